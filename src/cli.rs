@@ -1,0 +1,442 @@
+//! The command line: arguments, and the commands other than the full-screen view.
+
+use crate::i18n::{self, Lang, T};
+use crate::ledger::Ledger;
+use crate::plan::{Goal, Plan};
+use crate::present;
+use crate::progress::{self, PeriodChoice, Row};
+use crate::status::{Period, Status};
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use std::io::{self, Write};
+use std::path::{Path, PathBuf};
+use unicode_width::UnicodeWidthStr;
+
+#[derive(Debug, Parser)]
+#[command(name = "chitieu", version, about = "Review and update the yearly targets of an action program")]
+pub struct Cli {
+    #[command(flatten)]
+    pub global: Global,
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Args)]
+pub struct Global {
+    /// The store of actual figures (shared by pointing several users at one file)
+    #[arg(long, global = true, env = "CHITIEU_STORE", value_name = "FILE")]
+    pub store: Option<PathBuf>,
+    /// A plan file in place of the embedded 2024 action program
+    #[arg(long, global = true, value_name = "FILE")]
+    pub plan: Option<PathBuf>,
+    /// Language of the interface (Vietnamese by default)
+    #[arg(long, global = true, env = "CHITIEU_LANG", value_enum)]
+    pub lang: Option<Lang>,
+    /// Plain ASCII: no box drawing, no symbols
+    #[arg(long, global = true)]
+    pub ascii: bool,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Every target with its latest figure and status
+    Report {
+        #[arg(long, value_enum, default_value_t = Format::Table)]
+        format: Format,
+        /// Show the figures of this period (default: each target's latest period with a figure)
+        #[arg(long, value_parser = parse_period)]
+        period: Option<Period>,
+    },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    Table,
+    Json,
+    Csv,
+}
+
+pub fn parse_period(text: &str) -> Result<Period, String> {
+    Period::from_key(text).ok_or_else(|| "expected one of q1, h1, 9m, year".to_owned())
+}
+
+/// A command that could not be carried out: the message for stderr and the exit status
+/// (2 for bad input, as the brief says).
+#[derive(Debug)]
+pub struct Failure {
+    pub code: u8,
+    pub message: String,
+}
+
+impl Failure {
+    pub fn bad_input(message: impl Into<String>) -> Failure {
+        Failure { code: 2, message: message.into() }
+    }
+}
+
+impl From<io::Error> for Failure {
+    fn from(error: io::Error) -> Failure {
+        if error.kind() == io::ErrorKind::BrokenPipe {
+            // `chitieu report | head` closes the pipe early; that is not a failure.
+            return Failure { code: 0, message: String::new() };
+        }
+        Failure { code: 1, message: error.to_string() }
+    }
+}
+
+/// What every command works on.
+pub struct Context {
+    pub lang: Lang,
+    pub ascii: bool,
+    pub colour: bool,
+    pub plan: Plan,
+}
+
+impl Context {
+    pub fn new(global: &Global, colour: bool) -> Result<Context, Failure> {
+        let lang = global.lang.unwrap_or_default();
+        let plan = match &global.plan {
+            None => Plan::embedded(),
+            Some(path) => load_plan(lang, path)?,
+        };
+        Ok(Context { lang, ascii: global.ascii, colour, plan })
+    }
+}
+
+/// Reads a plan file, naming the file, line and column of any problem.
+pub fn load_plan(lang: Lang, path: &Path) -> Result<Plan, Failure> {
+    let shown = path.display();
+    let text = std::fs::read_to_string(path).map_err(|e| {
+        Failure::bad_input(match lang {
+            Lang::Vi => format!("không đọc được tệp kế hoạch {shown}: {e}"),
+            Lang::En => format!("cannot read the plan file {shown}: {e}"),
+        })
+    })?;
+    Plan::parse(&text).map_err(|e| {
+        let detail = i18n::plan_error(lang, &e);
+        Failure::bad_input(match lang {
+            Lang::Vi => format!("tệp kế hoạch {shown}, {detail}"),
+            Lang::En => format!("plan file {shown}, {detail}"),
+        })
+    })
+}
+
+/// Runs a command other than the full-screen view, writing its output to `out`.
+pub fn run(
+    command: &Command,
+    context: &Context,
+    ledger: &Ledger,
+    out: &mut dyn Write,
+) -> Result<(), Failure> {
+    match command {
+        Command::Report { format, period } => {
+            let choice = period.map_or(PeriodChoice::Latest, PeriodChoice::Fixed);
+            let rows = progress::assess(&context.plan, ledger, choice);
+            match format {
+                Format::Table => report_table(context, choice, &rows, out)?,
+                Format::Json => report_json(context, &rows, out)?,
+                Format::Csv => report_csv(context, &rows, out)?,
+            }
+            Ok(())
+        }
+    }
+}
+
+fn report_table(
+    context: &Context,
+    choice: PeriodChoice,
+    rows: &[Row],
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    let lang = context.lang;
+    let plan = &context.plan;
+    let period = match choice {
+        PeriodChoice::Fixed(p) => i18n::period(lang, p),
+        PeriodChoice::Latest => T::LatestPeriod.get(lang),
+    };
+    writeln!(out, "{} ({})", plan.title.get(lang), plan.year)?;
+    writeln!(out, "{}: {period}", T::PeriodLabel.get(lang))?;
+
+    let header =
+        [T::ColId, T::ColName, T::ColTarget, T::ColActual, T::ColPeriod, T::ColPercent, T::ColStatus]
+            .map(|t| t.get(lang).to_owned());
+    let cells: Vec<[String; 7]> = rows.iter().map(|row| table_cells(context, row)).collect();
+    let mut widths = header.clone().map(|h| h.width());
+    for row in &cells {
+        for (w, cell) in widths.iter_mut().zip(row) {
+            *w = (*w).max(cell.width());
+        }
+    }
+    // Right-align figures, left-align text.
+    let right = [false, false, false, true, false, true, false];
+
+    for group in crate::plan::Group::ALL {
+        let members: Vec<(&Row, &[String; 7])> =
+            rows.iter().zip(&cells).filter(|(row, _)| row.target.group == group).collect();
+        if members.is_empty() {
+            continue;
+        }
+        writeln!(out)?;
+        writeln!(out, "{}", i18n::group(lang, group).to_uppercase())?;
+        write_line(out, &header, &widths, &right, None, context)?;
+        for (row, cells) in members {
+            write_line(out, cells, &widths, &right, Some(row.status), context)?;
+        }
+    }
+    Ok(())
+}
+
+/// At most this many columns for a name; the full text is in JSON, CSV and the detail view.
+const NAME_WIDTH: usize = 44;
+
+fn table_cells(context: &Context, row: &Row) -> [String; 7] {
+    let lang = context.lang;
+    let target = row.target;
+    let indent = if target.parent.is_some() { "  " } else { "" };
+    let name = truncate(&format!("{indent}{}", target.name.get(lang)), NAME_WIDTH, context.ascii);
+    let actual = row.actual.map_or_else(
+        || if target.goal.is_some() { T::NoFigure.get(lang).to_owned() } else { String::new() },
+        |e| present::value_with_unit(lang, e.value, target.unit.get(lang)),
+    );
+    let period = match (row.actual, row.period) {
+        (Some(_), Some(p)) => i18n::period(lang, p).to_owned(),
+        _ => String::new(),
+    };
+    let percent = row.percent.map(|p| present::percent(lang, p)).unwrap_or_default();
+    let status =
+        format!("{} {}", present::status_symbol(row.status, context.ascii), i18n::status(lang, row.status));
+    [target.id.clone(), name, present::goal(lang, context.ascii, target), actual, period, percent, status]
+}
+
+fn write_line(
+    out: &mut dyn Write,
+    cells: &[String; 7],
+    widths: &[usize; 7],
+    right: &[bool; 7],
+    status: Option<Status>,
+    context: &Context,
+) -> io::Result<()> {
+    let mut line = String::new();
+    for (i, cell) in cells.iter().enumerate() {
+        let pad = " ".repeat(widths[i].saturating_sub(cell.width()));
+        let last = i == cells.len() - 1;
+        let text = match status {
+            Some(status) if last && context.colour => paint(cell, status),
+            _ => cell.clone(),
+        };
+        if right[i] {
+            line.push_str(&pad);
+            line.push_str(&text);
+        } else {
+            line.push_str(&text);
+            if !last {
+                line.push_str(&pad);
+            }
+        }
+        if !last {
+            line.push_str("  ");
+        }
+    }
+    writeln!(out, "{}", line.trim_end())
+}
+
+fn paint(text: &str, status: Status) -> String {
+    use crossterm::style::Stylize;
+    let styled = crossterm::style::style(text);
+    match status {
+        Status::Achieved => styled.green(),
+        Status::OnTrack => styled.cyan(),
+        Status::AtRisk => styled.yellow(),
+        Status::Behind => styled.red(),
+        Status::NoData => styled.dark_grey(),
+    }
+    .to_string()
+}
+
+/// Cuts `text` to `width` display columns, marking the cut with an ellipsis.
+pub fn truncate(text: &str, width: usize, ascii: bool) -> String {
+    if text.width() <= width {
+        return text.to_owned();
+    }
+    let ellipsis = if ascii { "..." } else { "…" };
+    let room = width.saturating_sub(ellipsis.width());
+    let mut out = String::new();
+    let mut used = 0;
+    for c in text.chars() {
+        let w = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
+        if used + w > room {
+            break;
+        }
+        used += w;
+        out.push(c);
+    }
+    out.truncate(out.trim_end().len());
+    out.push_str(ellipsis);
+    out
+}
+
+/// `report --format json`, field names and order as the brief gives them.
+#[derive(serde::Serialize)]
+struct JsonReport<'a> {
+    plan: JsonPlan<'a>,
+    targets: Vec<JsonTarget<'a>>,
+}
+
+#[derive(serde::Serialize)]
+struct JsonPlan<'a> {
+    id: &'a str,
+    year: i16,
+    title: &'a str,
+    content_hash: &'a str,
+}
+
+#[derive(serde::Serialize)]
+struct JsonTarget<'a> {
+    id: &'a str,
+    group: &'a str,
+    name: &'a str,
+    unit: &'a str,
+    direction: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    target: Option<Option<String>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    target_min: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    target_max: Option<String>,
+    measure: Option<&'a str>,
+    actual: Option<String>,
+    period: Option<&'a str>,
+    status: &'a str,
+    parent: Option<&'a str>,
+    section: &'a str,
+    percent_of_expected: Option<String>,
+}
+
+fn report_json(context: &Context, rows: &[Row], out: &mut dyn Write) -> io::Result<()> {
+    let lang = context.lang;
+    let plan = &context.plan;
+    let targets = rows
+        .iter()
+        .map(|row| {
+            let t = row.target;
+            let (target, target_min, target_max) = match t.goal {
+                Some((Goal::Range { min, max }, _)) => (None, Some(min.to_string()), Some(max.to_string())),
+                Some((Goal::AtLeast(v) | Goal::AtMost(v), _)) => (Some(Some(v.to_string())), None, None),
+                None => (Some(None), None, None),
+            };
+            JsonTarget {
+                id: &t.id,
+                group: t.group.key(),
+                name: t.name.get(lang),
+                unit: t.unit.get(lang),
+                direction: t.goal.map(|(g, _)| g.direction().key()),
+                target,
+                target_min,
+                target_max,
+                measure: t.goal.map(|(_, m)| m.key()),
+                actual: row.actual.map(|e| e.value.to_string()),
+                period: row.actual.and(row.period).map(Period::key),
+                status: row.status.key(),
+                parent: t.parent.as_deref(),
+                section: &t.section,
+                percent_of_expected: row.percent.map(|p| p.to_string()),
+            }
+        })
+        .collect();
+    let report = JsonReport {
+        plan: JsonPlan {
+            id: &plan.id,
+            year: plan.year,
+            title: plan.title.get(lang),
+            content_hash: &plan.content_hash,
+        },
+        targets,
+    };
+    serde_json::to_writer_pretty(&mut *out, &report)?;
+    writeln!(out)
+}
+
+fn report_csv(context: &Context, rows: &[Row], out: &mut dyn Write) -> io::Result<()> {
+    let lang = context.lang;
+    let header = [
+        "id",
+        "parent",
+        "group",
+        "name",
+        "unit",
+        "direction",
+        "target",
+        "target_min",
+        "target_max",
+        "measure",
+        "actual",
+        "period",
+        "percent_of_expected",
+        "status",
+    ];
+    write_csv_record(out, header.iter().copied())?;
+    for row in rows {
+        let t = row.target;
+        let (target, min, max) = match t.goal {
+            Some((Goal::Range { min, max }, _)) => (String::new(), min.to_string(), max.to_string()),
+            Some((Goal::AtLeast(v) | Goal::AtMost(v), _)) => (v.to_string(), String::new(), String::new()),
+            None => Default::default(),
+        };
+        let fields = [
+            t.id.clone(),
+            t.parent.clone().unwrap_or_default(),
+            t.group.key().to_owned(),
+            t.name.get(lang).to_owned(),
+            t.unit.get(lang).to_owned(),
+            t.goal.map(|(g, _)| g.direction().key()).unwrap_or_default().to_owned(),
+            target,
+            min,
+            max,
+            t.goal.map(|(_, m)| m.key()).unwrap_or_default().to_owned(),
+            row.actual.map(|e| e.value.to_string()).unwrap_or_default(),
+            row.actual.and(row.period).map(Period::key).unwrap_or_default().to_owned(),
+            row.percent.map(|p| p.to_string()).unwrap_or_default(),
+            row.status.key().to_owned(),
+        ];
+        write_csv_record(out, fields.iter().map(String::as_str))?;
+    }
+    Ok(())
+}
+
+/// One RFC 4180 record: fields with a comma, quote or line break are quoted, quotes
+/// doubled, and the line ends in CRLF.
+fn write_csv_record<'a>(out: &mut dyn Write, fields: impl Iterator<Item = &'a str>) -> io::Result<()> {
+    let mut line = String::new();
+    for (i, field) in fields.enumerate() {
+        if i > 0 {
+            line.push(',');
+        }
+        if field.contains([',', '"', '\r', '\n']) {
+            line.push('"');
+            line.push_str(&field.replace('"', "\"\""));
+            line.push('"');
+        } else {
+            line.push_str(field);
+        }
+    }
+    line.push_str("\r\n");
+    out.write_all(line.as_bytes())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn truncation_counts_display_columns() {
+        assert_eq!(truncate("Thu ngân sách trên địa bàn", 12, false), "Thu ngân sá…");
+        assert_eq!(truncate("Thu ngân sách", 13, false), "Thu ngân sách");
+        assert_eq!(truncate("Thu ngân sách trên", 10, true), "Thu ngâ...");
+    }
+
+    #[test]
+    fn csv_quotes_what_needs_quoting() {
+        let mut out = Vec::new();
+        write_csv_record(&mut out, ["a", "b,c", "say \"hi\"", "x\ny"].into_iter()).expect("write");
+        assert_eq!(String::from_utf8(out).expect("utf8"), "a,\"b,c\",\"say \"\"hi\"\"\",\"x\ny\"\r\n");
+    }
+}

@@ -1,0 +1,289 @@
+//! Every user-visible string, Vietnamese and English side by side.
+//!
+//! Fixed strings are variants of [`T`]; strings with values in them are functions taking the
+//! language. Vietnamese is the default whatever `LANG` says: servers rarely set `vi_VN`.
+
+use crate::ledger::Kind;
+use crate::number::{self, NumberError, NumberStyle};
+use crate::plan::{Group, PlanError, PlanProblem};
+use crate::status::{Period, Status};
+use crate::store::{StoreError, StoreProblem};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Lang {
+    #[default]
+    Vi,
+    En,
+}
+
+impl Lang {
+    pub fn number_style(self) -> NumberStyle {
+        match self {
+            Lang::Vi => NumberStyle::VIETNAMESE,
+            Lang::En => NumberStyle::ENGLISH,
+        }
+    }
+
+    /// Picks the Vietnamese or the English text.
+    pub fn pick<'a>(self, vi: &'a str, en: &'a str) -> &'a str {
+        match self {
+            Lang::Vi => vi,
+            Lang::En => en,
+        }
+    }
+}
+
+/// Fixed strings.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum T {
+    ColId,
+    ColName,
+    ColTarget,
+    ColActual,
+    ColPeriod,
+    ColPercent,
+    ColStatus,
+    ColGroup,
+    ColUnit,
+    PeriodLabel,
+    LatestPeriod,
+    NoFigure,
+}
+
+impl T {
+    pub fn get(self, lang: Lang) -> &'static str {
+        let (vi, en) = match self {
+            T::ColId => ("Mã", "ID"),
+            T::ColName => ("Chỉ tiêu", "Target"),
+            T::ColTarget => ("Mục tiêu", "Goal"),
+            T::ColActual => ("Thực hiện", "Actual"),
+            T::ColPeriod => ("Kỳ", "Period"),
+            T::ColPercent => ("% kỳ", "% due"),
+            T::ColStatus => ("Tình trạng", "Status"),
+            T::ColGroup => ("Nhóm", "Group"),
+            T::ColUnit => ("Đơn vị", "Unit"),
+            T::PeriodLabel => ("Kỳ báo cáo", "Period"),
+            T::LatestPeriod => ("kỳ gần nhất có số liệu", "latest period with a figure"),
+            T::NoFigure => ("—", "—"),
+        };
+        lang.pick(vi, en)
+    }
+}
+
+pub fn group(lang: Lang, group: Group) -> &'static str {
+    let (vi, en) = match group {
+        Group::Economic => ("Kinh tế", "Economic"),
+        Group::Social => ("Xã hội", "Social"),
+        Group::Environment => ("Môi trường", "Environment"),
+        Group::Party => ("Xây dựng Đảng", "Party building"),
+    };
+    lang.pick(vi, en)
+}
+
+pub fn period(lang: Lang, period: Period) -> &'static str {
+    let (vi, en) = match period {
+        Period::Q1 => ("Quý I", "Q1"),
+        Period::H1 => ("6 tháng", "6 months"),
+        Period::NineMonths => ("9 tháng", "9 months"),
+        Period::Year => ("Cả năm", "Full year"),
+    };
+    lang.pick(vi, en)
+}
+
+pub fn status(lang: Lang, status: Status) -> &'static str {
+    let (vi, en) = match status {
+        Status::Achieved => ("Đạt", "Achieved"),
+        Status::OnTrack => ("Đúng tiến độ", "On track"),
+        Status::AtRisk => ("Có nguy cơ", "At risk"),
+        Status::Behind => ("Chậm", "Behind"),
+        Status::NoData => ("Chưa có số liệu", "No data"),
+    };
+    lang.pick(vi, en)
+}
+
+pub fn kind(lang: Lang, kind: Kind) -> &'static str {
+    let (vi, en) = match kind {
+        Kind::Estimate => ("Ước thực hiện", "Estimate"),
+        Kind::Official => ("Chính thức", "Official"),
+    };
+    lang.pick(vi, en)
+}
+
+/// What is wrong with typed number text, and how to write it instead.
+pub fn number_error(lang: Lang, error: &NumberError) -> String {
+    let style = lang.number_style();
+    let example = number::format(rust_decimal::Decimal::new(926_655, 2), style);
+    match error {
+        NumberError::Empty => lang.pick("chưa nhập số", "no number was entered").to_owned(),
+        NumberError::UnexpectedChar { found } => match lang {
+            Lang::Vi => format!("ký tự «{found}» không thuộc một con số; hãy viết như {example}"),
+            Lang::En => format!("«{found}» is not part of a number; write it like {example}"),
+        },
+        NumberError::MisplacedSign => match lang {
+            Lang::Vi => "dấu âm chỉ được đặt ở đầu số, ví dụ -1,2".to_owned(),
+            Lang::En => "a minus sign goes only at the start, e.g. -1.2".to_owned(),
+        },
+        NumberError::UseDecimalSeparator { suggestion } => match lang {
+            Lang::Vi => {
+                format!("dùng dấu phẩy cho phần thập phân: {suggestion} (dấu chấm ngăn cách hàng nghìn)")
+            }
+            Lang::En => format!("use a point for decimals: {suggestion} (a comma separates thousands)"),
+        },
+        NumberError::BadGrouping => match lang {
+            Lang::Vi => format!("dấu chấm ngăn cách hàng nghìn đặt sai chỗ; hãy viết như {example}"),
+            Lang::En => format!("thousands separators are out of place; write it like {example}"),
+        },
+        NumberError::TwoDecimalSeparators => match lang {
+            Lang::Vi => format!("có hai dấu thập phân; hãy viết như {example}"),
+            Lang::En => format!("two decimal points; write it like {example}"),
+        },
+        NumberError::NoDigitsAfterSeparator => match lang {
+            Lang::Vi => format!("thiếu chữ số sau dấu ngăn cách; hãy viết như {example}"),
+            Lang::En => format!("a separator has no digits after it; write it like {example}"),
+        },
+        NumberError::TooLarge => lang
+            .pick(
+                "số quá lớn hoặc quá nhiều chữ số thập phân (tối đa 28 chữ số sau dấu phẩy)",
+                "the number is too large or has too many decimals (at most 28 after the point)",
+            )
+            .to_owned(),
+    }
+}
+
+/// A plan file that cannot be used: where, and what to do.
+pub fn plan_error(lang: Lang, error: &PlanError) -> String {
+    let place = match (lang, error.line) {
+        (_, 0) => String::new(),
+        (Lang::Vi, line) => format!("dòng {line}, cột {}: ", error.column),
+        (Lang::En, line) => format!("line {line}, column {}: ", error.column),
+    };
+    let what = match (&error.problem, lang) {
+        (PlanProblem::Json(message), Lang::Vi) => format!("JSON không hợp lệ ({message})"),
+        (PlanProblem::Json(message), Lang::En) => format!("not a valid plan ({message})"),
+        (PlanProblem::Truncated, Lang::Vi) => "tệp kết thúc giữa chừng (bị cắt cụt?)".to_owned(),
+        (PlanProblem::Truncated, Lang::En) => "the file ends part-way through (truncated?)".to_owned(),
+        (PlanProblem::UnsupportedFormat(v), Lang::Vi) => {
+            format!("định dạng kế hoạch phiên bản {v} chưa được hỗ trợ (phiên bản này đọc được phiên bản 1)")
+        }
+        (PlanProblem::UnsupportedFormat(v), Lang::En) => {
+            format!("plan format version {v} is not supported (this build reads version 1)")
+        }
+        (PlanProblem::NoTargets, Lang::Vi) => "kế hoạch không có chỉ tiêu nào".to_owned(),
+        (PlanProblem::NoTargets, Lang::En) => "the plan has no targets".to_owned(),
+        (PlanProblem::BadId(id), Lang::Vi) => format!("mã chỉ tiêu «{id}» trống hoặc có khoảng trắng thừa"),
+        (PlanProblem::BadId(id), Lang::En) => format!("target id «{id}» is empty or has extra spaces"),
+        (PlanProblem::DuplicateId(id), Lang::Vi) => format!("mã chỉ tiêu «{id}» bị trùng"),
+        (PlanProblem::DuplicateId(id), Lang::En) => format!("target id «{id}» is used twice"),
+        (PlanProblem::UnknownParent { id, parent }, Lang::Vi) => {
+            format!("chỉ tiêu {id} thuộc chỉ tiêu «{parent}», nhưng không có chỉ tiêu đó")
+        }
+        (PlanProblem::UnknownParent { id, parent }, Lang::En) => {
+            format!("target {id} is a part of «{parent}», which the plan does not have")
+        }
+        (PlanProblem::MissingGoal(id), Lang::Vi) => {
+            format!(
+                "chỉ tiêu {id} không có mục tiêu (direction, measure, target) và cũng không có chỉ tiêu con"
+            )
+        }
+        (PlanProblem::MissingGoal(id), Lang::En) => {
+            format!("target {id} has no goal (direction, measure, target) and no parts")
+        }
+        (PlanProblem::MissingField { id, field }, Lang::Vi) => {
+            format!("chỉ tiêu {id} thiếu trường \"{field}\"")
+        }
+        (PlanProblem::MissingField { id, field }, Lang::En) => {
+            format!("target {id} lacks the field \"{field}\"")
+        }
+        (PlanProblem::RangeFieldsWithoutRange(id), Lang::Vi) => format!(
+            "chỉ tiêu {id} có target_min/target_max nhưng direction không phải \"range\"; dùng \"target\""
+        ),
+        (PlanProblem::RangeFieldsWithoutRange(id), Lang::En) => {
+            format!(
+                "target {id} has target_min/target_max but its direction is not \"range\"; use \"target\""
+            )
+        }
+        (PlanProblem::SingleTargetWithRange(id), Lang::Vi) => {
+            format!("chỉ tiêu {id} là khoảng (\"range\"): dùng target_min và target_max thay cho target")
+        }
+        (PlanProblem::SingleTargetWithRange(id), Lang::En) => {
+            format!("target {id} is a \"range\": give target_min and target_max instead of target")
+        }
+        (PlanProblem::MinNotBelowMax { id, min, max }, Lang::Vi) => {
+            format!("chỉ tiêu {id}: target_min ({min}) phải nhỏ hơn target_max ({max})")
+        }
+        (PlanProblem::MinNotBelowMax { id, min, max }, Lang::En) => {
+            format!("target {id}: target_min ({min}) must be below target_max ({max})")
+        }
+        (PlanProblem::ToleranceOutOfRange(v), Lang::Vi) => {
+            format!("tolerance_percent = {v} nằm ngoài khoảng 0–100")
+        }
+        (PlanProblem::ToleranceOutOfRange(v), Lang::En) => {
+            format!("tolerance_percent = {v} is outside 0–100")
+        }
+    };
+    format!("{place}{what}")
+}
+
+/// A store that cannot be used: which file, where, why, and what to do.
+pub fn store_error(lang: Lang, error: &StoreError) -> String {
+    match error {
+        StoreError::Io { path, source } => match lang {
+            Lang::Vi => format!("lỗi đọc/ghi kho số liệu {}: {source}", path.display()),
+            Lang::En => format!("cannot read or write the store {}: {source}", path.display()),
+        },
+        StoreError::Unreadable { path, line, column, problem, backup } => {
+            let place = match (lang, *line) {
+                (_, 0) => String::new(),
+                (Lang::Vi, l) => format!(", dòng {l}, cột {column}"),
+                (Lang::En, l) => format!(", line {l}, column {column}"),
+            };
+            let what = match (problem, lang) {
+                (StoreProblem::Json(m), Lang::Vi) => format!("không phải JSON hợp lệ ({m})"),
+                (StoreProblem::Json(m), Lang::En) => format!("not a valid store ({m})"),
+                (StoreProblem::Truncated, Lang::Vi) => "tệp kết thúc giữa chừng (bị cắt cụt?)".to_owned(),
+                (StoreProblem::Truncated, Lang::En) => {
+                    "the file ends part-way through (truncated?)".to_owned()
+                }
+                (StoreProblem::NewerVersion(v), Lang::Vi) => {
+                    format!("kho được ghi bởi phiên bản mới hơn (lược đồ {v}); hãy cập nhật chitieu")
+                }
+                (StoreProblem::NewerVersion(v), Lang::En) => {
+                    format!("written by a newer chitieu (schema {v}); update chitieu to read it")
+                }
+                (StoreProblem::UnknownVersion, Lang::Vi) => "thiếu hoặc sai trường \"version\"".to_owned(),
+                (StoreProblem::UnknownVersion, Lang::En) => {
+                    "the \"version\" field is missing or wrong".to_owned()
+                }
+                (StoreProblem::OtherPlan { id, year }, Lang::Vi) => {
+                    format!(
+                        "kho này dành cho kế hoạch khác ({id}, năm {year}); dùng --plan hoặc --store khác"
+                    )
+                }
+                (StoreProblem::OtherPlan { id, year }, Lang::En) => {
+                    format!(
+                        "this store belongs to another plan ({id}, {year}); use another --plan or --store"
+                    )
+                }
+                (StoreProblem::UnknownTarget { entry, target }, Lang::Vi) => {
+                    format!("mục {entry} ghi cho chỉ tiêu «{target}» mà kế hoạch không có")
+                }
+                (StoreProblem::UnknownTarget { entry, target }, Lang::En) => {
+                    format!("entry {entry} is for target «{target}», which the plan does not have")
+                }
+            };
+            let advice = match (backup, lang) {
+                (Some(b), Lang::Vi) => format!(". Tệp được giữ nguyên; bản tốt gần nhất: {}", b.display()),
+                (Some(b), Lang::En) => {
+                    format!(". The file was left untouched; the previous good copy is {}", b.display())
+                }
+                (None, Lang::Vi) => ". Tệp được giữ nguyên, chưa ghi gì".to_owned(),
+                (None, Lang::En) => ". The file was left untouched".to_owned(),
+            };
+            match lang {
+                Lang::Vi => format!("kho số liệu {}{place}: {what}{advice}", path.display()),
+                Lang::En => format!("store {}{place}: {what}{advice}", path.display()),
+            }
+        }
+    }
+}

@@ -1,0 +1,250 @@
+//! Actual figures: an append-only list of entries.
+//!
+//! Nothing is ever overwritten. The current actual of a target for a period is its latest
+//! entry that no other entry retracts, so undo, history, concurrent edits and offline merges
+//! are all one operation: the union of entries by id. Entries are kept sorted by time, then
+//! id, so two ledgers holding the same entries are equal whatever order they were merged in.
+
+use crate::status::Period;
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+use std::collections::{HashMap, HashSet};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Kind {
+    /// ước thực hiện
+    Estimate,
+    /// chính thức
+    Official,
+}
+
+impl Kind {
+    pub fn key(self) -> &'static str {
+        match self {
+            Kind::Estimate => "estimate",
+            Kind::Official => "official",
+        }
+    }
+}
+
+/// One figure entered by one person. The field names are a contract with other tools that
+/// read the store.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Entry {
+    /// Unique across every store the entry will ever reach.
+    pub id: String,
+    pub target: String,
+    pub period: Period,
+    #[serde(with = "rust_decimal::serde::str")]
+    pub value: Decimal,
+    pub kind: Kind,
+    #[serde(default)]
+    pub note: String,
+    /// The login name of whoever entered it.
+    pub author: String,
+    pub time: jiff::Timestamp,
+    /// For a withdrawal: the id of the entry it withdraws. Its target, period and value
+    /// repeat that entry's, so history reads on its own.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub retracts: Option<String>,
+}
+
+impl Entry {
+    fn order_key(&self) -> (jiff::Timestamp, &str) {
+        (self.time, &self.id)
+    }
+}
+
+/// Every entry, with an index of the current figure per target and period.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Ledger {
+    entries: Vec<Entry>,
+    ids: HashSet<String>,
+    /// target → for each period (in `Period::ALL` order), the index in `entries` of its
+    /// current figure.
+    current: HashMap<String, [Option<usize>; 4]>,
+}
+
+impl Ledger {
+    pub fn new(entries: impl IntoIterator<Item = Entry>) -> Ledger {
+        let mut ledger = Ledger::default();
+        ledger.merge(entries);
+        ledger
+    }
+
+    /// All entries, oldest first.
+    pub fn entries(&self) -> &[Entry] {
+        &self.entries
+    }
+
+    pub fn len(&self) -> usize {
+        self.entries.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+
+    pub fn contains(&self, id: &str) -> bool {
+        self.ids.contains(id)
+    }
+
+    /// Adds the entries this ledger does not have yet (by id) and returns how many were new.
+    /// Commutative, associative and idempotent.
+    pub fn merge(&mut self, entries: impl IntoIterator<Item = Entry>) -> usize {
+        let before = self.entries.len();
+        for entry in entries {
+            if self.ids.insert(entry.id.clone()) {
+                self.entries.push(entry);
+            }
+        }
+        let added = self.entries.len() - before;
+        if added > 0 {
+            self.entries.sort_by(|a, b| a.order_key().cmp(&b.order_key()));
+            self.reindex();
+        }
+        added
+    }
+
+    fn reindex(&mut self) {
+        let retracted: HashSet<&str> = self.entries.iter().filter_map(|e| e.retracts.as_deref()).collect();
+        let mut current: HashMap<String, [Option<usize>; 4]> = HashMap::new();
+        for (i, e) in self.entries.iter().enumerate() {
+            if e.retracts.is_none() && !retracted.contains(e.id.as_str()) {
+                // Sorted oldest first, so the last one standing wins.
+                current.entry(e.target.clone()).or_default()[period_index(e.period)] = Some(i);
+            }
+        }
+        self.current = current;
+    }
+
+    /// The current figure of `target` for `period`: its latest entry not withdrawn.
+    pub fn current(&self, target: &str, period: Period) -> Option<&Entry> {
+        let index = self.current.get(target)?[period_index(period)]?;
+        Some(&self.entries[index])
+    }
+
+    /// The current figure of the latest period of `target` that has one.
+    pub fn latest(&self, target: &str) -> Option<&Entry> {
+        Period::ALL.iter().rev().find_map(|p| self.current(target, *p))
+    }
+
+    /// Entries for `target` (all targets when `None`), newest first.
+    pub fn history<'a>(&'a self, target: Option<&'a str>) -> impl Iterator<Item = &'a Entry> + 'a {
+        self.entries.iter().rev().filter(move |e| target.is_none_or(|t| e.target == t))
+    }
+
+    /// The newest entry by `author` that is still standing: what "undo" withdraws.
+    pub fn last_standing_by(&self, author: &str) -> Option<&Entry> {
+        let retracted: HashSet<&str> = self.entries.iter().filter_map(|e| e.retracts.as_deref()).collect();
+        self.entries
+            .iter()
+            .rev()
+            .find(|e| e.author == author && e.retracts.is_none() && !retracted.contains(e.id.as_str()))
+    }
+}
+
+fn period_index(period: Period) -> usize {
+    Period::ALL.iter().position(|p| *p == period).unwrap_or_default()
+}
+
+#[cfg(test)]
+pub(crate) mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    pub fn entry(id: &str, target: &str, period: Period, value: &str, seconds: i64) -> Entry {
+        Entry {
+            id: id.into(),
+            target: target.into(),
+            period,
+            value: Decimal::from_str_exact(value).expect("test decimal"),
+            kind: Kind::Official,
+            note: String::new(),
+            author: "lan".into(),
+            time: jiff::Timestamp::from_second(1_720_000_000 + seconds).expect("test time"),
+            retracts: None,
+        }
+    }
+
+    #[test]
+    fn the_latest_entry_is_the_current_figure() {
+        let ledger = Ledger::new([
+            entry("b", "3", Period::H1, "4700", 20),
+            entry("a", "3", Period::H1, "4500", 10),
+            entry("c", "3", Period::Q1, "2000", 30),
+        ]);
+        assert_eq!(ledger.current("3", Period::H1).map(|e| e.id.as_str()), Some("b"));
+        assert_eq!(ledger.current("3", Period::Q1).map(|e| e.id.as_str()), Some("c"));
+        assert_eq!(ledger.current("3", Period::Year), None);
+        // The latest *period* with a figure, not the latest entry in time.
+        assert_eq!(ledger.latest("3").map(|e| e.id.as_str()), Some("b"));
+    }
+
+    #[test]
+    fn a_withdrawal_restores_the_previous_figure_and_history_keeps_both() {
+        let mut ledger =
+            Ledger::new([entry("a", "3", Period::H1, "4500", 10), entry("b", "3", Period::H1, "45000", 20)]);
+        let mut undo = entry("u", "3", Period::H1, "45000", 30);
+        undo.retracts = Some("b".into());
+        ledger.merge([undo]);
+        assert_eq!(ledger.current("3", Period::H1).map(|e| e.id.as_str()), Some("a"));
+        let ids: Vec<_> = ledger.history(Some("3")).map(|e| e.id.as_str()).collect();
+        assert_eq!(ids, ["u", "b", "a"]);
+        assert_eq!(ledger.last_standing_by("lan").map(|e| e.id.as_str()), Some("a"));
+    }
+
+    #[test]
+    fn merging_the_same_entry_twice_adds_it_once() {
+        let mut ledger = Ledger::new([entry("a", "1", Period::Q1, "8", 0)]);
+        assert_eq!(ledger.merge([entry("a", "1", Period::Q1, "8", 0)]), 0);
+        assert_eq!(ledger.merge([entry("b", "1", Period::Q1, "9", 1)]), 1);
+        assert_eq!(ledger.len(), 2);
+    }
+
+    /// Entries whose content follows from their id, as real ids are unique: drawn from a
+    /// small pool so that the sides of a merge overlap.
+    fn any_entries() -> impl Strategy<Value = Vec<Entry>> {
+        prop::collection::vec(0u16..40, 0..25).prop_map(|ids| {
+            ids.into_iter()
+                .map(|n| {
+                    let period = Period::ALL[usize::from(n % 4)];
+                    entry(
+                        &format!("e{n}"),
+                        &(n % 3).to_string(),
+                        period,
+                        &n.to_string(),
+                        i64::from(n * 7 % 50),
+                    )
+                })
+                .collect()
+        })
+    }
+
+    fn merged(parts: &[&Vec<Entry>]) -> Ledger {
+        let mut ledger = Ledger::default();
+        for part in parts {
+            ledger.merge(part.iter().cloned());
+        }
+        ledger
+    }
+
+    proptest! {
+        #[test]
+        fn merge_is_commutative(a in any_entries(), b in any_entries()) {
+            prop_assert_eq!(merged(&[&a, &b]), merged(&[&b, &a]));
+        }
+
+        #[test]
+        fn merge_is_associative_and_idempotent(a in any_entries(), b in any_entries(), c in any_entries()) {
+            let left = merged(&[&a, &b, &c]);
+            let mut ab = merged(&[&a, &b]);
+            ab.merge(merged(&[&c]).entries().iter().cloned());
+            prop_assert_eq!(&left, &ab);
+            let mut twice = left.clone();
+            prop_assert_eq!(twice.merge(left.entries().iter().cloned()), 0);
+            prop_assert_eq!(&twice, &left);
+        }
+    }
+}

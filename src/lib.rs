@@ -1,0 +1,16 @@
+//! chitieu: review and update the yearly targets of a provincial action program.
+//!
+//! The domain (`plan`, `status`, `number`, `ledger`, `progress`) knows nothing of files or
+//! terminals; `store` knows files but not the interface; `cli` and the full-screen view sit
+//! on top.
+
+pub mod cli;
+pub mod i18n;
+pub mod ledger;
+pub mod number;
+pub mod plan;
+pub mod present;
+pub mod progress;
+pub mod status;
+pub mod store;
+pub mod text;

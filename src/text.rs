@@ -1,0 +1,98 @@
+//! Text that reaches the screen from files or other people.
+//!
+//! Vietnamese can arrive composed (NFC) or decomposed (NFD); the two compare unequal and
+//! move a cursor differently, so everything is brought to NFC on the way in. Control
+//! characters and bidirectional overrides are dropped: ratatui filters ESC and BEL itself,
+//! but lets U+202E through, and a note must never be able to reorder or hide what is shown.
+
+use unicode_normalization::UnicodeNormalization;
+
+/// NFC, with control characters and bidi controls removed and tabs turned into spaces.
+pub fn clean(text: &str) -> String {
+    text.nfc()
+        .filter_map(|c| match c {
+            '\t' | '\n' | '\r' => Some(' '),
+            c if c.is_control() || is_bidi_control(c) => None,
+            c => Some(c),
+        })
+        .collect()
+}
+
+/// Whether `text` would come out of [`clean`] unchanged.
+pub fn is_clean(text: &str) -> bool {
+    clean(text) == text
+}
+
+fn is_bidi_control(c: char) -> bool {
+    matches!(c, '\u{061C}' | '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+}
+
+/// Lower-case, NFD with the combining marks removed, and `đ` as `d`: "Ngân sách" and
+/// "ngan sach" fold to the same text, so a filter can ignore diacritics.
+pub fn fold(text: &str) -> String {
+    text.nfd()
+        .filter(|c| !unicode_normalization::char::is_combining_mark(*c))
+        .flat_map(char::to_lowercase)
+        .map(|c| if c == 'đ' { 'd' } else { c })
+        .collect()
+}
+
+/// Where the object with `"id": "<id>"` stands in JSON text, as 1-based line and column (in characters).
+pub fn locate_json_id(text: &str, id: &str) -> Option<(usize, usize)> {
+    let quoted = serde_json::to_string(id).ok()?;
+    let mut from = 0;
+    while let Some(found) = text[from..].find("\"id\"") {
+        let key_at = from + found;
+        let after_key = text[key_at + 4..].trim_start();
+        if let Some(value) = after_key.strip_prefix(':')
+            && value.trim_start().starts_with(&quoted)
+        {
+            return Some(line_column(text, key_at));
+        }
+        from = key_at + 4;
+    }
+    None
+}
+
+fn line_column(text: &str, byte: usize) -> (usize, usize) {
+    let before = &text[..byte];
+    let line = before.matches('\n').count() + 1;
+    let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+    (line, column)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn decomposed_vietnamese_becomes_composed() {
+        let nfd = "Vie\u{0323}\u{0302}t";
+        assert_eq!(clean(nfd), "Việt");
+        assert_eq!(clean(nfd).chars().count(), 4);
+    }
+
+    #[test]
+    fn escapes_and_bidi_overrides_are_dropped() {
+        assert_eq!(clean("a\u{1b}[31mb\u{7}c"), "a[31mbc");
+        assert_eq!(clean("abc\u{202E}fed"), "abcfed");
+        assert_eq!(clean("x\u{9b}y\u{7f}"), "xy");
+        assert_eq!(clean("one\ttwo\nthree"), "one two three");
+        assert!(is_clean("Sở Tài chính"));
+        assert!(!is_clean("a\u{1b}b"));
+    }
+
+    #[test]
+    fn folding_ignores_marks_and_case() {
+        assert_eq!(fold("Thu ngân sách trên địa bàn"), "thu ngan sach tren dia ban");
+        assert_eq!(fold("ĐẢNG"), "dang");
+        assert_eq!(fold("Vie\u{0323}\u{0302}t"), "viet");
+    }
+
+    #[test]
+    fn locates_an_object_by_id() {
+        let text = "{\n  \"targets\": [\n    { \"id\" : \"7a\", \"x\": 1 }\n  ]\n}";
+        assert_eq!(locate_json_id(text, "7a"), Some((3, 7)));
+        assert_eq!(locate_json_id(text, "7"), None);
+    }
+}
