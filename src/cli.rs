@@ -194,8 +194,13 @@ fn table_cells(context: &Context, row: &Row) -> [String; 7] {
     let indent = if target.parent.is_some() { "  " } else { "" };
     let name = truncate(&format!("{indent}{}", target.name.get(lang)), NAME_WIDTH, context.ascii);
     let actual = row.actual.map_or_else(
-        || if target.goal.is_some() { T::NoFigure.get(lang).to_owned() } else { String::new() },
-        |e| present::value_with_unit(lang, e.value, target.unit.get(lang)),
+        || match (target.goal, context.ascii) {
+            (None, _) => String::new(),
+            (Some(_), true) => "-".to_owned(),
+            (Some(_), false) => T::NoFigure.get(lang).to_owned(),
+        },
+        // The unit stands beside the goal, one column to the left.
+        |e| present::figure(lang, e.value),
     );
     let period = match (row.actual, row.period) {
         (Some(_), Some(p)) => i18n::period(lang, p).to_owned(),

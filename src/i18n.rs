@@ -159,8 +159,16 @@ pub fn plan_error(lang: Lang, error: &PlanError) -> String {
         (Lang::En, line) => format!("line {line}, column {}: ", error.column),
     };
     let what = match (&error.problem, lang) {
-        (PlanProblem::Json(message), Lang::Vi) => format!("JSON không hợp lệ ({message})"),
-        (PlanProblem::Json(message), Lang::En) => format!("not a valid plan ({message})"),
+        (PlanProblem::Syntax(detail), Lang::Vi) => {
+            format!("lỗi cú pháp JSON — thiếu dấu phẩy, dấu ngoặc hoặc dấu nháy? (chi tiết: {detail})")
+        }
+        (PlanProblem::Syntax(detail), Lang::En) => {
+            format!("JSON syntax error — a missing comma, bracket or quote? ({detail})")
+        }
+        (PlanProblem::Shape(detail), Lang::Vi) => {
+            format!("nội dung không đúng định dạng kế hoạch (chi tiết: {detail})")
+        }
+        (PlanProblem::Shape(detail), Lang::En) => format!("not in the plan format ({detail})"),
         (PlanProblem::Truncated, Lang::Vi) => "tệp kết thúc giữa chừng (bị cắt cụt?)".to_owned(),
         (PlanProblem::Truncated, Lang::En) => "the file ends part-way through (truncated?)".to_owned(),
         (PlanProblem::UnsupportedFormat(v), Lang::Vi) => {

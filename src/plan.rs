@@ -174,17 +174,20 @@ impl Plan {
             let (line, column) = crate::text::locate_json_id(text, id).unwrap_or((0, 0));
             PlanError { line, column, problem }
         };
-        let at_top = |problem: PlanProblem| PlanError { line: 1, column: 1, problem };
+        let at_key = |key: &str, problem: PlanProblem| {
+            let (line, column) = crate::text::locate_json_key(text, key).unwrap_or((1, 1));
+            PlanError { line, column, problem }
+        };
 
         if raw.format != FORMAT_VERSION {
-            return Err(at_top(PlanProblem::UnsupportedFormat(raw.format)));
+            return Err(at_key("format", PlanProblem::UnsupportedFormat(raw.format)));
         }
         if raw.targets.is_empty() {
-            return Err(at_top(PlanProblem::NoTargets));
+            return Err(at_key("targets", PlanProblem::NoTargets));
         }
         let plan_tolerance = raw.tolerance_percent.unwrap_or(DEFAULT_TOLERANCE_PERCENT);
         if !is_percentage(plan_tolerance) {
-            return Err(at_top(PlanProblem::ToleranceOutOfRange(plan_tolerance)));
+            return Err(at_key("tolerance_percent", PlanProblem::ToleranceOutOfRange(plan_tolerance)));
         }
 
         let mut seen = HashSet::new();
@@ -316,8 +319,11 @@ pub struct PlanError {
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum PlanProblem {
-    /// Not JSON at all, or JSON of the wrong shape; serde's own words.
-    Json(String),
+    /// Not JSON: a missing comma, bracket or quote; serde's own words.
+    Syntax(String),
+    /// JSON, but not of the plan's shape (an unknown group, a number where a string
+    /// belongs, a missing field); serde's own words.
+    Shape(String),
     /// The text stops before the JSON is complete.
     Truncated,
     UnsupportedFormat(u32),
@@ -351,7 +357,11 @@ impl PlanError {
             // serde_json appends " at line L column C"; we give those separately.
             let message = error.to_string();
             let message = message.split(" at line ").next().unwrap_or(&message).to_owned();
-            PlanProblem::Json(message)
+            if error.classify() == serde_json::error::Category::Syntax {
+                PlanProblem::Syntax(message)
+            } else {
+                PlanProblem::Shape(message)
+            }
         };
         PlanError { line: error.line(), column: error.column(), problem }
     }

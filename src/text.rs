@@ -54,6 +54,20 @@ pub fn locate_json_id(text: &str, id: &str) -> Option<(usize, usize)> {
     None
 }
 
+/// Where the first `"<key>":` stands in JSON text, as 1-based line and column.
+pub fn locate_json_key(text: &str, key: &str) -> Option<(usize, usize)> {
+    let quoted = serde_json::to_string(key).ok()?;
+    let mut from = 0;
+    while let Some(found) = text[from..].find(&quoted) {
+        let at = from + found;
+        if text[at + quoted.len()..].trim_start().starts_with(':') {
+            return Some(line_column(text, at));
+        }
+        from = at + quoted.len();
+    }
+    None
+}
+
 fn line_column(text: &str, byte: usize) -> (usize, usize) {
     let before = &text[..byte];
     let line = before.matches('\n').count() + 1;

@@ -1,0 +1,175 @@
+//! The embedded 2024 plan against the source document, and plan files that must be refused.
+
+use chitieu::i18n::Lang;
+use chitieu::number::{self, NumberStyle};
+use chitieu::plan::{Direction, Goal, Group, Measure, Plan};
+use rust_decimal::Decimal;
+use std::process::Command;
+
+const SOURCE: &str = include_str!("fixtures/source-2024.txt");
+
+fn d(s: &str) -> Decimal {
+    Decimal::from_str_exact(s).expect("test decimal")
+}
+
+/// Every figure of the plan, copied by hand from the document (part I.2 and part II), with
+/// its group, direction and measure. The JSON asset must agree with this table to the digit.
+#[test]
+fn every_figure_matches_the_document() {
+    use Direction::*;
+    use Group::*;
+    use Measure::*;
+    let expected: &[(&str, Group, Direction, Measure, &str)] = &[
+        ("1", Economic, AtLeast, Level, "8.0"),
+        ("2", Economic, AtLeast, Level, "76.56"),
+        ("3", Economic, AtLeast, Cumulative, "9266"),
+        ("4", Economic, AtLeast, Level, "24.09"),
+        ("5", Economic, AtLeast, Level, "39.65"),
+        ("6", Social, AtMost, Level, "41.8"),
+        ("7", Social, AtLeast, Level, "77.2"),
+        ("7a", Social, AtLeast, Level, "55.6"),
+        ("8", Social, AtLeast, Level, "0.4"),
+        ("9", Social, AtLeast, Level, "93.89"),
+        ("10a", Social, AtLeast, Cumulative, "10"),
+        ("10b", Social, AtLeast, Cumulative, "3"),
+        ("10c", Social, AtLeast, Cumulative, "3"),
+        ("11", Social, AtLeast, Cumulative, "7"),
+        ("12", Environment, AtLeast, Level, "96.2"),
+        ("13", Environment, AtLeast, Level, "96"),
+        ("14", Party, AtLeast, Level, "90"),
+        ("15", Party, Range, Cumulative, "3-4"),
+        ("15a", Party, AtLeast, Cumulative, "1900"),
+        ("16", Party, AtLeast, Level, "93.5"),
+        ("II.4", Economic, AtLeast, Cumulative, "315"),
+        ("II.5a", Economic, AtLeast, Cumulative, "4.2"),
+        ("II.5b", Economic, AtLeast, Cumulative, "50000"),
+        ("II.5c", Economic, AtLeast, Cumulative, "2000"),
+        ("II.7a", Economic, AtLeast, Cumulative, "600"),
+        ("II.7b", Economic, AtLeast, Level, "5588"),
+        ("II.8", Social, AtLeast, Cumulative, "2000"),
+        ("II.12", Party, AtLeast, Level, "100"),
+    ];
+    let plan = Plan::embedded();
+    for (id, group, direction, measure, figure) in expected {
+        let target = plan.target(id).unwrap_or_else(|| panic!("target {id} is missing"));
+        assert_eq!(target.group, *group, "group of {id}");
+        let (goal, m) = target.goal.unwrap_or_else(|| panic!("{id} has no goal"));
+        assert_eq!(goal.direction(), *direction, "direction of {id}");
+        assert_eq!(m, *measure, "measure of {id}");
+        let want = match figure.split_once('-') {
+            Some((min, max)) => Goal::Range { min: d(min), max: d(max) },
+            None if *direction == AtMost => Goal::AtMost(d(figure)),
+            None => Goal::AtLeast(d(figure)),
+        };
+        assert_eq!(goal, want, "figure of {id}");
+        assert_eq!(goal_digits(goal), goal_digits(want), "digits of {id} (8,0 stays 8,0)");
+    }
+    // Indicator 10 is a heading over its three counts; nothing else is left over.
+    assert!(plan.target("10").is_some_and(|t| t.goal.is_none()));
+    assert_eq!(plan.parts("10").map(|t| t.id.as_str()).collect::<Vec<_>>(), ["10a", "10b", "10c"]);
+    assert_eq!(plan.targets.len(), expected.len() + 1);
+}
+
+fn goal_digits(goal: Goal) -> String {
+    match goal {
+        Goal::AtLeast(v) | Goal::AtMost(v) => v.to_string(),
+        Goal::Range { min, max } => format!("{min}-{max}"),
+    }
+}
+
+#[test]
+fn the_sixteen_indicators_are_numbered_as_in_the_document() {
+    let plan = Plan::embedded();
+    for n in 1..=16 {
+        let target = plan.target(&n.to_string()).unwrap_or_else(|| panic!("indicator {n} missing"));
+        assert_eq!(target.section, "I.2");
+        let group = match n {
+            1..=5 => Group::Economic,
+            6..=11 => Group::Social,
+            12..=13 => Group::Environment,
+            _ => Group::Party,
+        };
+        assert_eq!(target.group, group, "group of {n}");
+    }
+}
+
+/// Names and quotes are the document's own words, and each quote contains the figure as the
+/// document writes it (Vietnamese style).
+#[test]
+fn wording_is_the_documents_own() {
+    let plan = Plan::embedded();
+    for target in &plan.targets {
+        assert!(
+            SOURCE.contains(&target.name.vi),
+            "name of {} is not in the document: {}",
+            target.id,
+            target.name.vi
+        );
+        let quote = target.quote.as_deref().unwrap_or_else(|| panic!("{} has no quote", target.id));
+        assert!(SOURCE.contains(quote), "quote of {} is not in the document: {quote}", target.id);
+        let figures = match target.goal {
+            Some((Goal::AtLeast(v) | Goal::AtMost(v), _)) => vec![v],
+            Some((Goal::Range { min, max }, _)) => vec![min, max],
+            None => vec![],
+        };
+        for figure in figures {
+            let written = number::format(figure, NumberStyle::VIETNAMESE);
+            assert!(quote.contains(&written), "{}: {written} is not in «{quote}»", target.id);
+        }
+        assert!(!target.name.en.is_empty() && !target.unit.en.is_empty() || target.goal.is_none());
+    }
+}
+
+#[test]
+fn equivalents_and_decrees_are_kept_as_notes() {
+    let plan = Plan::embedded();
+    let notes = |id: &str| -> Vec<String> {
+        plan.target(id)
+            .map(|t| t.notes.iter().map(|n| n.get(Lang::Vi).to_owned()).collect())
+            .unwrap_or_default()
+    };
+    assert!(notes("2").iter().any(|n| n.contains("3.203 USD")));
+    assert!(notes("5").iter().any(|n| n.contains("28,85%") && n.contains("94/2022/NĐ-CP")));
+    assert!(notes("8").iter().any(|n| n.contains("07/2021/NĐ-CP")));
+}
+
+#[test]
+fn a_district_plan_loads() {
+    let text = std::fs::read_to_string("tests/fixtures/plans/district.json").expect("fixture");
+    let plan = Plan::parse(&text).expect("district plan is valid");
+    assert_eq!(plan.targets.len(), 2);
+    assert_eq!(plan.targets[0].tolerance_percent, d("10"));
+    assert_eq!(plan.targets[1].tolerance_percent, d("0"));
+}
+
+/// `chitieu report --plan FILE` on each broken fixture: exit status 2 and the exact message,
+/// naming the file, line and column, in both languages.
+#[test]
+fn broken_plans_are_refused_with_file_line_and_column() {
+    let cases = [
+        ("tests/fixtures/broken.json", "broken"),
+        ("tests/fixtures/plans/duplicate-id.json", "duplicate-id"),
+        ("tests/fixtures/plans/float-target.json", "float-target"),
+        ("tests/fixtures/plans/missing-target.json", "missing-target"),
+        ("tests/fixtures/plans/range-reversed.json", "range-reversed"),
+        ("tests/fixtures/plans/tolerance.json", "tolerance"),
+        ("tests/fixtures/plans/truncated.json", "truncated"),
+        ("tests/fixtures/plans/unknown-group.json", "unknown-group"),
+    ];
+    let store = std::env::temp_dir().join(format!("chitieu-plan-test-{}.json", std::process::id()));
+    for (file, name) in cases {
+        for lang in ["vi", "en"] {
+            let output = Command::new(env!("CARGO_BIN_EXE_chitieu"))
+                .args(["report", "--plan", file, "--lang", lang, "--store"])
+                .arg(&store)
+                .output()
+                .expect("run chitieu");
+            assert_eq!(output.status.code(), Some(2), "{file} ({lang})");
+            assert!(output.stdout.is_empty(), "{file}: nothing on stdout");
+            let golden =
+                std::fs::read_to_string(format!("tests/golden/plan-{name}.{lang}.stderr")).expect("golden");
+            assert_eq!(String::from_utf8_lossy(&output.stderr), golden, "{file} ({lang})");
+        }
+    }
+    assert!(!store.exists(), "reading never creates a store");
+}

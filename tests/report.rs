@@ -1,0 +1,75 @@
+//! `chitieu report` on a fixed store: exact output in every format (golden files).
+
+use std::process::Command;
+
+const STORE: &str = "tests/fixtures/stores/sample.json";
+
+fn report(args: &[&str]) -> String {
+    let output = Command::new(env!("CARGO_BIN_EXE_chitieu"))
+        .args(["--store", STORE, "report"])
+        .args(args)
+        .env_remove("CHITIEU_LANG")
+        .output()
+        .expect("run chitieu");
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    String::from_utf8(output.stdout).expect("utf-8")
+}
+
+fn golden(name: &str) -> String {
+    std::fs::read_to_string(format!("tests/golden/{name}")).expect("golden file")
+}
+
+#[test]
+fn table_in_vietnamese_by_default() {
+    assert_eq!(report(&[]), golden("report-sample.vi.txt"));
+}
+
+#[test]
+fn table_in_english() {
+    assert_eq!(report(&["--lang", "en"]), golden("report-sample.en.txt"));
+}
+
+#[test]
+fn table_in_plain_ascii_for_one_period() {
+    let out = report(&["--lang", "en", "--ascii", "--period", "year"]);
+    assert!(out.is_ascii(), "no symbols or box drawing with --ascii");
+    assert_eq!(out, golden("report-sample-year.en-ascii.txt"));
+}
+
+#[test]
+fn csv_is_rfc4180_with_plain_decimals() {
+    let out = report(&["--format", "csv"]);
+    assert_eq!(out, golden("report-sample.csv"));
+    assert_eq!(out.split("\r\n").count(), 1 + 29 + 1, "header, 29 rows, each ending in CRLF");
+}
+
+#[test]
+fn json_has_the_briefs_fields_with_decimals_as_strings() {
+    let out = report(&["--format", "json", "--period", "h1"]);
+    assert_eq!(out, golden("report-sample-h1.json"));
+    let value: serde_json::Value = serde_json::from_str(&out).expect("valid JSON");
+    let targets = value["targets"].as_array().expect("targets");
+    let find = |id: &str| targets.iter().find(|t| t["id"] == id).expect("target");
+    assert_eq!(find("3")["actual"], "4800");
+    assert_eq!(find("3")["status"], "on_track");
+    assert_eq!(find("1")["target"], "8.0");
+    assert_eq!(find("15")["target_min"], "3");
+    assert_eq!(find("15")["target_max"], "4");
+    assert!(find("15").get("target").is_none());
+    assert_eq!(find("2")["actual"], serde_json::Value::Null);
+    assert_eq!(find("2")["status"], "no_data");
+}
+
+#[test]
+fn no_store_means_no_data_everywhere() {
+    let missing = std::env::temp_dir().join(format!("chitieu-missing-{}.json", std::process::id()));
+    let output = Command::new(env!("CARGO_BIN_EXE_chitieu"))
+        .arg("--store")
+        .arg(&missing)
+        .args(["report", "--format", "json"])
+        .output()
+        .expect("run chitieu");
+    let value: serde_json::Value = serde_json::from_slice(&output.stdout).expect("valid JSON");
+    assert!(value["targets"].as_array().expect("targets").iter().all(|t| t["status"] == "no_data"));
+    assert!(!missing.exists(), "reading never creates the store");
+}
