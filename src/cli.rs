@@ -1,11 +1,14 @@
 //! The command line: arguments, and the commands other than the full-screen view.
 
+pub mod field;
+
+use crate::conflict::Conflict;
 use crate::i18n::{self, Lang, T};
-use crate::ledger::Ledger;
 use crate::plan::{Goal, Plan};
 use crate::present;
 use crate::progress::{self, PeriodChoice, Row};
 use crate::status::{Period, Status};
+use crate::store::Store;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
@@ -45,7 +48,12 @@ pub enum Command {
         /// Show the figures of this period (default: each target's latest period with a figure)
         #[arg(long, value_parser = parse_period)]
         period: Option<Period>,
+        /// Write the report to FILE (required for xlsx)
+        #[arg(long, value_name = "FILE")]
+        out: Option<PathBuf>,
     },
+    #[command(flatten)]
+    Field(field::FieldCommand),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -53,6 +61,10 @@ pub enum Format {
     Table,
     Json,
     Csv,
+    /// Markdown, for documents
+    Md,
+    /// A spreadsheet (needs --out FILE)
+    Xlsx,
 }
 
 pub fn parse_period(text: &str) -> Result<Period, String> {
@@ -124,20 +136,43 @@ pub fn load_plan(lang: Lang, path: &Path) -> Result<Plan, Failure> {
 pub fn run(
     command: &Command,
     context: &Context,
-    ledger: &Ledger,
+    store: &mut Store,
     out: &mut dyn Write,
 ) -> Result<(), Failure> {
     match command {
-        Command::Report { format, period } => {
+        Command::Report { format, period, out: file } => {
+            let ledger = store.ledger();
             let choice = period.map_or(PeriodChoice::Latest, PeriodChoice::Fixed);
             let rows = progress::assess(&context.plan, ledger, choice);
+            let conflicts = crate::conflict::conflicts(ledger);
+            let mut buffer = Vec::new();
+            let sink: &mut dyn Write = if file.is_some() { &mut buffer } else { &mut *out };
             match format {
-                Format::Table => report_table(context, choice, &rows, out)?,
-                Format::Json => report_json(context, &rows, out)?,
-                Format::Csv => report_csv(context, &rows, out)?,
+                Format::Table => report_table(context, choice, &rows, &conflicts, sink)?,
+                Format::Json => report_json(context, &rows, &conflicts, sink)?,
+                Format::Csv => report_csv(context, &rows, &conflicts, sink)?,
+                Format::Md => {
+                    let report = crate::report::build(&context.plan, ledger, choice, crate::report::today());
+                    crate::report::md::write(&report, context.lang, context.ascii, sink)?;
+                }
+                Format::Xlsx => {
+                    if file.is_none() {
+                        return Err(Failure::bad_input(i18n::field::R::XlsxNeedsOut.get(context.lang)));
+                    }
+                    let report = crate::report::build(&context.plan, ledger, choice, crate::report::today());
+                    buffer = crate::report::xlsx::to_bytes(&report, context.lang)
+                        .map_err(|e| Failure { code: 1, message: e.to_string() })?;
+                }
+            }
+            if let Some(path) = file {
+                crate::store::write_atomically(path, &buffer, path).map_err(|e| Failure {
+                    code: 1,
+                    message: i18n::field::cannot_write(context.lang, path, &e),
+                })?;
             }
             Ok(())
         }
+        Command::Field(command) => field::run(command, context, store, out),
     }
 }
 
@@ -145,6 +180,7 @@ fn report_table(
     context: &Context,
     choice: PeriodChoice,
     rows: &[Row],
+    conflicts: &[Conflict],
     out: &mut dyn Write,
 ) -> io::Result<()> {
     let lang = context.lang;
@@ -159,7 +195,18 @@ fn report_table(
     let header =
         [T::ColId, T::ColName, T::ColTarget, T::ColActual, T::ColPeriod, T::ColPercent, T::ColStatus]
             .map(|t| t.get(lang).to_owned());
-    let cells: Vec<[String; 7]> = rows.iter().map(|row| table_cells(context, row)).collect();
+    let cells: Vec<[String; 7]> = rows
+        .iter()
+        .map(|row| {
+            let mut cells = table_cells(context, row);
+            // A target whose official figures conflict carries a mark after its status.
+            if !crate::conflict::periods_in_conflict(conflicts, &row.target.id).is_empty() {
+                cells[6].push(' ');
+                cells[6].push_str(crate::report::md::conflict_mark(context.ascii));
+            }
+            cells
+        })
+        .collect();
     let mut widths = header.clone().map(|h| h.width());
     for row in &cells {
         for (w, cell) in widths.iter_mut().zip(row) {
@@ -180,6 +227,14 @@ fn report_table(
         write_line(out, &header, &widths, &right, None, context)?;
         for (row, cells) in members {
             write_line(out, cells, &widths, &right, Some(row.status), context)?;
+        }
+    }
+    if !conflicts.is_empty() {
+        writeln!(out)?;
+        let mark = crate::report::md::conflict_mark(context.ascii);
+        writeln!(out, "{mark} {}", i18n::field::R::ConflictNote.get(lang))?;
+        for conflict in conflicts {
+            writeln!(out, "  {}", i18n::field::conflict_line(lang, plan, conflict))?;
         }
     }
     Ok(())
@@ -314,9 +369,16 @@ struct JsonTarget<'a> {
     parent: Option<&'a str>,
     section: &'a str,
     percent_of_expected: Option<String>,
+    /// The periods in which official figures of this target conflict (see `conflict`).
+    conflicts: Vec<&'static str>,
 }
 
-fn report_json(context: &Context, rows: &[Row], out: &mut dyn Write) -> io::Result<()> {
+fn report_json(
+    context: &Context,
+    rows: &[Row],
+    conflicts: &[Conflict],
+    out: &mut dyn Write,
+) -> io::Result<()> {
     let lang = context.lang;
     let plan = &context.plan;
     let targets = rows
@@ -344,6 +406,10 @@ fn report_json(context: &Context, rows: &[Row], out: &mut dyn Write) -> io::Resu
                 parent: t.parent.as_deref(),
                 section: &t.section,
                 percent_of_expected: row.percent.map(|p| p.to_string()),
+                conflicts: crate::conflict::periods_in_conflict(conflicts, &t.id)
+                    .into_iter()
+                    .map(Period::key)
+                    .collect(),
             }
         })
         .collect();
@@ -360,7 +426,12 @@ fn report_json(context: &Context, rows: &[Row], out: &mut dyn Write) -> io::Resu
     writeln!(out)
 }
 
-fn report_csv(context: &Context, rows: &[Row], out: &mut dyn Write) -> io::Result<()> {
+fn report_csv(
+    context: &Context,
+    rows: &[Row],
+    conflicts: &[Conflict],
+    out: &mut dyn Write,
+) -> io::Result<()> {
     let lang = context.lang;
     let header = [
         "id",
@@ -377,6 +448,7 @@ fn report_csv(context: &Context, rows: &[Row], out: &mut dyn Write) -> io::Resul
         "period",
         "percent_of_expected",
         "status",
+        "conflicts",
     ];
     write_csv_record(out, header.iter().copied())?;
     for row in rows {
@@ -401,6 +473,11 @@ fn report_csv(context: &Context, rows: &[Row], out: &mut dyn Write) -> io::Resul
             row.actual.and(row.period).map(Period::key).unwrap_or_default().to_owned(),
             row.percent.map(|p| p.to_string()).unwrap_or_default(),
             row.status.key().to_owned(),
+            crate::conflict::periods_in_conflict(conflicts, &t.id)
+                .into_iter()
+                .map(Period::key)
+                .collect::<Vec<_>>()
+                .join(" "),
         ];
         write_csv_record(out, fields.iter().map(String::as_str))?;
     }

@@ -9,6 +9,8 @@ use crate::plan::{Group, PlanError, PlanProblem};
 use crate::status::{Period, Status};
 use crate::store::{StoreError, StoreProblem};
 
+pub mod field;
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum, serde::Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Lang {
@@ -228,6 +230,12 @@ pub fn plan_error(lang: Lang, error: &PlanError) -> String {
         }
         (PlanProblem::ToleranceOutOfRange(v), Lang::En) => {
             format!("tolerance_percent = {v} is outside 0–100")
+        }
+        (PlanProblem::SharpFactorTooSmall(v), Lang::Vi) => {
+            format!("sharp_change_factor = {v} phải lớn hơn 1 (mặc định \"2\": gấp đôi hoặc giảm một nửa)")
+        }
+        (PlanProblem::SharpFactorTooSmall(v), Lang::En) => {
+            format!("sharp_change_factor = {v} must be above 1 (default \"2\": double or half)")
         }
     };
     format!("{place}{what}")

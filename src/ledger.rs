@@ -48,9 +48,48 @@ pub struct Entry {
     /// repeat that entry's, so history reads on its own.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub retracts: Option<String>,
+    /// The ids of the entries for the same target and period that stood when this one was
+    /// made: its author had seen them, so this entry replaces them rather than contradicting
+    /// them. Absent in files written before it existed, which read as "saw none". See
+    /// `conflict` for how it decides what is a conflict.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub supersedes: Option<Vec<String>>,
+    /// For a round entry (closing or reopening a period), what it records; `None` for a
+    /// figure. A round entry has `target` [`ROUND_TARGET`] and value 0. See `rounds`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub action: Option<Action>,
+}
+
+/// The `target` of a round entry: the whole period, not one target. No plan has a target
+/// with this id, so a build that does not know round entries refuses the store rather than
+/// reading a closing as a figure.
+pub const ROUND_TARGET: &str = "*";
+
+/// What a round entry records about its period (*chốt số liệu*).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Action {
+    /// The period's figures are final: no new entry for it is taken.
+    ClosePeriod,
+    /// Entries for the period are taken again.
+    ReopenPeriod,
+}
+
+impl Action {
+    pub fn key(self) -> &'static str {
+        match self {
+            Action::ClosePeriod => "close_period",
+            Action::ReopenPeriod => "reopen_period",
+        }
+    }
 }
 
 impl Entry {
+    /// Whether this entry closes or reopens a period rather than giving a figure.
+    pub fn is_round(&self) -> bool {
+        self.action.is_some()
+    }
+
     fn order_key(&self) -> (jiff::Timestamp, &str) {
         (self.time, &self.id)
     }
@@ -111,7 +150,7 @@ impl Ledger {
         let retracted: HashSet<&str> = self.entries.iter().filter_map(|e| e.retracts.as_deref()).collect();
         let mut current: HashMap<String, [Option<usize>; 4]> = HashMap::new();
         for (i, e) in self.entries.iter().enumerate() {
-            if e.retracts.is_none() && !retracted.contains(e.id.as_str()) {
+            if e.retracts.is_none() && !e.is_round() && !retracted.contains(e.id.as_str()) {
                 // Sorted oldest first, so the last one standing wins.
                 current.entry(e.target.clone()).or_default()[period_index(e.period)] = Some(i);
             }
@@ -138,10 +177,9 @@ impl Ledger {
     /// The newest entry by `author` that is still standing: what "undo" withdraws.
     pub fn last_standing_by(&self, author: &str) -> Option<&Entry> {
         let retracted: HashSet<&str> = self.entries.iter().filter_map(|e| e.retracts.as_deref()).collect();
-        self.entries
-            .iter()
-            .rev()
-            .find(|e| e.author == author && e.retracts.is_none() && !retracted.contains(e.id.as_str()))
+        self.entries.iter().rev().find(|e| {
+            e.author == author && e.retracts.is_none() && !e.is_round() && !retracted.contains(e.id.as_str())
+        })
     }
 }
 
@@ -165,6 +203,8 @@ pub(crate) mod tests {
             author: "lan".into(),
             time: jiff::Timestamp::from_second(1_720_000_000 + seconds).expect("test time"),
             retracts: None,
+            supersedes: None,
+            action: None,
         }
     }
 

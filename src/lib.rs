@@ -5,12 +5,17 @@
 //! on top.
 
 pub mod cli;
+pub mod conflict;
+pub mod exchange;
 pub mod i18n;
 pub mod ledger;
 pub mod number;
 pub mod plan;
 pub mod present;
 pub mod progress;
+pub mod report;
+pub mod rounds;
+pub mod sharp;
 pub mod status;
 pub mod store;
 pub mod text;

@@ -27,12 +27,15 @@ fn run(args: &Cli) -> Result<(), Failure> {
             store::default_path().ok_or_else(|| Failure::bad_input("no home directory; give --store FILE"))?
         }
     };
-    let store = Store::open(&path, &context.plan)
+    let mut store = Store::open(&path, &context.plan)
         .map_err(|e| Failure::bad_input(i18n::store_error(context.lang, &e)))?;
-    let command =
-        args.command.as_ref().unwrap_or(&cli::Command::Report { format: cli::Format::Table, period: None });
+    let command = args.command.as_ref().unwrap_or(&cli::Command::Report {
+        format: cli::Format::Table,
+        period: None,
+        out: None,
+    });
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
-    cli::run(command, &context, store.ledger(), &mut out)?;
+    cli::run(command, &context, &mut store, &mut out)?;
     out.flush()?;
     Ok(())
 }

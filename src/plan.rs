@@ -140,6 +140,9 @@ pub struct Plan {
     pub targets: Vec<Target>,
     /// A hash of the plan's content, so a store can tell it was made for another plan.
     pub content_hash: String,
+    /// How many times larger (or smaller) than the previous period's a new figure may be
+    /// before it is questioned as a likely typo (see `sharp`); above 1, default 2.
+    pub sharp_change_factor: Decimal,
 }
 
 impl Plan {
@@ -188,6 +191,11 @@ impl Plan {
         let plan_tolerance = raw.tolerance_percent.unwrap_or(DEFAULT_TOLERANCE_PERCENT);
         if !is_percentage(plan_tolerance) {
             return Err(at_key("tolerance_percent", PlanProblem::ToleranceOutOfRange(plan_tolerance)));
+        }
+
+        let sharp_change_factor = raw.sharp_change_factor.unwrap_or(crate::sharp::DEFAULT_FACTOR);
+        if sharp_change_factor <= Decimal::ONE {
+            return Err(at_key("sharp_change_factor", PlanProblem::SharpFactorTooSmall(sharp_change_factor)));
         }
 
         let mut seen = HashSet::new();
@@ -246,6 +254,7 @@ impl Plan {
             source: raw.source.as_ref().map(nfc_text),
             targets,
             content_hash,
+            sharp_change_factor,
         })
     }
 }
@@ -298,10 +307,15 @@ fn raw_goal(t: &RawTarget) -> Result<Option<(Goal, Measure)>, PlanProblem> {
 
 /// FNV-1a over the plan as serde sees it, so reformatting the file keeps the hash.
 fn content_hash(raw: &RawPlan) -> String {
-    let canonical = serde_json::to_vec(raw).unwrap_or_default();
+    fnv1a_hex(&serde_json::to_vec(raw).unwrap_or_default())
+}
+
+/// FNV-1a (64 bits) as 16 hex digits: a checksum against accidents (a truncated copy, a
+/// hand edit), not against forgery.
+pub(crate) fn fnv1a_hex(bytes: &[u8]) -> String {
     let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
-    for byte in canonical {
-        hash ^= u64::from(byte);
+    for byte in bytes {
+        hash ^= u64::from(*byte);
         hash = hash.wrapping_mul(0x0100_0000_01b3);
     }
     format!("{hash:016x}")
@@ -347,6 +361,8 @@ pub enum PlanProblem {
         max: Decimal,
     },
     ToleranceOutOfRange(Decimal),
+    /// `sharp_change_factor` must be above 1.
+    SharpFactorTooSmall(Decimal),
 }
 
 impl PlanError {
@@ -388,6 +404,8 @@ struct RawPlan {
     source: Option<Text>,
     #[serde(default, deserialize_with = "decimal_string", skip_serializing_if = "Option::is_none")]
     tolerance_percent: Option<Decimal>,
+    #[serde(default, deserialize_with = "decimal_string", skip_serializing_if = "Option::is_none")]
+    sharp_change_factor: Option<Decimal>,
     targets: Vec<RawTarget>,
 }
 

@@ -116,12 +116,29 @@ impl Store {
     /// Saves `entries` durably, merging whatever others saved meanwhile. On success the
     /// entries are on disk; on failure nothing on disk has changed.
     pub fn save(&mut self, plan: &Plan, entries: Vec<Entry>) -> Result<Merged, StoreError> {
+        self.save_checked(plan, entries, |_| Ok::<(), std::convert::Infallible>(())).map_err(|e| match e {
+            SaveError::Store(e) => e,
+            SaveError::Refused(never) => match never {},
+        })
+    }
+
+    /// Like [`Store::save`], but first calls `check` with the ledger as it stands under the
+    /// lock (ours merged with what is on disk), so a rule such as "no entry for a closed
+    /// period" holds against what others saved a moment ago. If `check` refuses, nothing is
+    /// written (the ledger in memory has still taken in the others' entries).
+    pub fn save_checked<E>(
+        &mut self,
+        plan: &Plan,
+        entries: Vec<Entry>,
+        check: impl FnOnce(&Ledger) -> Result<(), E>,
+    ) -> Result<Merged, SaveError<E>> {
         let _lock = self.lock()?;
         let mut merged = Merged::default();
         let previous = self.read(plan)?;
         if let Some((on_disk, _)) = previous {
             merged.from_others = self.ledger.merge(on_disk);
         }
+        check(&self.ledger).map_err(SaveError::Refused)?;
         let mut next = self.ledger.clone();
         next.merge(entries);
         self.write(&next)?;
@@ -274,7 +291,7 @@ fn parse(text: &str, plan: &Plan) -> Result<Vec<Entry>, (usize, usize, StoreProb
     }
     for entry in &file.entries {
         let (line, column) = crate::text::locate_json_id(text, &entry.id).unwrap_or((0, 0));
-        if plan.target(&entry.target).is_none() {
+        if !crate::exchange::target_fits(plan, entry) {
             return Err((
                 line,
                 column,
@@ -299,6 +316,20 @@ pub enum StoreError {
         problem: StoreProblem,
         backup: Option<PathBuf>,
     },
+}
+
+/// Why [`Store::save_checked`] wrote nothing.
+#[derive(Debug)]
+pub enum SaveError<E> {
+    Store(StoreError),
+    /// The check refused the entries.
+    Refused(E),
+}
+
+impl<E> From<StoreError> for SaveError<E> {
+    fn from(error: StoreError) -> SaveError<E> {
+        SaveError::Store(error)
+    }
 }
 
 impl StoreError {

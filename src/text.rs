@@ -23,6 +23,12 @@ pub fn is_clean(text: &str) -> bool {
     clean(text) == text
 }
 
+/// Whether `text` holds a control character or a bidi control: text from another store that
+/// could drive the terminal or reorder what is shown.
+pub fn has_controls(text: &str) -> bool {
+    text.chars().any(|c| c.is_control() || is_bidi_control(c))
+}
+
 fn is_bidi_control(c: char) -> bool {
     matches!(c, '\u{061C}' | '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
 }

@@ -1,0 +1,294 @@
+//! Commands for field entry: `export`, `import`, `close-period`, `reopen-period`, and the
+//! confirmation of sharp changes that `set` shares with `import`.
+
+use super::{Context, Failure};
+use crate::conflict;
+use crate::exchange::{self, Selection};
+use crate::i18n::{Lang, field as msg};
+use crate::ledger::{Action, Entry, Ledger};
+use crate::rounds;
+use crate::sharp::{self, SharpChange};
+use crate::status::Period;
+use crate::store::{self, SaveError, Store};
+use clap::Subcommand;
+use std::io::{self, BufRead, IsTerminal, Write};
+use std::path::{Path, PathBuf};
+
+#[derive(Debug, Subcommand)]
+pub enum FieldCommand {
+    /// Write entries to a change file for another store (field laptop → office)
+    Export {
+        /// The change file to write
+        file: PathBuf,
+        /// Only entries made at or after TIME: RFC 3339 (2024-07-01T08:00:00+07:00) or a date
+        /// (2024-07-01, from midnight local time)
+        #[arg(long, value_name = "TIME")]
+        since: Option<String>,
+        /// Only entries by this author (login name)
+        #[arg(long, value_name = "NAME")]
+        author: Option<String>,
+    },
+    /// Merge a change file into the store; importing it again changes nothing
+    Import {
+        /// The change file to read
+        file: PathBuf,
+        /// Take sharp changes without asking
+        #[arg(long)]
+        yes: bool,
+    },
+    /// Close a period (chốt số liệu): no new entries for it until it is reopened
+    ClosePeriod {
+        #[arg(value_parser = super::parse_period)]
+        period: Period,
+    },
+    /// Reopen a closed period
+    ReopenPeriod {
+        #[arg(value_parser = super::parse_period)]
+        period: Period,
+    },
+}
+
+pub fn run(
+    command: &FieldCommand,
+    context: &Context,
+    store: &mut Store,
+    out: &mut dyn Write,
+) -> Result<(), Failure> {
+    match command {
+        FieldCommand::Export { file, since, author } => {
+            export(context, store, file, since.as_deref(), author, out)
+        }
+        FieldCommand::Import { file, yes } => import(context, store, file, *yes, out),
+        FieldCommand::ClosePeriod { period } => round(context, store, Action::ClosePeriod, *period, out),
+        FieldCommand::ReopenPeriod { period } => round(context, store, Action::ReopenPeriod, *period, out),
+    }
+}
+
+/// The login name recorded as an entry's author.
+pub fn login_name() -> String {
+    ["USER", "LOGNAME", "USERNAME"]
+        .iter()
+        .find_map(|v| std::env::var(v).ok().filter(|n| !n.trim().is_empty()))
+        .map(|n| crate::text::clean(n.trim()))
+        .unwrap_or_else(|| "?".to_owned())
+}
+
+/// Reads `--since`: an RFC 3339 moment, or a date meaning its first moment in local time.
+pub fn parse_since(lang: Lang, text: &str) -> Result<jiff::Timestamp, Failure> {
+    let text = text.trim();
+    if let Ok(at) = text.parse::<jiff::Timestamp>() {
+        return Ok(at);
+    }
+    text.parse::<jiff::civil::Date>()
+        .ok()
+        .and_then(|date| date.to_zoned_datetime(jiff::tz::TimeZone::system()).ok())
+        .map(|zoned| zoned.timestamp())
+        .ok_or_else(|| Failure::bad_input(msg::bad_since(lang, text)))
+}
+
+fn export(
+    context: &Context,
+    store: &Store,
+    file: &Path,
+    since: Option<&str>,
+    author: &Option<String>,
+    out: &mut dyn Write,
+) -> Result<(), Failure> {
+    let lang = context.lang;
+    let since = since.map(|s| parse_since(lang, s)).transpose()?;
+    if same_file(file, store.path()) {
+        return Err(Failure::bad_input(msg::export_over_store(lang, file)));
+    }
+    let selection = Selection { since, author: author.clone() };
+    let change = exchange::export(&context.plan, store.ledger(), &selection, jiff::Timestamp::now());
+    store::write_atomically(file, &exchange::to_bytes(&change), file)
+        .map_err(|e| Failure { code: 1, message: msg::cannot_write(lang, file, &e) })?;
+    writeln!(out, "{}", msg::exported(lang, change.count, file))?;
+    Ok(())
+}
+
+/// Whether two paths name the same file (the second may not exist yet).
+fn same_file(a: &Path, b: &Path) -> bool {
+    let resolve = |p: &Path| {
+        p.canonicalize().ok().or_else(|| {
+            let dir = match p.parent() {
+                Some(d) if !d.as_os_str().is_empty() => d,
+                _ => Path::new("."),
+            };
+            Some(dir.canonicalize().ok()?.join(p.file_name()?))
+        })
+    };
+    match (resolve(a), resolve(b)) {
+        (Some(a), Some(b)) => a == b,
+        _ => a == b,
+    }
+}
+
+/// Why an import was refused once the file itself had passed.
+enum Refusal {
+    Closed(Box<(Entry, rounds::ClosedPeriod)>),
+    Clash(String),
+}
+
+fn import(
+    context: &Context,
+    store: &mut Store,
+    file: &Path,
+    yes: bool,
+    out: &mut dyn Write,
+) -> Result<(), Failure> {
+    let lang = context.lang;
+    let plan = &context.plan;
+    let text =
+        std::fs::read_to_string(file).map_err(|e| Failure::bad_input(msg::cannot_read(lang, file, &e)))?;
+    let incoming = exchange::read(&text, plan, store.ledger())
+        .map_err(|e| Failure::bad_input(msg::exchange_error(lang, file, &e)))?;
+    if incoming.plan_differs {
+        writeln!(out, "{}", msg::plan_differs(lang))?;
+    }
+
+    let admit = |before: &Ledger, new: &[Entry]| -> Result<(), Refusal> {
+        if let Some(e) = new.iter().find(|e| before.entries().iter().any(|m| m.id == e.id && m != *e)) {
+            return Err(Refusal::Clash(e.id.clone()));
+        }
+        let mut merged = before.clone();
+        merged.merge(new.iter().cloned());
+        match new.iter().find_map(|e| rounds::refused_on_import(before, &merged, e).map(|c| (e.clone(), c))) {
+            Some(found) => Err(Refusal::Closed(Box::new(found))),
+            None => Ok(()),
+        }
+    };
+    let refused = |refusal: Refusal| {
+        Failure::bad_input(match refusal {
+            Refusal::Closed(found) => msg::import_closed(lang, file, &found.0, &found.1),
+            Refusal::Clash(id) => msg::exchange_error(
+                lang,
+                file,
+                &exchange::ExchangeError {
+                    line: 0,
+                    column: 0,
+                    problem: exchange::ExchangeProblem::IdClash { entry: id },
+                },
+            ),
+        })
+    };
+    admit(store.ledger(), &incoming.new).map_err(refused)?;
+
+    // Sharp changes, each new figure against the previous period in the merged ledger.
+    let mut merged = store.ledger().clone();
+    merged.merge(incoming.new.iter().cloned());
+    let sharp: Vec<SharpChange> = incoming
+        .new
+        .iter()
+        .filter(|e| !e.is_round() && e.retracts.is_none())
+        .filter(|e| merged.current(&e.target, e.period).is_some_and(|c| c.id == e.id))
+        .filter_map(|e| sharp::check(plan, &merged, &e.target, e.period, e.value))
+        .collect();
+    confirm_sharp(
+        context,
+        &sharp,
+        yes,
+        &mut io::stdin().lock(),
+        io::stdin().is_terminal(),
+        &mut io::stderr(),
+    )?;
+
+    let mut added = 0;
+    let new = incoming.new.clone();
+    // Nothing new: the store is left byte for byte as it was.
+    if !new.is_empty() {
+        store
+            .save_checked(plan, incoming.new.clone(), |fresh| {
+                admit(fresh, &new)?;
+                added = new.iter().filter(|e| !fresh.contains(&e.id)).count();
+                Ok(())
+            })
+            .map_err(|e| match e {
+                SaveError::Store(e) => Failure::bad_input(crate::i18n::store_error(lang, &e)),
+                SaveError::Refused(refusal) => refused(refusal),
+            })?;
+    }
+    let already = incoming.file.entries.len() - added;
+    let file_ids: std::collections::HashSet<&str> =
+        incoming.file.entries.iter().map(|e| e.id.as_str()).collect();
+    let conflicts: Vec<conflict::Conflict> = conflict::conflicts(store.ledger())
+        .into_iter()
+        .filter(|c| c.entries.iter().any(|e| file_ids.contains(e.id.as_str())))
+        .collect();
+    writeln!(out, "{}", msg::import_summary(lang, added, already, conflicts.len()))?;
+    for c in &conflicts {
+        writeln!(out, "  {}", msg::conflict_line(lang, plan, c))?;
+    }
+    if !conflicts.is_empty() {
+        writeln!(out, "{}", msg::conflict_advice(lang))?;
+    }
+    Ok(())
+}
+
+/// Asks whether to take figures far from the previous period's. With `yes`, or with nothing
+/// to ask about, they are taken. Otherwise, on a terminal (`interactive`), each change is
+/// listed on `err` and one answer read from `input`; without a terminal the command is refused
+/// with exit 2 and a hint to add `--yes`.
+///
+/// `set` calls it as `import` does, after `sharp::check(plan, ledger, id, period, value)`:
+/// `confirm_sharp(context, &sharp, yes, &mut io::stdin().lock(), io::stdin().is_terminal(),
+/// &mut io::stderr())?` before saving.
+pub fn confirm_sharp(
+    context: &Context,
+    changes: &[SharpChange],
+    yes: bool,
+    input: &mut dyn BufRead,
+    interactive: bool,
+    err: &mut dyn Write,
+) -> Result<(), Failure> {
+    let lang = context.lang;
+    if changes.is_empty() || yes {
+        return Ok(());
+    }
+    let listing: Vec<String> = changes.iter().map(|c| msg::sharp_change(lang, &context.plan, c)).collect();
+    if !interactive {
+        return Err(Failure::bad_input(format!("{}\n{}", listing.join("\n"), msg::sharp_no_terminal(lang))));
+    }
+    for line in &listing {
+        writeln!(err, "{line}")?;
+    }
+    write!(err, "{} ", msg::sharp_question(lang))?;
+    err.flush()?;
+    let mut answer = String::new();
+    input.read_line(&mut answer)?;
+    if msg::is_yes(lang, &answer) { Ok(()) } else { Err(Failure::bad_input(msg::sharp_declined(lang))) }
+}
+
+fn round(
+    context: &Context,
+    store: &mut Store,
+    action: Action,
+    period: Period,
+    out: &mut dyn Write,
+) -> Result<(), Failure> {
+    let lang = context.lang;
+    // Decided under the lock, on the store as it is now.
+    let mut nothing_to_do = None;
+    let entry = rounds::entry(action, period, &login_name(), jiff::Timestamp::now());
+    store
+        .save_checked(&context.plan, vec![entry], |fresh| match (action, rounds::closed(fresh, period)) {
+            (Action::ClosePeriod, Some(close)) => {
+                nothing_to_do = Some(msg::already_closed(lang, close));
+                Err(())
+            }
+            (Action::ReopenPeriod, None) => {
+                nothing_to_do = Some(msg::already_open(lang, period));
+                Err(())
+            }
+            _ => Ok(()),
+        })
+        .or_else(|e| match e {
+            SaveError::Store(e) => Err(Failure::bad_input(crate::i18n::store_error(lang, &e))),
+            SaveError::Refused(()) => Ok(Default::default()),
+        })?;
+    match nothing_to_do {
+        Some(message) => writeln!(out, "{message}")?,
+        None => writeln!(out, "{}", msg::round_done(lang, action, period))?,
+    }
+    Ok(())
+}

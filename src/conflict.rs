@@ -1,0 +1,220 @@
+//! Conflicts between official figures, shown rather than resolved behind anyone's back.
+//!
+//! **Supersede.** Entry B *supersedes* entry A (both for the same target and period) when
+//! - B lists A's id in `supersedes` — B's author had A before them when entering B (`set` and
+//!   the TUI fill it with [`seen`]); or
+//! - B and A have the same author and B comes later in ledger order (time, then id): people
+//!   know their own figures; or
+//! - B supersedes some C that supersedes A (the relation is transitive, and passes through
+//!   withdrawn entries).
+//!
+//! An entry is **standing** when it is neither a withdrawal nor withdrawn. The **heads** of a
+//! target and period are its standing entries that no other standing entry supersedes. There
+//! is a **conflict** when the `official` heads carry two or more different values (7,6 and
+//! 7,60 are the same value). Entries written before `supersedes` existed read as having seen
+//! nothing but their own author's earlier entries.
+//!
+//! A new entry for the target and period, made with `supersedes` = [`seen`], supersedes every
+//! head and so resolves the conflict; history keeps every entry. The current figure
+//! (`Ledger::current`) is unchanged by all this: conflicts are marked, not decided.
+
+use crate::ledger::{Entry, Kind, Ledger};
+use crate::status::Period;
+use std::collections::{BTreeMap, HashMap, HashSet};
+
+/// Two or more official figures for one target and period that nobody has reconciled.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Conflict {
+    pub target: String,
+    pub period: Period,
+    /// The official heads, oldest first: each with its value, author and time.
+    pub entries: Vec<Entry>,
+}
+
+/// Every conflict in the ledger, by target id (plain string order) then period.
+pub fn conflicts(ledger: &Ledger) -> Vec<Conflict> {
+    let mut groups: BTreeMap<(&str, Period), Vec<&Entry>> = BTreeMap::new();
+    for e in ledger.entries().iter().filter(|e| !e.is_round()) {
+        groups.entry((e.target.as_str(), e.period)).or_default().push(e);
+    }
+    let retracted = retracted(ledger);
+    groups
+        .into_iter()
+        .filter_map(|((target, period), group)| conflict_in(target, period, &group, &retracted))
+        .collect()
+}
+
+/// The conflict for one target and period, if any (for the TUI's detail view).
+pub fn conflict_for(ledger: &Ledger, target: &str, period: Period) -> Option<Conflict> {
+    let group: Vec<&Entry> = ledger
+        .entries()
+        .iter()
+        .filter(|e| !e.is_round() && e.target == target && e.period == period)
+        .collect();
+    conflict_in(target, period, &group, &retracted(ledger))
+}
+
+/// The periods in which `target` is in conflict, in period order.
+pub fn periods_in_conflict(conflicts: &[Conflict], target: &str) -> Vec<Period> {
+    let mut periods: Vec<Period> =
+        conflicts.iter().filter(|c| c.target == target).map(|c| c.period).collect();
+    periods.sort();
+    periods
+}
+
+/// What a new entry for `target` and `period` should carry in `supersedes`: the ids of the
+/// standing entries its author has before them.
+pub fn seen(ledger: &Ledger, target: &str, period: Period) -> Vec<String> {
+    let retracted = retracted(ledger);
+    ledger
+        .entries()
+        .iter()
+        .filter(|e| e.target == target && e.period == period && !e.is_round())
+        .filter(|e| e.retracts.is_none() && !retracted.contains(e.id.as_str()))
+        .map(|e| e.id.clone())
+        .collect()
+}
+
+fn retracted(ledger: &Ledger) -> HashSet<&str> {
+    ledger.entries().iter().filter_map(|e| e.retracts.as_deref()).collect()
+}
+
+/// `group`: the entries of one target and period, in ledger order.
+fn conflict_in(
+    target: &str,
+    period: Period,
+    group: &[&Entry],
+    retracted: &HashSet<&str>,
+) -> Option<Conflict> {
+    let figures: Vec<&Entry> = group.iter().copied().filter(|e| e.retracts.is_none()).collect();
+    let standing = |e: &Entry| !retracted.contains(e.id.as_str());
+    // Cheap exit: fewer than two distinct official values standing means no conflict.
+    let mut values = figures.iter().filter(|e| e.kind == Kind::Official && standing(e)).map(|e| e.value);
+    let first = values.next()?;
+    if values.all(|v| v == first) {
+        return None;
+    }
+
+    let index: HashMap<&str, usize> = figures.iter().enumerate().map(|(i, e)| (e.id.as_str(), i)).collect();
+    // Direct edges: i → the entries it supersedes.
+    let direct: Vec<Vec<usize>> = figures
+        .iter()
+        .enumerate()
+        .map(|(i, e)| {
+            let listed = e.supersedes.iter().flatten().filter_map(|id| index.get(id.as_str()).copied());
+            let own = (0..i).filter(|&j| figures[j].author == e.author);
+            listed.chain(own).filter(|&j| j != i).collect()
+        })
+        .collect();
+    // Everything reachable from a standing entry is superseded.
+    let mut superseded = vec![false; figures.len()];
+    for (i, e) in figures.iter().enumerate() {
+        if !standing(e) {
+            continue;
+        }
+        let mut stack = direct[i].clone();
+        let mut visited = vec![false; figures.len()];
+        while let Some(j) = stack.pop() {
+            if std::mem::replace(&mut visited[j], true) {
+                continue;
+            }
+            if j != i {
+                superseded[j] = true;
+            }
+            stack.extend(direct[j].iter().copied());
+        }
+    }
+    let heads: Vec<Entry> = figures
+        .iter()
+        .enumerate()
+        .filter(|(i, e)| standing(e) && !superseded[*i] && e.kind == Kind::Official)
+        .map(|(_, e)| (*e).clone())
+        .collect();
+    let first = heads.first()?.value;
+    if heads.iter().all(|e| e.value == first) {
+        return None;
+    }
+    Some(Conflict { target: target.to_owned(), period, entries: heads })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ledger::tests::entry;
+
+    fn by(mut e: Entry, author: &str) -> Entry {
+        e.author = author.into();
+        e
+    }
+
+    fn seeing(mut e: Entry, ids: &[&str]) -> Entry {
+        e.supersedes = Some(ids.iter().map(|s| (*s).to_owned()).collect());
+        e
+    }
+
+    #[test]
+    fn two_people_who_did_not_see_each_other_conflict() {
+        let a = by(entry("a", "3", Period::H1, "4800", 10), "minh");
+        let b = by(seeing(entry("b", "3", Period::H1, "4900", 20), &[]), "lan");
+        let ledger = Ledger::new([a, b]);
+        let found = conflicts(&ledger);
+        assert_eq!(found.len(), 1);
+        assert_eq!((found[0].target.as_str(), found[0].period), ("3", Period::H1));
+        let values: Vec<String> = found[0].entries.iter().map(|e| e.value.to_string()).collect();
+        assert_eq!(values, ["4800", "4900"]);
+        assert_eq!(conflict_for(&ledger, "3", Period::H1), Some(found[0].clone()));
+        assert_eq!(conflict_for(&ledger, "3", Period::Q1), None);
+        assert_eq!(periods_in_conflict(&found, "3"), [Period::H1]);
+    }
+
+    #[test]
+    fn what_is_not_a_conflict() {
+        // The same value twice; a correction by the same person; one that saw the other;
+        // an estimate beside an official figure; a withdrawn official figure.
+        let same = Ledger::new([
+            by(entry("a", "3", Period::H1, "4800", 10), "minh"),
+            by(entry("b", "3", Period::H1, "4800.0", 20), "lan"),
+        ]);
+        assert!(conflicts(&same).is_empty());
+        let correction =
+            Ledger::new([entry("a", "3", Period::H1, "48000", 10), entry("b", "3", Period::H1, "4800", 20)]);
+        assert!(conflicts(&correction).is_empty());
+        let saw = Ledger::new([
+            by(entry("a", "3", Period::H1, "4800", 10), "minh"),
+            by(seeing(entry("b", "3", Period::H1, "4900", 20), &["a"]), "lan"),
+        ]);
+        assert!(conflicts(&saw).is_empty());
+        let mut estimate = by(entry("b", "3", Period::H1, "4900", 20), "lan");
+        estimate.kind = Kind::Estimate;
+        assert!(
+            conflicts(&Ledger::new([by(entry("a", "3", Period::H1, "4800", 10), "minh"), estimate]))
+                .is_empty()
+        );
+        let mut undo = by(entry("u", "3", Period::H1, "4900", 30), "lan");
+        undo.retracts = Some("b".into());
+        let withdrawn = Ledger::new([
+            by(entry("a", "3", Period::H1, "4800", 10), "minh"),
+            by(entry("b", "3", Period::H1, "4900", 20), "lan"),
+            undo,
+        ]);
+        assert!(conflicts(&withdrawn).is_empty());
+    }
+
+    #[test]
+    fn a_new_entry_that_saw_both_resolves_it_and_history_keeps_all() {
+        let mut ledger = Ledger::new([
+            by(entry("a", "3", Period::H1, "4800", 10), "minh"),
+            by(entry("b", "3", Period::H1, "4900", 20), "lan"),
+        ]);
+        assert_eq!(conflicts(&ledger).len(), 1);
+        let ids = seen(&ledger, "3", Period::H1);
+        assert_eq!(ids, ["a", "b"]);
+        let ids: Vec<&str> = ids.iter().map(String::as_str).collect();
+        ledger.merge([by(seeing(entry("c", "3", Period::H1, "4850", 30), &ids), "hoa")]);
+        assert!(conflicts(&ledger).is_empty());
+        assert_eq!(ledger.history(Some("3")).count(), 3);
+        // Transitive: d saw only c, which had seen a and b.
+        ledger.merge([by(seeing(entry("d", "3", Period::H1, "4860", 40), &["c"]), "tam")]);
+        assert!(conflicts(&ledger).is_empty());
+    }
+}

@@ -1,0 +1,358 @@
+//! Strings of field entry and printed reports: change files, conflicts, closed rounds, sharp
+//! changes, md/xlsx reports. Vietnamese and English side by side, as in the rest of `i18n`.
+
+use super::{Lang, period};
+use crate::conflict::Conflict;
+use crate::exchange::{ExchangeError, ExchangeProblem};
+use crate::ledger::{Action, Entry};
+use crate::plan::Plan;
+use crate::present;
+use crate::rounds::ClosedPeriod;
+use crate::sharp::SharpChange;
+use crate::status::Period;
+use std::path::Path;
+
+pub fn bad_since(lang: Lang, text: &str) -> String {
+    match lang {
+        Lang::Vi => format!(
+            "--since «{text}» không phải thời điểm; hãy viết một ngày (2024-07-01) hoặc thời điểm RFC 3339 (2024-07-01T08:00:00+07:00)"
+        ),
+        Lang::En => format!(
+            "--since «{text}» is not a time; give a date (2024-07-01) or an RFC 3339 time (2024-07-01T08:00:00+07:00)"
+        ),
+    }
+}
+
+pub fn export_over_store(lang: Lang, path: &Path) -> String {
+    match lang {
+        Lang::Vi => format!(
+            "{} là chính kho số liệu; hãy chọn tên tệp khác cho tệp trao đổi, ví dụ thay-doi.json",
+            path.display()
+        ),
+        Lang::En => format!(
+            "{} is the store itself; name another file for the changes, e.g. changes.json",
+            path.display()
+        ),
+    }
+}
+
+pub fn cannot_write(lang: Lang, path: &Path, error: &std::io::Error) -> String {
+    match lang {
+        Lang::Vi => format!("không ghi được tệp {}: {error}; không có gì bị thay đổi", path.display()),
+        Lang::En => format!("cannot write {}: {error}; nothing was changed", path.display()),
+    }
+}
+
+pub fn cannot_read(lang: Lang, path: &Path, error: &std::io::Error) -> String {
+    match lang {
+        Lang::Vi => format!("không đọc được tệp {}: {error}", path.display()),
+        Lang::En => format!("cannot read {}: {error}", path.display()),
+    }
+}
+
+pub fn exported(lang: Lang, count: usize, path: &Path) -> String {
+    match lang {
+        Lang::Vi => format!("Đã ghi {count} mục vào {}", path.display()),
+        Lang::En => format!("Wrote {count} entries to {}", path.display()),
+    }
+}
+
+/// A change file refused: which file, where, what, and that the store was not touched.
+pub fn exchange_error(lang: Lang, path: &Path, error: &ExchangeError) -> String {
+    let place = match (lang, error.line) {
+        (_, 0) => String::new(),
+        (Lang::Vi, l) => format!(", dòng {l}, cột {}", error.column),
+        (Lang::En, l) => format!(", line {l}, column {}", error.column),
+    };
+    let what = match (&error.problem, lang) {
+        (ExchangeProblem::Syntax(d), Lang::Vi) => format!("lỗi cú pháp JSON (chi tiết: {d})"),
+        (ExchangeProblem::Syntax(d), Lang::En) => format!("JSON syntax error ({d})"),
+        (ExchangeProblem::Shape(d), Lang::Vi) => {
+            format!("nội dung không đúng định dạng tệp trao đổi, ví dụ một giá trị không phải số (chi tiết: {d})")
+        }
+        (ExchangeProblem::Shape(d), Lang::En) => format!("not in the change-file format, e.g. a value that is not a number ({d})"),
+        (ExchangeProblem::Truncated, Lang::Vi) => {
+            "tệp kết thúc giữa chừng (bị cắt cụt khi chép?); hãy xuất lại tệp từ máy nguồn".to_owned()
+        }
+        (ExchangeProblem::Truncated, Lang::En) => {
+            "the file ends part-way through (cut short while copying?); export it again at the source".to_owned()
+        }
+        (ExchangeProblem::NotAChangeFile { looks_like_store: true }, Lang::Vi) => {
+            "đây là một kho số liệu, không phải tệp trao đổi; trên máy kia hãy chạy chitieu export TỆP".to_owned()
+        }
+        (ExchangeProblem::NotAChangeFile { looks_like_store: true }, Lang::En) => {
+            "this is a store, not a change file; on the other machine run chitieu export FILE".to_owned()
+        }
+        (ExchangeProblem::NotAChangeFile { looks_like_store: false }, Lang::Vi) => {
+            "không phải tệp trao đổi của chitieu (thiếu \"format\": \"chitieu-changes\")".to_owned()
+        }
+        (ExchangeProblem::NotAChangeFile { looks_like_store: false }, Lang::En) => {
+            "not a chitieu change file (no \"format\": \"chitieu-changes\")".to_owned()
+        }
+        (ExchangeProblem::NewerVersion(v), Lang::Vi) => {
+            format!("tệp do phiên bản chitieu mới hơn ghi (phiên bản {v}); hãy cập nhật chitieu")
+        }
+        (ExchangeProblem::NewerVersion(v), Lang::En) => {
+            format!("written by a newer chitieu (version {v}); update chitieu to read it")
+        }
+        (ExchangeProblem::UnknownVersion, Lang::Vi) => "thiếu hoặc sai trường \"version\"".to_owned(),
+        (ExchangeProblem::UnknownVersion, Lang::En) => "the \"version\" field is missing or wrong".to_owned(),
+        (ExchangeProblem::OtherPlan { id, year }, Lang::Vi) => format!(
+            "tệp dành cho kế hoạch khác ({id}, năm {year}); hãy nhập vào kho của kế hoạch đó (--plan, --store)"
+        ),
+        (ExchangeProblem::OtherPlan { id, year }, Lang::En) => {
+            format!("the file is for another plan ({id}, {year}); import it into that plan's store (--plan, --store)")
+        }
+        (ExchangeProblem::CountMismatch { declared, found }, Lang::Vi) => format!(
+            "tệp ghi {declared} mục nhưng có {found} mục: bị cắt bớt hoặc bị sửa; hãy xuất lại tệp từ máy nguồn"
+        ),
+        (ExchangeProblem::CountMismatch { declared, found }, Lang::En) => format!(
+            "the file says {declared} entries but holds {found}: cut short or edited; export it again at the source"
+        ),
+        (ExchangeProblem::ChecksumMismatch, Lang::Vi) => {
+            "mã kiểm tra không khớp: nội dung đã bị sửa sau khi xuất; hãy xuất lại tệp từ máy nguồn".to_owned()
+        }
+        (ExchangeProblem::ChecksumMismatch, Lang::En) => {
+            "the checksum does not match: the entries were changed after export; export it again at the source"
+                .to_owned()
+        }
+        (ExchangeProblem::UnknownTarget { entry, target }, Lang::Vi) => {
+            format!("mục {entry} ghi cho chỉ tiêu «{target}» mà kế hoạch không có")
+        }
+        (ExchangeProblem::UnknownTarget { entry, target }, Lang::En) => {
+            format!("entry {entry} is for target «{target}», which the plan does not have")
+        }
+        (ExchangeProblem::BadText { entry, field }, Lang::Vi) => {
+            format!("mục «{entry}»: trường \"{field}\" trống hoặc chứa ký tự điều khiển")
+        }
+        (ExchangeProblem::BadText { entry, field }, Lang::En) => {
+            format!("entry «{entry}»: the \"{field}\" field is empty or holds control characters")
+        }
+        (ExchangeProblem::DuplicateId { entry }, Lang::Vi) => {
+            format!("hai mục khác nhau cùng mã {entry}: tệp đã bị sửa")
+        }
+        (ExchangeProblem::DuplicateId { entry }, Lang::En) => {
+            format!("two different entries share the id {entry}: the file was edited")
+        }
+        (ExchangeProblem::IdClash { entry }, Lang::Vi) => {
+            format!("kho đã có mục mã {entry} với nội dung khác: tệp đã bị sửa hoặc mã bị trùng")
+        }
+        (ExchangeProblem::IdClash { entry }, Lang::En) => {
+            format!("the store has an entry {entry} with other content: the file was edited, or ids collide")
+        }
+    };
+    match lang {
+        Lang::Vi => {
+            format!("tệp trao đổi {}{place}: {what}. Không nhập mục nào; kho giữ nguyên", path.display())
+        }
+        Lang::En => format!(
+            "change file {}{place}: {what}. Nothing was imported; the store is unchanged",
+            path.display()
+        ),
+    }
+}
+
+pub fn plan_differs(lang: Lang) -> String {
+    lang.pick(
+        "Lưu ý: tệp được xuất với nội dung kế hoạch khác (cùng mã, cùng năm); các chỉ tiêu vẫn khớp.",
+        "Note: the file was made with a different text of the same plan (same id and year); its targets all match.",
+    )
+    .to_owned()
+}
+
+/// A closed period, for `set`, the TUI and `import`.
+pub fn period_closed(lang: Lang, closed: &ClosedPeriod) -> String {
+    let when = present::time(lang, closed.at);
+    let p = period(lang, closed.period);
+    let key = closed.period.key();
+    match lang {
+        Lang::Vi => format!(
+            "kỳ {p} đã chốt số liệu ({}, {when}): không nhận số liệu mới cho kỳ này. Nếu cần sửa, mở lại bằng: chitieu reopen-period {key}",
+            closed.by
+        ),
+        Lang::En => format!(
+            "the {p} period was closed ({}, {when}): no new entries are taken for it. To change it, reopen it: chitieu reopen-period {key}",
+            closed.by
+        ),
+    }
+}
+
+pub fn import_closed(lang: Lang, path: &Path, entry: &Entry, closed: &ClosedPeriod) -> String {
+    match lang {
+        Lang::Vi => format!(
+            "tệp trao đổi {}: mục {} (chỉ tiêu {}) thuộc {}. Không nhập mục nào; kho giữ nguyên",
+            path.display(),
+            entry.id,
+            entry.target,
+            period_closed(lang, closed)
+        ),
+        Lang::En => format!(
+            "change file {}: entry {} (target {}) belongs to {}. Nothing was imported; the store is unchanged",
+            path.display(),
+            entry.id,
+            entry.target,
+            period_closed(lang, closed)
+        ),
+    }
+}
+
+pub fn sharp_change(lang: Lang, plan: &Plan, change: &SharpChange) -> String {
+    let name = plan.target(&change.target).map(|t| t.name.get(lang)).unwrap_or_default();
+    let (new, old) = (present::figure(lang, change.value), present::figure(lang, change.previous));
+    let factor = present::figure(lang, change.factor);
+    let (p, q) = (period(lang, change.period), period(lang, change.previous_period));
+    match lang {
+        Lang::Vi => format!(
+            "Chỉ tiêu {} ({name}): {new} ({p}) chênh lệch hơn {factor} lần so với {old} ({q}). Có gõ nhầm không?",
+            change.target
+        ),
+        Lang::En => format!(
+            "Target {} ({name}): {new} ({p}) differs more than {factor}-fold from {old} ({q}). A typo?",
+            change.target
+        ),
+    }
+}
+
+pub fn sharp_no_terminal(lang: Lang) -> String {
+    lang.pick(
+        "Không có cửa sổ dòng lệnh để hỏi xác nhận: kiểm tra lại số liệu, hoặc thêm --yes để vẫn nhận.",
+        "No terminal to ask on: check the figures, or add --yes to take them anyway.",
+    )
+    .to_owned()
+}
+
+pub fn sharp_question(lang: Lang) -> &'static str {
+    lang.pick("Vẫn nhận các số liệu này? [c/K]", "Take these figures anyway? [y/N]")
+}
+
+/// Whether a typed answer means yes: `c`/`có` in Vietnamese, `y`/`yes` in English.
+pub fn is_yes(lang: Lang, answer: &str) -> bool {
+    let answer = crate::text::fold(answer.trim());
+    match lang {
+        Lang::Vi => matches!(answer.as_str(), "c" | "co" | "y" | "yes"),
+        Lang::En => matches!(answer.as_str(), "y" | "yes"),
+    }
+}
+
+pub fn sharp_declined(lang: Lang) -> String {
+    lang.pick("Không nhận gì; kho giữ nguyên.", "Nothing was taken; the store is unchanged.").to_owned()
+}
+
+pub fn import_summary(lang: Lang, new: usize, already: usize, conflicts: usize) -> String {
+    match lang {
+        Lang::Vi => format!("Đã nhập: {new} mục mới, {already} mục đã có, {conflicts} xung đột."),
+        Lang::En => format!("Imported: {new} new, {already} already there, {conflicts} conflicts."),
+    }
+}
+
+/// One conflict: target, period, and each official value with author and time.
+pub fn conflict_line(lang: Lang, plan: &Plan, conflict: &Conflict) -> String {
+    let name = plan.target(&conflict.target).map(|t| t.name.get(lang)).unwrap_or_default();
+    let values: Vec<String> = conflict
+        .entries
+        .iter()
+        .map(|e| {
+            format!("{} ({}, {})", present::figure(lang, e.value), e.author, present::time(lang, e.time))
+        })
+        .collect();
+    let or = lang.pick(" hay ", " or ");
+    format!("{} {name} — {}: {}", conflict.target, period(lang, conflict.period), values.join(or))
+}
+
+pub fn conflict_advice(lang: Lang) -> String {
+    lang.pick(
+        "Các số liệu chính thức trên mâu thuẫn nhau; nhập số đúng cho chỉ tiêu và kỳ đó để giải quyết (lịch sử giữ tất cả).",
+        "These official figures contradict each other; enter the right figure for that target and period to resolve it (history keeps all).",
+    )
+    .to_owned()
+}
+
+/// A `check` finding: a conflict, worded as a problem.
+pub fn conflict_problem(lang: Lang, plan: &Plan, conflict: &Conflict) -> String {
+    match lang {
+        Lang::Vi => format!("xung đột số liệu chính thức: {}", conflict_line(lang, plan, conflict)),
+        Lang::En => format!("conflicting official figures: {}", conflict_line(lang, plan, conflict)),
+    }
+}
+
+pub fn already_closed(lang: Lang, close: &Entry) -> String {
+    let when = present::time(lang, close.time);
+    match lang {
+        Lang::Vi => format!(
+            "Kỳ {} đã chốt trước đó ({}, {when}); không ghi gì thêm.",
+            period(lang, close.period),
+            close.author
+        ),
+        Lang::En => format!(
+            "The {} period was already closed ({}, {when}); nothing written.",
+            period(lang, close.period),
+            close.author
+        ),
+    }
+}
+
+pub fn already_open(lang: Lang, p: Period) -> String {
+    match lang {
+        Lang::Vi => format!("Kỳ {} đang mở; không ghi gì thêm.", period(lang, p)),
+        Lang::En => format!("The {} period is open; nothing written.", period(lang, p)),
+    }
+}
+
+pub fn round_done(lang: Lang, action: Action, p: Period) -> String {
+    let name = period(lang, p);
+    match (action, lang) {
+        (Action::ClosePeriod, Lang::Vi) => format!(
+            "Đã chốt số liệu kỳ {name}: số liệu mới cho kỳ này sẽ bị từ chối cho đến khi mở lại (chitieu reopen-period {}).",
+            p.key()
+        ),
+        (Action::ClosePeriod, Lang::En) => format!(
+            "Closed the {name} period: new entries for it are refused until it is reopened (chitieu reopen-period {}).",
+            p.key()
+        ),
+        (Action::ReopenPeriod, Lang::Vi) => format!("Đã mở lại kỳ {name}: lại nhận số liệu mới."),
+        (Action::ReopenPeriod, Lang::En) => {
+            format!("Reopened the {name} period: new entries are taken again.")
+        }
+    }
+}
+
+/// Labels of printed reports (md, xlsx).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum R {
+    MadeOn,
+    AssessedIn,
+    Unit,
+    Goal,
+    Conflict,
+    Summary,
+    Count,
+    Total,
+    XlsxNeedsOut,
+    ConflictNote,
+    Sheet,
+}
+
+impl R {
+    pub fn get(self, lang: Lang) -> &'static str {
+        let (vi, en) = match self {
+            R::MadeOn => ("Ngày lập", "Made on"),
+            R::AssessedIn => ("Kỳ đánh giá", "Assessed for"),
+            R::Unit => ("Đơn vị", "Unit"),
+            R::Goal => ("Mục tiêu", "Goal"),
+            R::Conflict => ("Xung đột", "Conflict"),
+            R::Summary => ("Tổng hợp theo tình trạng", "Summary by status"),
+            R::Count => ("Số chỉ tiêu", "Targets"),
+            R::Total => ("Tổng cộng", "Total"),
+            R::XlsxNeedsOut => (
+                "báo cáo xlsx cần tên tệp: thêm --out TỆP, ví dụ --out bao-cao.xlsx",
+                "an xlsx report needs a file name: add --out FILE, e.g. --out report.xlsx",
+            ),
+            R::ConflictNote => (
+                "số liệu chính thức mâu thuẫn nhau trong kỳ ghi bên cạnh; xem chitieu history MÃ",
+                "official figures contradict each other in the period named; see chitieu history ID",
+            ),
+            R::Sheet => ("Báo cáo", "Report"),
+        };
+        lang.pick(vi, en)
+    }
+}

@@ -1,0 +1,103 @@
+//! `report --format md`: Markdown for documents, numbers written the language's way.
+
+use super::{Line, Report};
+use crate::i18n::field::{self as msg, R};
+use crate::i18n::{self, Lang, T};
+use crate::present;
+use crate::progress::PeriodChoice;
+use crate::status::Period;
+use std::io::{self, Write};
+
+pub fn write(report: &Report, lang: Lang, ascii: bool, out: &mut dyn Write) -> io::Result<()> {
+    let plan = report.plan;
+    writeln!(out, "# {} ({})", escape(plan.title.get(lang)), plan.year)?;
+    writeln!(out)?;
+    let assessed = match report.choice {
+        PeriodChoice::Fixed(p) => i18n::period(lang, p),
+        PeriodChoice::Latest => T::LatestPeriod.get(lang),
+    };
+    writeln!(
+        out,
+        "{}: {} · {}: {assessed}",
+        R::MadeOn.get(lang),
+        date(lang, report.made),
+        R::AssessedIn.get(lang)
+    )?;
+
+    let mut header = vec![T::ColId.get(lang), T::ColName.get(lang), R::Goal.get(lang)];
+    header.extend(Period::ALL.map(|p| i18n::period(lang, p)));
+    header.extend([T::ColPercent.get(lang), T::ColStatus.get(lang)]);
+    for (group, lines) in &report.groups {
+        writeln!(out)?;
+        writeln!(out, "## {}", i18n::group(lang, *group))?;
+        writeln!(out)?;
+        writeln!(out, "| {} |", header.join(" | "))?;
+        writeln!(out, "|---|---|---|--:|--:|--:|--:|--:|---|")?;
+        for line in lines {
+            writeln!(out, "| {} |", cells(line, report.choice, lang, ascii).join(" | "))?;
+        }
+    }
+
+    writeln!(out)?;
+    writeln!(out, "## {}", R::Summary.get(lang))?;
+    writeln!(out)?;
+    writeln!(out, "| {} | {} |", T::ColStatus.get(lang), R::Count.get(lang))?;
+    writeln!(out, "|---|--:|")?;
+    for (status, count) in super::summary(report) {
+        let symbol = present::status_symbol(status, ascii);
+        writeln!(out, "| {symbol} {} | {count} |", i18n::status(lang, status))?;
+    }
+    writeln!(out, "| {} | {} |", R::Total.get(lang), report.counts.iter().sum::<usize>())?;
+
+    if !report.conflicts.is_empty() {
+        writeln!(out)?;
+        writeln!(out, "{} {}", conflict_mark(ascii), R::ConflictNote.get(lang))?;
+        writeln!(out)?;
+        for conflict in &report.conflicts {
+            writeln!(out, "- {}", escape(&msg::conflict_line(lang, report.plan, conflict)))?;
+        }
+    }
+    Ok(())
+}
+
+fn cells(line: &Line, choice: PeriodChoice, lang: Lang, ascii: bool) -> Vec<String> {
+    let row = &line.row;
+    let target = row.target;
+    let mut cells =
+        vec![target.id.clone(), escape(target.name.get(lang)), escape(&present::goal(lang, ascii, target))];
+    cells.extend(line.actuals.iter().map(|a| a.map(|v| present::figure(lang, v)).unwrap_or_default()));
+    let percent = match (row.percent, choice, row.period) {
+        (Some(p), PeriodChoice::Latest, Some(period)) => {
+            format!("{} ({})", present::percent(lang, p), i18n::period(lang, period))
+        }
+        (Some(p), _, _) => present::percent(lang, p),
+        (None, _, _) => String::new(),
+    };
+    cells.push(percent);
+    let mut status =
+        format!("{} {}", present::status_symbol(row.status, ascii), i18n::status(lang, row.status));
+    if !line.conflicts.is_empty() {
+        let periods: Vec<&str> = line.conflicts.iter().map(|p| i18n::period(lang, *p)).collect();
+        status.push_str(&format!(" {} {}", conflict_mark(ascii), periods.join(", ")));
+    }
+    cells.push(status);
+    cells
+}
+
+/// The mark of a target whose official figures conflict.
+pub fn conflict_mark(ascii: bool) -> &'static str {
+    if ascii { "!=" } else { "≠" }
+}
+
+/// A day as people write it: `27/11/2026` in Vietnamese, `2026-11-27` in English.
+pub fn date(lang: Lang, day: jiff::civil::Date) -> String {
+    match lang {
+        Lang::Vi => day.strftime("%d/%m/%Y").to_string(),
+        Lang::En => day.strftime("%Y-%m-%d").to_string(),
+    }
+}
+
+/// Text safe inside a Markdown table cell.
+fn escape(text: &str) -> String {
+    text.replace('|', "\\|")
+}

@@ -1,0 +1,194 @@
+//! `report --format xlsx`: a spreadsheet laid out like an official progress report.
+//!
+//! Figures are real number cells with number formats (thousands grouped, as many decimals as
+//! the figure was entered with), percentages are percent cells, the date made is a date cell;
+//! the spreadsheet program shows them with the reader's own separators. Exact decimals become
+//! `f64` only here, at the last moment, because an xlsx number cell is a binary double.
+
+use super::{Line, Report};
+use crate::i18n::field::R;
+use crate::i18n::{self, Lang, T};
+use crate::plan::Goal;
+use crate::present;
+use crate::progress::PeriodChoice;
+use crate::status::{Period, Status};
+use rust_decimal::Decimal;
+use rust_decimal::prelude::ToPrimitive;
+use rust_xlsxwriter::{
+    Color, DocProperties, ExcelDateTime, Format, FormatBorder, Workbook, Worksheet, XlsxError,
+};
+
+/// Columns: id, name, unit, goal, q1, h1, 9m, year, period judged, % of expectation, status,
+/// conflict.
+const WIDTHS: [f64; 12] = [7.0, 48.0, 14.0, 12.0, 11.0, 11.0, 11.0, 11.0, 12.0, 10.0, 18.0, 14.0];
+
+/// The workbook's bytes.
+pub fn to_bytes(report: &Report, lang: Lang) -> Result<Vec<u8>, XlsxError> {
+    let mut workbook = Workbook::new();
+    let plan = report.plan;
+    workbook.set_properties(&DocProperties::new().set_title(plan.title.get(lang)));
+    let sheet = workbook.add_worksheet();
+    sheet.set_name(R::Sheet.get(lang))?;
+    for (col, width) in (0u16..).zip(WIDTHS) {
+        sheet.set_column_width(col, width)?;
+    }
+    let bold = Format::new().set_bold();
+    let title = Format::new().set_bold().set_font_size(14);
+    let header =
+        Format::new().set_bold().set_background_color(Color::RGB(0xD9_D9D9)).set_border(FormatBorder::Thin);
+    let text = Format::new().set_border(FormatBorder::Thin);
+
+    sheet.write_string_with_format(0, 0, format!("{} ({})", plan.title.get(lang), plan.year), &title)?;
+    sheet.write_string_with_format(1, 0, R::MadeOn.get(lang), &bold)?;
+    let made = report.made;
+    let day = ExcelDateTime::from_ymd(
+        made.year().try_into().unwrap_or(1900),
+        made.month().unsigned_abs(),
+        made.day().unsigned_abs(),
+    )?;
+    let date_format = Format::new()
+        .set_num_format(lang.pick("dd/mm/yyyy", "yyyy-mm-dd"))
+        .set_align(rust_xlsxwriter::FormatAlign::Left);
+    sheet.write_datetime_with_format(1, 1, &day, &date_format)?;
+    sheet.write_string_with_format(2, 0, R::AssessedIn.get(lang), &bold)?;
+    let assessed = match report.choice {
+        PeriodChoice::Fixed(p) => i18n::period(lang, p),
+        PeriodChoice::Latest => T::LatestPeriod.get(lang),
+    };
+    sheet.write_string(2, 1, assessed)?;
+
+    let mut headers = vec![T::ColId.get(lang), T::ColName.get(lang), R::Unit.get(lang), R::Goal.get(lang)];
+    headers.extend(Period::ALL.map(|p| i18n::period(lang, p)));
+    headers.extend([
+        R::AssessedIn.get(lang),
+        T::ColPercent.get(lang),
+        T::ColStatus.get(lang),
+        R::Conflict.get(lang),
+    ]);
+
+    let mut row = 4;
+    for (group, lines) in &report.groups {
+        sheet.write_string_with_format(row, 0, i18n::group(lang, *group), &title)?;
+        row += 1;
+        for (col, label) in (0u16..).zip(&headers) {
+            sheet.write_string_with_format(row, col, *label, &header)?;
+        }
+        row += 1;
+        for line in lines {
+            write_line(sheet, row, line, lang, &text)?;
+            row += 1;
+        }
+        row += 1;
+    }
+
+    sheet.write_string_with_format(row, 0, R::Summary.get(lang), &title)?;
+    row += 1;
+    sheet.write_string_with_format(row, 1, T::ColStatus.get(lang), &header)?;
+    sheet.write_string_with_format(row, 2, R::Count.get(lang), &header)?;
+    row += 1;
+    let count = Format::new().set_num_format("0").set_border(FormatBorder::Thin);
+    for (status, n) in super::summary(report) {
+        sheet.write_string_with_format(row, 1, worded(lang, status), &status_format(status))?;
+        sheet.write_number_with_format(row, 2, n as f64, &count)?;
+        row += 1;
+    }
+    sheet.write_string_with_format(row, 1, R::Total.get(lang), &header)?;
+    sheet.write_number_with_format(row, 2, report.counts.iter().sum::<usize>() as f64, &count.set_bold())?;
+    sheet.set_freeze_panes(0, 2)?;
+    workbook.save_to_buffer()
+}
+
+fn write_line(
+    sheet: &mut Worksheet,
+    row: u32,
+    line: &Line,
+    lang: Lang,
+    text: &Format,
+) -> Result<(), XlsxError> {
+    let target = line.row.target;
+    let indent = if target.parent.is_some() { "    " } else { "" };
+    sheet.write_string_with_format(row, 0, &target.id, text)?;
+    sheet.write_string_with_format(row, 1, format!("{indent}{}", target.name.get(lang)), text)?;
+    sheet.write_string_with_format(row, 2, target.unit.get(lang), text)?;
+    match target.goal {
+        Some((Goal::AtLeast(v), _)) => number(sheet, row, 3, v, "\"≥ \"", text)?,
+        Some((Goal::AtMost(v), _)) => number(sheet, row, 3, v, "\"≤ \"", text)?,
+        Some((Goal::Range { min, max }, _)) => {
+            let range = format!("{}–{}", present::figure(lang, min), present::figure(lang, max));
+            sheet.write_string_with_format(row, 3, range, text)?;
+        }
+        None => {
+            sheet.write_blank(row, 3, text)?;
+        }
+    }
+    for (col, actual) in (4u16..).zip(line.actuals) {
+        match actual {
+            Some(v) => number(sheet, row, col, v, "", text)?,
+            None => {
+                sheet.write_blank(row, col, text)?;
+            }
+        }
+    }
+    let judged = line.row.actual.and(line.row.period).map(|p| i18n::period(lang, p)).unwrap_or_default();
+    sheet.write_string_with_format(row, 8, judged, text)?;
+    match line.row.percent.and_then(|p| (p / Decimal::ONE_HUNDRED).to_f64()) {
+        Some(fraction) => {
+            sheet.write_number_with_format(row, 9, fraction, &text.clone().set_num_format("0.00%"))?;
+        }
+        None => {
+            sheet.write_blank(row, 9, text)?;
+        }
+    }
+    sheet.write_string_with_format(
+        row,
+        10,
+        worded(lang, line.row.status),
+        &status_format(line.row.status),
+    )?;
+    let conflicts: Vec<&str> = line.conflicts.iter().map(|p| i18n::period(lang, *p)).collect();
+    if conflicts.is_empty() {
+        sheet.write_blank(row, 11, text)?;
+    } else {
+        let warn = text.clone().set_bold().set_font_color(Color::RGB(0x9C_0006));
+        sheet.write_string_with_format(row, 11, format!("≠ {}", conflicts.join(", ")), &warn)?;
+    }
+    Ok(())
+}
+
+/// A figure as a number cell, grouped, with the decimals it was entered with, after an
+/// optional quoted prefix such as `"≥ "`.
+fn number(
+    sheet: &mut Worksheet,
+    row: u32,
+    col: u16,
+    value: Decimal,
+    prefix: &str,
+    base: &Format,
+) -> Result<(), XlsxError> {
+    let decimals = "0".repeat(value.scale() as usize);
+    let pattern =
+        if decimals.is_empty() { format!("{prefix}#,##0") } else { format!("{prefix}#,##0.{decimals}") };
+    let cell = value.to_f64().unwrap_or_default();
+    sheet.write_number_with_format(row, col, cell, &base.clone().set_num_format(pattern))?;
+    Ok(())
+}
+
+/// The status in words with its symbol, so colour is never the only signal.
+fn worded(lang: Lang, status: Status) -> String {
+    format!("{} {}", present::status_symbol(status, false), i18n::status(lang, status))
+}
+
+/// Fill and font colour per status (green, cyan, yellow, red, grey, as on screen).
+fn status_format(status: Status) -> Format {
+    let (fill, font) = match status {
+        Status::Achieved => (0xC6_EFCE, 0x00_6100),
+        Status::OnTrack => (0xD9_F2F7, 0x0B_5563),
+        Status::AtRisk => (0xFF_EB9C, 0x9C_5700),
+        Status::Behind => (0xFF_C7CE, 0x9C_0006),
+        Status::NoData => (0xED_EDED, 0x59_5959),
+    };
+    Format::new()
+        .set_background_color(Color::RGB(fill))
+        .set_font_color(Color::RGB(font))
+        .set_border(FormatBorder::Thin)
+}

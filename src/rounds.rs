@@ -1,0 +1,152 @@
+//! Closing a round (*chốt số liệu*): once a period's figures are final, no new entry for it is
+//! taken until the period is reopened.
+//!
+//! Both are entries in the ledger like any figure, so they travel in change files, merge by
+//! union and stay in history: an entry with `action` `close_period` or `reopen_period`,
+//! target [`ROUND_TARGET`] (`"*"`, the whole period), value 0. The round entry **in force** for
+//! a period is its latest one in ledger order (time, then id); the period is closed when that
+//! entry is a closing. Nothing here touches files: `set`, the TUI and `import` call
+//! [`check_open`] (or [`refused_on_import`]) before saving.
+
+use crate::ledger::{Action, Entry, Kind, Ledger, ROUND_TARGET};
+use crate::status::Period;
+use rust_decimal::Decimal;
+
+/// A period that is closed: who closed it and when.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ClosedPeriod {
+    pub period: Period,
+    pub by: String,
+    pub at: jiff::Timestamp,
+    /// The id of the closing entry in force.
+    pub entry: String,
+}
+
+impl ClosedPeriod {
+    fn of(entry: &Entry) -> ClosedPeriod {
+        ClosedPeriod {
+            period: entry.period,
+            by: entry.author.clone(),
+            at: entry.time,
+            entry: entry.id.clone(),
+        }
+    }
+}
+
+/// The latest round entry (closing or reopening) for `period`, if any.
+pub fn in_force(ledger: &Ledger, period: Period) -> Option<&Entry> {
+    ledger.entries().iter().rev().find(|e| e.is_round() && e.period == period)
+}
+
+/// The closing in force for `period`, if the period is closed.
+pub fn closed(ledger: &Ledger, period: Period) -> Option<&Entry> {
+    in_force(ledger, period).filter(|e| e.action == Some(Action::ClosePeriod))
+}
+
+/// Whether a new entry for `period` may be taken now. `set` and the TUI call this (on the
+/// store as last read, and again under the lock through `Store::save_checked`) before saving
+/// any entry for the period, a withdrawal included.
+pub fn check_open(ledger: &Ledger, period: Period) -> Result<(), ClosedPeriod> {
+    match closed(ledger, period) {
+        Some(close) => Err(ClosedPeriod::of(close)),
+        None => Ok(()),
+    }
+}
+
+/// Whether an imported figure `entry`, new to the store, must be refused: its period is closed
+/// once the file's own round entries are merged (`merged`), and either this store already had
+/// that closing before the import (`before`: the office's closing binds what arrives later) or
+/// the entry was made after the closing. A field laptop that closed its own round brings its
+/// figures along with its closing; figures made elsewhere cannot slip into a round this store
+/// had closed.
+pub fn refused_on_import(before: &Ledger, merged: &Ledger, entry: &Entry) -> Option<ClosedPeriod> {
+    if entry.is_round() {
+        return None;
+    }
+    let close = closed(merged, entry.period)?;
+    let binding = before.contains(&close.id) || (entry.time, &entry.id) > (close.time, &close.id);
+    binding.then(|| ClosedPeriod::of(close))
+}
+
+/// A new round entry recording `action` for `period`, by `author` at `time`.
+pub fn entry(action: Action, period: Period, author: &str, time: jiff::Timestamp) -> Entry {
+    let id = format!(
+        "{}-{}-{:x}-{:x}",
+        match action {
+            Action::ClosePeriod => "close",
+            Action::ReopenPeriod => "reopen",
+        },
+        period.key(),
+        time.as_nanosecond(),
+        std::process::id()
+    );
+    Entry {
+        id,
+        target: ROUND_TARGET.to_owned(),
+        period,
+        value: Decimal::ZERO,
+        kind: Kind::Official,
+        note: String::new(),
+        author: author.to_owned(),
+        time,
+        retracts: None,
+        supersedes: None,
+        action: Some(action),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ledger::tests::entry as figure;
+
+    fn at(seconds: i64) -> jiff::Timestamp {
+        jiff::Timestamp::from_second(1_720_000_000 + seconds).expect("time")
+    }
+
+    fn round(id: &str, action: Action, period: Period, seconds: i64) -> Entry {
+        Entry { id: id.into(), ..entry(action, period, "lan", at(seconds)) }
+    }
+
+    #[test]
+    fn the_latest_round_entry_decides() {
+        let mut ledger = Ledger::new([figure("a", "3", Period::H1, "4500", 0)]);
+        assert_eq!(check_open(&ledger, Period::H1), Ok(()));
+        ledger.merge([round("c1", Action::ClosePeriod, Period::H1, 10)]);
+        let closed = check_open(&ledger, Period::H1).expect_err("closed");
+        assert_eq!((closed.by.as_str(), closed.entry.as_str()), ("lan", "c1"));
+        assert_eq!(check_open(&ledger, Period::Q1), Ok(()), "other periods stay open");
+        ledger.merge([round("r1", Action::ReopenPeriod, Period::H1, 20)]);
+        assert_eq!(check_open(&ledger, Period::H1), Ok(()));
+        ledger.merge([round("c2", Action::ClosePeriod, Period::H1, 30)]);
+        assert!(check_open(&ledger, Period::H1).is_err());
+        // Round entries are not figures: the current h1 figure is still the revenue entry.
+        assert_eq!(ledger.current("3", Period::H1).map(|e| e.id.as_str()), Some("a"));
+        assert_eq!(ledger.last_standing_by("lan").map(|e| e.id.as_str()), Some("a"), "undo skips rounds");
+    }
+
+    #[test]
+    fn import_respects_the_stores_closing_and_the_files_own() {
+        let office_close = round("c-office", Action::ClosePeriod, Period::H1, 100);
+        let before = Ledger::new([office_close.clone()]);
+        let early = figure("early", "3", Period::H1, "4500", 50);
+        let mut merged = before.clone();
+        merged.merge([early.clone()]);
+        assert!(refused_on_import(&before, &merged, &early).is_some(), "the office had closed h1");
+
+        // The field laptop closed its own round after entering its figures.
+        let field_close = round("c-field", Action::ClosePeriod, Period::H1, 100);
+        let before = Ledger::default();
+        let merged = Ledger::new([early.clone(), field_close.clone()]);
+        assert_eq!(refused_on_import(&before, &merged, &early), None);
+        let late = figure("late", "3", Period::H1, "4600", 150);
+        assert!(refused_on_import(&before, &Ledger::new([late.clone(), field_close]), &late).is_some());
+
+        // A later reopening in the file opens the period again.
+        let reopen = round("r", Action::ReopenPeriod, Period::H1, 120);
+        let before = Ledger::new([office_close]);
+        let mut merged = before.clone();
+        merged.merge([late.clone(), reopen]);
+        assert_eq!(refused_on_import(&before, &merged, &late), None);
+    }
+}
