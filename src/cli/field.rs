@@ -292,3 +292,10 @@ fn round(
     }
     Ok(())
 }
+
+/// What `chitieu check` reports about conflicts: one line per target and period whose
+/// official figures conflict, worded in `lang`. `check` prints them and exits 1 when there are
+/// any: `let found = field::conflict_findings(lang, &plan, store.ledger());`.
+pub fn conflict_findings(lang: Lang, plan: &crate::plan::Plan, ledger: &Ledger) -> Vec<String> {
+    conflict::conflicts(ledger).iter().map(|c| msg::conflict_problem(lang, plan, c)).collect()
+}
