@@ -96,31 +96,29 @@ fn conflict_in(
     }
 
     let index: HashMap<&str, usize> = figures.iter().enumerate().map(|(i, e)| (e.id.as_str(), i)).collect();
-    // Direct edges: i → the entries it supersedes.
+    // Direct edges: i → the entries it supersedes. For one author, the previous entry by that
+    // author is enough: transitivity reaches the earlier ones.
+    let mut last_by: HashMap<&str, usize> = HashMap::new();
     let direct: Vec<Vec<usize>> = figures
         .iter()
         .enumerate()
         .map(|(i, e)| {
             let listed = e.supersedes.iter().flatten().filter_map(|id| index.get(id.as_str()).copied());
-            let own = (0..i).filter(|&j| figures[j].author == e.author);
+            let own = last_by.insert(e.author.as_str(), i);
             listed.chain(own).filter(|&j| j != i).collect()
         })
         .collect();
-    // Everything reachable from a standing entry is superseded.
+    // Everything reachable by one edge or more from a standing entry is superseded: one
+    // traversal from all standing entries at once, linear in entries and edges.
     let mut superseded = vec![false; figures.len()];
-    for (i, e) in figures.iter().enumerate() {
-        if !standing(e) {
-            continue;
-        }
-        let mut stack = direct[i].clone();
-        let mut visited = vec![false; figures.len()];
-        while let Some(j) = stack.pop() {
-            if std::mem::replace(&mut visited[j], true) {
-                continue;
-            }
-            if j != i {
-                superseded[j] = true;
-            }
+    let mut stack: Vec<usize> = figures
+        .iter()
+        .enumerate()
+        .filter(|(_, e)| standing(e))
+        .flat_map(|(i, _)| direct[i].iter().copied())
+        .collect();
+    while let Some(j) = stack.pop() {
+        if !std::mem::replace(&mut superseded[j], true) {
             stack.extend(direct[j].iter().copied());
         }
     }

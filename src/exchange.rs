@@ -202,6 +202,7 @@ pub fn read(text: &str, plan: &Plan, ledger: &Ledger) -> Result<Incoming, Exchan
         return Err(top(ExchangeProblem::ChecksumMismatch));
     }
 
+    let mine: HashMap<&str, &Entry> = ledger.entries().iter().map(|e| (e.id.as_str(), e)).collect();
     let mut in_file: HashMap<&str, &Entry> = HashMap::new();
     for entry in &file.entries {
         let id = entry.id.as_str();
@@ -224,8 +225,8 @@ pub fn read(text: &str, plan: &Plan, ledger: &Ledger) -> Result<Incoming, Exchan
         {
             return Err(at_entry(id, ExchangeProblem::DuplicateId { entry: id.to_owned() }));
         }
-        if let Some(mine) = ledger.entries().iter().find(|e| e.id == id)
-            && mine != entry
+        if let Some(mine) = mine.get(id)
+            && *mine != entry
         {
             return Err(at_entry(id, ExchangeProblem::IdClash { entry: id.to_owned() }));
         }

@@ -60,12 +60,22 @@ pub fn check_open(ledger: &Ledger, period: Period) -> Result<(), ClosedPeriod> {
 /// figures along with its closing; figures made elsewhere cannot slip into a round this store
 /// had closed.
 pub fn refused_on_import(before: &Ledger, merged: &Ledger, entry: &Entry) -> Option<ClosedPeriod> {
-    if entry.is_round() {
-        return None;
-    }
-    let close = closed(merged, entry.period)?;
-    let binding = before.contains(&close.id) || (entry.time, &entry.id) > (close.time, &close.id);
-    binding.then(|| ClosedPeriod::of(close))
+    first_refused_on_import(before, merged, std::slice::from_ref(entry)).map(|(_, closed)| closed)
+}
+
+/// The first of `new` entries that [`refused_on_import`] refuses, with the closing that
+/// refuses it; each period's closing is looked up once, so this is linear in the ledger.
+pub fn first_refused_on_import(
+    before: &Ledger,
+    merged: &Ledger,
+    new: &[Entry],
+) -> Option<(Entry, ClosedPeriod)> {
+    let closes = Period::ALL.map(|p| closed(merged, p));
+    new.iter().filter(|e| !e.is_round()).find_map(|entry| {
+        let close = closes[Period::ALL.iter().position(|p| *p == entry.period)?]?;
+        let binding = before.contains(&close.id) || (entry.time, &entry.id) > (close.time, &close.id);
+        binding.then(|| (entry.clone(), ClosedPeriod::of(close)))
+    })
 }
 
 /// A new round entry recording `action` for `period`, by `author` at `time`.

@@ -290,8 +290,9 @@ fn parse(text: &str, plan: &Plan) -> Result<Vec<Entry>, (usize, usize, StoreProb
         return Err((0, 0, StoreProblem::OtherPlan { id: file.plan.id, year: file.plan.year }));
     }
     for entry in &file.entries {
-        let (line, column) = crate::text::locate_json_id(text, &entry.id).unwrap_or((0, 0));
         if !crate::exchange::target_fits(plan, entry) {
+            // Located only on failure: searching the text for every entry is quadratic.
+            let (line, column) = crate::text::locate_json_id(text, &entry.id).unwrap_or((0, 0));
             return Err((
                 line,
                 column,

@@ -148,12 +148,14 @@ fn import(
     }
 
     let admit = |before: &Ledger, new: &[Entry]| -> Result<(), Refusal> {
-        if let Some(e) = new.iter().find(|e| before.entries().iter().any(|m| m.id == e.id && m != *e)) {
+        let mine: std::collections::HashMap<&str, &Entry> =
+            before.entries().iter().map(|e| (e.id.as_str(), e)).collect();
+        if let Some(e) = new.iter().find(|e| mine.get(e.id.as_str()).is_some_and(|m| *m != *e)) {
             return Err(Refusal::Clash(e.id.clone()));
         }
         let mut merged = before.clone();
         merged.merge(new.iter().cloned());
-        match new.iter().find_map(|e| rounds::refused_on_import(before, &merged, e).map(|c| (e.clone(), c))) {
+        match rounds::first_refused_on_import(before, &merged, new) {
             Some(found) => Err(Refusal::Closed(Box::new(found))),
             None => Ok(()),
         }
