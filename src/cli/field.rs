@@ -301,3 +301,61 @@ fn round(
 pub fn conflict_findings(lang: Lang, plan: &crate::plan::Plan, ledger: &Ledger) -> Vec<String> {
     conflict::conflicts(ledger).iter().map(|c| msg::conflict_problem(lang, plan, c)).collect()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use rust_decimal::Decimal;
+
+    fn context(lang: Lang) -> Context {
+        Context { lang, ascii: false, colour: false, plan: crate::plan::Plan::embedded() }
+    }
+
+    fn change() -> SharpChange {
+        SharpChange {
+            target: "3".into(),
+            period: Period::H1,
+            value: Decimal::new(46_330, 0),
+            previous_period: Period::Q1,
+            previous: Decimal::new(2_000, 0),
+            factor: Decimal::TWO,
+        }
+    }
+
+    #[test]
+    fn sharp_changes_are_asked_about_on_a_terminal() {
+        let vi = context(Lang::Vi);
+        let mut err = Vec::new();
+        assert!(confirm_sharp(&vi, &[change()], false, &mut "c\n".as_bytes(), true, &mut err).is_ok());
+        let asked = String::from_utf8(err).expect("utf-8");
+        assert!(asked.contains("46.330 (6 tháng)") && asked.ends_with("[c/K] "), "{asked}");
+        let refused = confirm_sharp(&vi, &[change()], false, &mut "\n".as_bytes(), true, &mut Vec::new());
+        assert_eq!(refused.map_err(|f| f.code).err(), Some(2), "Enter alone means no");
+        let en = context(Lang::En);
+        assert!(
+            confirm_sharp(&en, &[change()], false, &mut "yes\n".as_bytes(), true, &mut Vec::new()).is_ok()
+        );
+        assert!(
+            confirm_sharp(&en, &[change()], false, &mut "c\n".as_bytes(), true, &mut Vec::new()).is_err()
+        );
+    }
+
+    #[test]
+    fn without_a_terminal_only_yes_takes_them() {
+        let en = context(Lang::En);
+        let failure = confirm_sharp(&en, &[change()], false, &mut "y\n".as_bytes(), false, &mut Vec::new())
+            .expect_err("no terminal");
+        assert_eq!(failure.code, 2);
+        assert!(failure.message.contains("add --yes"), "{}", failure.message);
+        assert!(confirm_sharp(&en, &[change()], true, &mut "".as_bytes(), false, &mut Vec::new()).is_ok());
+        assert!(confirm_sharp(&en, &[], false, &mut "".as_bytes(), false, &mut Vec::new()).is_ok());
+    }
+
+    #[test]
+    fn since_reads_dates_and_moments() {
+        let at = parse_since(Lang::En, "2024-07-01T08:00:00+07:00").expect("rfc 3339");
+        assert_eq!(at, jiff::Timestamp::from_second(1_719_795_600).expect("time"));
+        assert!(parse_since(Lang::En, "2024-07-01").is_ok());
+        assert_eq!(parse_since(Lang::Vi, "1/7/2024").map_err(|f| f.code).err(), Some(2));
+    }
+}
