@@ -136,6 +136,31 @@ mod tests {
     }
 
     #[test]
+    fn the_new_fields_are_optional_and_old_entries_read_as_before() {
+        let old = r#"{"id":"e1","target":"3","period":"h1","value":"4800","kind":"official",
+                      "note":"","author":"minh","time":"2024-07-05T03:00:00Z"}"#;
+        let entry: Entry = serde_json::from_str(old).expect("an entry without the new fields");
+        assert_eq!((entry.supersedes.clone(), entry.action), (None, None));
+        let written = serde_json::to_value(&entry).expect("json");
+        assert!(written.get("supersedes").is_none() && written.get("action").is_none(), "{written}");
+
+        let close =
+            serde_json::to_value(round("c", Action::ClosePeriod, Period::NineMonths, 0)).expect("json");
+        assert_eq!(
+            (
+                close["target"].as_str(),
+                close["period"].as_str(),
+                close["value"].as_str(),
+                close["action"].as_str()
+            ),
+            (Some("*"), Some("9m"), Some("0"), Some("close_period"))
+        );
+        let mut seen = figure("s", "3", Period::H1, "1", 0);
+        seen.supersedes = Some(vec!["e1".into()]);
+        assert_eq!(serde_json::to_value(&seen).expect("json")["supersedes"], serde_json::json!(["e1"]));
+    }
+
+    #[test]
     fn import_respects_the_stores_closing_and_the_files_own() {
         let office_close = round("c-office", Action::ClosePeriod, Period::H1, 100);
         let before = Ledger::new([office_close.clone()]);

@@ -114,7 +114,7 @@ fn export_then_import_crosswise_gives_identical_stores_and_shows_the_conflict() 
     assert_eq!(out, format!("Wrote 2 entries to {}\n", from_field.display()));
     let out = ok(chitieu(&office, &["--lang", "en", "import", from_field.to_str().expect("path")]));
     assert!(out.starts_with("Imported: 2 new, 0 already there, 1 conflicts."), "{out}");
-    assert!(out.contains("3 State budget revenue in the province — 6 months: 4,800 (minh"), "{out}");
+    assert!(out.contains("3 State budget revenue in the province (6 months): 4,800 (minh"), "{out}");
     assert!(out.contains("4,900 (hoa"), "{out}");
 
     let from_office = dir.path("from-office.json");

@@ -256,7 +256,7 @@ pub fn conflict_line(lang: Lang, plan: &Plan, conflict: &Conflict) -> String {
         })
         .collect();
     let or = lang.pick(" hay ", " or ");
-    format!("{} {name} — {}: {}", conflict.target, period(lang, conflict.period), values.join(or))
+    format!("{} {name} ({}): {}", conflict.target, period(lang, conflict.period), values.join(or))
 }
 
 pub fn conflict_advice(lang: Lang) -> String {
@@ -348,8 +348,8 @@ impl R {
                 "an xlsx report needs a file name: add --out FILE, e.g. --out report.xlsx",
             ),
             R::ConflictNote => (
-                "số liệu chính thức mâu thuẫn nhau trong kỳ ghi bên cạnh; xem chitieu history MÃ",
-                "official figures contradict each other in the period named; see chitieu history ID",
+                "xung đột: các số liệu chính thức dưới đây mâu thuẫn nhau; nhập số đúng để giải quyết (lịch sử: chitieu history MÃ)",
+                "conflict: the official figures below contradict each other; enter the right one to resolve it (history: chitieu history ID)",
             ),
             R::Sheet => ("Báo cáo", "Report"),
         };
