@@ -8,9 +8,9 @@
 //!   "count": 2, "checksum": "fnv1a64:…", "entries": [ …entries exactly as in a store… ] }
 //! ```
 //! `since` and `author` record the selection and are absent when not given. `checksum` is
-//! FNV-1a over the entries as this module serialises them (compact JSON, field order of
-//! `Entry`), so a truncated or hand-edited file is noticed; it guards against accidents, not
-//! forgery. Importing merges by entry id, so the same file twice, or files in any order, end in
+//! FNV-1a over the `entries` array in canonical JSON (compact, object keys sorted), so a
+//! truncated or hand-edited file is noticed whatever its layout, and fields added by a newer
+//! build do not break it; it guards against accidents, not forgery. Importing merges by entry id, so the same file twice, or files in any order, end in
 //! the same store. A file is checked whole before anything is written: one bad entry refuses
 //! it all.
 
@@ -80,8 +80,15 @@ pub fn to_bytes(file: &ChangeFile) -> Vec<u8> {
     bytes
 }
 
-/// `fnv1a64:` and the hash of the entries in compact JSON.
+/// `fnv1a64:` and the hash of the entries in canonical JSON.
 pub fn checksum(entries: &[Entry]) -> String {
+    checksum_of_json(&serde_json::to_value(entries).unwrap_or_default())
+}
+
+/// The checksum of entries as JSON text read them: compact, the keys of every object in
+/// sorted order (`serde_json::Value` keeps them sorted), so neither layout nor key order nor
+/// fields this build does not know change it.
+fn checksum_of_json(entries: &serde_json::Value) -> String {
     format!("fnv1a64:{}", crate::plan::fnv1a_hex(&serde_json::to_vec(entries).unwrap_or_default()))
 }
 
@@ -198,7 +205,8 @@ pub fn read(text: &str, plan: &Plan, ledger: &Ledger) -> Result<Incoming, Exchan
     if file.count != file.entries.len() {
         return Err(top(ExchangeProblem::CountMismatch { declared: file.count, found: file.entries.len() }));
     }
-    if file.checksum != checksum(&file.entries) {
+    let as_written = header.entries.unwrap_or_default();
+    if file.checksum != checksum_of_json(&as_written) {
         return Err(top(ExchangeProblem::ChecksumMismatch));
     }
 
@@ -279,6 +287,28 @@ mod tests {
         let other = Ledger::new([entry("a", "1", Period::Q1, "7.5", 0)]);
         let incoming = read(&text(&all), &plan, &other).expect("valid");
         assert_eq!((incoming.new.len(), incoming.already, incoming.plan_differs), (1, 1, false));
+    }
+
+    #[test]
+    fn the_checksum_ignores_layout_and_key_order_and_covers_new_fields() {
+        let plan = Plan::embedded();
+        let ledger = Ledger::new([entry("a", "1", Period::Q1, "7.5", 0)]);
+        let file = export(&plan, &ledger, &Selection::default(), made());
+        // Compact, keys sorted: another layout of the same file.
+        let mut value: serde_json::Value = serde_json::from_slice(&to_bytes(&file)).expect("json");
+        let compact = serde_json::to_string(&value).expect("json");
+        assert!(read(&compact, &plan, &Ledger::default()).is_ok());
+        // A field a newer build added to an entry, with the checksum that build would write.
+        value["entries"][0]["reviewed_by"] = serde_json::json!("tam");
+        value["checksum"] = serde_json::json!(checksum_of_json(&value["entries"]));
+        let newer = serde_json::to_string(&value).expect("json");
+        assert!(read(&newer, &plan, &Ledger::default()).is_ok());
+        value["entries"][0]["reviewed_by"] = serde_json::json!("someone else");
+        let edited = serde_json::to_string(&value).expect("json");
+        assert_eq!(
+            read(&edited, &plan, &Ledger::default()).map(|_| ()).map_err(|e| e.problem),
+            Err(ExchangeProblem::ChecksumMismatch)
+        );
     }
 
     #[test]
