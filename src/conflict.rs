@@ -75,6 +75,15 @@ pub fn seen(ledger: &Ledger, target: &str, period: Period) -> Vec<String> {
         .collect()
 }
 
+/// Fills a new figure entry's `supersedes` with what its author has before them in `ledger`
+/// (the store as last read), unless it is already set. `set` and the TUI call it on every
+/// entry they make, before saving; `import` never does (imported entries say what they saw).
+pub fn mark_seen(ledger: &Ledger, entry: &mut Entry) {
+    if entry.supersedes.is_none() && !entry.is_round() && entry.retracts.is_none() {
+        entry.supersedes = Some(seen(ledger, &entry.target, entry.period));
+    }
+}
+
 fn retracted(ledger: &Ledger) -> HashSet<&str> {
     ledger.entries().iter().filter_map(|e| e.retracts.as_deref()).collect()
 }
@@ -205,10 +214,11 @@ mod tests {
             by(entry("b", "3", Period::H1, "4900", 20), "lan"),
         ]);
         assert_eq!(conflicts(&ledger).len(), 1);
-        let ids = seen(&ledger, "3", Period::H1);
-        assert_eq!(ids, ["a", "b"]);
-        let ids: Vec<&str> = ids.iter().map(String::as_str).collect();
-        ledger.merge([by(seeing(entry("c", "3", Period::H1, "4850", 30), &ids), "hoa")]);
+        assert_eq!(seen(&ledger, "3", Period::H1), ["a", "b"]);
+        let mut c = by(entry("c", "3", Period::H1, "4850", 30), "hoa");
+        mark_seen(&ledger, &mut c);
+        assert_eq!(c.supersedes.as_deref(), Some(&["a".to_owned(), "b".to_owned()][..]));
+        ledger.merge([c]);
         assert!(conflicts(&ledger).is_empty());
         assert_eq!(ledger.history(Some("3")).count(), 3);
         // Transitive: d saw only c, which had seen a and b.

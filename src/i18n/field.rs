@@ -275,6 +275,16 @@ pub fn conflict_problem(lang: Lang, plan: &Plan, conflict: &Conflict) -> String 
     }
 }
 
+/// How history shows a round entry (its target is `*` and its value 0, which mean nothing).
+pub fn round_label(lang: Lang, action: Action, p: Period) -> String {
+    match (action, lang) {
+        (Action::ClosePeriod, Lang::Vi) => format!("chốt số liệu kỳ {}", period(lang, p)),
+        (Action::ClosePeriod, Lang::En) => format!("closed the {} period", period(lang, p)),
+        (Action::ReopenPeriod, Lang::Vi) => format!("mở lại kỳ {}", period(lang, p)),
+        (Action::ReopenPeriod, Lang::En) => format!("reopened the {} period", period(lang, p)),
+    }
+}
+
 pub fn already_closed(lang: Lang, close: &Entry) -> String {
     let when = present::time(lang, close.time);
     match lang {
