@@ -9,6 +9,7 @@ use crate::status::Period;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 use std::collections::{HashMap, HashSet};
+use std::sync::atomic::{AtomicU64, Ordering};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -36,7 +37,7 @@ pub struct Entry {
     pub id: String,
     pub target: String,
     pub period: Period,
-    #[serde(with = "rust_decimal::serde::str")]
+    #[serde(with = "value_string")]
     pub value: Decimal,
     pub kind: Kind,
     #[serde(default)]
@@ -51,6 +52,27 @@ pub struct Entry {
 }
 
 impl Entry {
+    /// Whether this entry withdraws another.
+    pub fn is_retraction(&self) -> bool {
+        self.retracts.is_some()
+    }
+
+    /// A withdrawal of this entry by `author`: same target, period, value and kind, so
+    /// history reads on its own.
+    pub fn retraction(&self, id: String, author: &str, time: jiff::Timestamp) -> Entry {
+        Entry {
+            id,
+            target: self.target.clone(),
+            period: self.period,
+            value: self.value,
+            kind: self.kind,
+            note: String::new(),
+            author: author.to_owned(),
+            time,
+            retracts: Some(self.id.clone()),
+        }
+    }
+
     fn order_key(&self) -> (jiff::Timestamp, &str) {
         (self.time, &self.id)
     }
@@ -135,6 +157,12 @@ impl Ledger {
         self.entries.iter().rev().filter(move |e| target.is_none_or(|t| e.target == t))
     }
 
+    /// The withdrawal that "undo" by `author` would save: of their newest entry still
+    /// standing, or `None` when they have nothing left to withdraw.
+    pub fn undo_by(&self, author: &str, id: String, time: jiff::Timestamp) -> Option<Entry> {
+        self.last_standing_by(author).map(|e| e.retraction(id, author, time))
+    }
+
     /// The newest entry by `author` that is still standing: what "undo" withdraws.
     pub fn last_standing_by(&self, author: &str) -> Option<&Entry> {
         let retracted: HashSet<&str> = self.entries.iter().filter_map(|e| e.retracts.as_deref()).collect();
@@ -143,6 +171,35 @@ impl Ledger {
             .rev()
             .find(|e| e.author == author && e.retracts.is_none() && !retracted.contains(e.id.as_str()))
     }
+}
+
+/// Values are decimal strings in plain notation (`"76.56"`), never JSON numbers, and never
+/// exponents or underscores, which other readers would take differently.
+mod value_string {
+    use rust_decimal::Decimal;
+    use serde::{Deserializer, Serializer};
+
+    pub fn serialize<S: Serializer>(value: &Decimal, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&crate::number::plain(*value))
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Decimal, D::Error> {
+        crate::plan::decimal_string(d)?.ok_or_else(|| serde::de::Error::custom("a decimal string"))
+    }
+}
+
+/// A new entry id, unique across machines and processes without any coordination: the time
+/// in nanoseconds, the process id, a counter within the process, and a short hash of
+/// `origin` (host and author), so two laptops saving in the same nanosecond still differ.
+pub fn new_entry_id(time: jiff::Timestamp, origin: &str) -> String {
+    static COUNTER: AtomicU64 = AtomicU64::new(0);
+    let count = COUNTER.fetch_add(1, Ordering::Relaxed);
+    let mut hash: u32 = 0x811c_9dc5;
+    for byte in origin.bytes() {
+        hash ^= u32::from(byte);
+        hash = hash.wrapping_mul(0x0100_0193);
+    }
+    format!("{:x}-{:x}-{count:x}-{hash:08x}", time.as_nanosecond().unsigned_abs(), std::process::id())
 }
 
 fn period_index(period: Period) -> usize {
@@ -193,6 +250,37 @@ pub(crate) mod tests {
         let ids: Vec<_> = ledger.history(Some("3")).map(|e| e.id.as_str()).collect();
         assert_eq!(ids, ["u", "b", "a"]);
         assert_eq!(ledger.last_standing_by("lan").map(|e| e.id.as_str()), Some("a"));
+    }
+
+    #[test]
+    fn undo_withdraws_the_authors_own_entries_newest_first() {
+        let mut ledger =
+            Ledger::new([entry("a", "3", Period::H1, "4500", 10), entry("b", "3", Period::H1, "4700", 20)]);
+        let mut other = entry("c", "3", Period::H1, "4800", 30);
+        other.author = "minh".into();
+        ledger.merge([other]);
+        let time = jiff::Timestamp::from_second(1_720_000_100).expect("time");
+        let undo = ledger.undo_by("lan", "u1".into(), time).expect("something to undo");
+        assert_eq!(undo.retracts.as_deref(), Some("b"), "minh's newer entry is not lan's to undo");
+        assert_eq!((undo.target.as_str(), undo.period, undo.value), ("3", Period::H1, Decimal::new(4700, 0)));
+        ledger.merge([undo]);
+        // minh's figure is still the current one; lan's next undo takes her older entry.
+        assert_eq!(ledger.current("3", Period::H1).map(|e| e.id.as_str()), Some("c"));
+        let undo = ledger.undo_by("lan", "u2".into(), time).expect("one more");
+        assert_eq!(undo.retracts.as_deref(), Some("a"));
+        ledger.merge([undo]);
+        assert_eq!(ledger.undo_by("lan", "u3".into(), time), None);
+        assert_eq!(ledger.len(), 5, "history keeps every entry and every withdrawal");
+    }
+
+    #[test]
+    fn entry_ids_differ_within_a_process_and_between_origins() {
+        let time = jiff::Timestamp::from_second(1_720_000_000).expect("time");
+        let ids: HashSet<String> = (0..1000).map(|_| new_entry_id(time, "host/lan")).collect();
+        assert_eq!(ids.len(), 1000);
+        let a = new_entry_id(time, "host/lan");
+        let b = new_entry_id(time, "laptop/lan");
+        assert_ne!(a.rsplit('-').next(), b.rsplit('-').next());
     }
 
     #[test]

@@ -98,9 +98,9 @@ impl Store {
     pub fn open(path: &Path, plan: &Plan) -> Result<Store, StoreError> {
         let mut store =
             Store { path: path.to_owned(), plan: PlanRef::of(plan), ledger: Ledger::default(), seen: None };
-        if let Some((entries, stamp)) = store.read(plan)? {
-            store.ledger.merge(entries);
-            store.seen = Some(stamp);
+        if let Some(found) = store.read(plan)? {
+            store.ledger.merge(found.entries);
+            store.seen = Some(found.stamp);
         }
         Ok(store)
     }
@@ -116,17 +116,47 @@ impl Store {
     /// Saves `entries` durably, merging whatever others saved meanwhile. On success the
     /// entries are on disk; on failure nothing on disk has changed.
     pub fn save(&mut self, plan: &Plan, entries: Vec<Entry>) -> Result<Merged, StoreError> {
+        self.save_with(plan, |_| entries).map(|(_, merged)| merged)
+    }
+
+    /// Like [`Store::save`], but the entries are made by `make` from the ledger as it stands
+    /// on disk under the lock, after merging what others saved: what "undo" needs, so that
+    /// it withdraws the figure that is really the last one. Returns the entries saved.
+    pub fn save_with(
+        &mut self,
+        plan: &Plan,
+        make: impl FnOnce(&Ledger) -> Vec<Entry>,
+    ) -> Result<(Vec<Entry>, Merged), StoreError> {
         let _lock = self.lock()?;
         let mut merged = Merged::default();
         let previous = self.read(plan)?;
-        if let Some((on_disk, _)) = previous {
-            merged.from_others = self.ledger.merge(on_disk);
+        let old_bytes = match previous {
+            Some(found) => {
+                merged.from_others = self.ledger.merge(found.entries);
+                Some(found.bytes)
+            }
+            None => None,
+        };
+        let entries = make(&self.ledger);
+        if entries.is_empty() {
+            return Ok((entries, merged));
         }
         let mut next = self.ledger.clone();
-        next.merge(entries);
-        self.write(&next)?;
+        next.merge(entries.iter().cloned());
+        self.write(&next, old_bytes.as_deref())?;
         self.ledger = next;
-        Ok(merged)
+        Ok((entries, merged))
+    }
+
+    /// Withdraws the newest entry of `author` that still stands, by saving a retraction
+    /// (history keeps both). `None` when the author has nothing left to withdraw.
+    pub fn undo(&mut self, plan: &Plan, author: &str) -> Result<Option<(Entry, Merged)>, StoreError> {
+        let origin = origin(author);
+        let (saved, merged) = self.save_with(plan, |ledger| {
+            let now = jiff::Timestamp::now();
+            ledger.undo_by(author, crate::ledger::new_entry_id(now, &origin), now).into_iter().collect()
+        })?;
+        Ok(saved.into_iter().next().map(|e| (e, merged)))
     }
 
     /// Reads the file again if someone else changed it; a cheap `stat` when nobody did.
@@ -137,9 +167,9 @@ impl Store {
         }
         let mut merged = Merged::default();
         self.seen = match self.read(plan)? {
-            Some((entries, stamp)) => {
-                merged.from_others = self.ledger.merge(entries);
-                Some(stamp)
+            Some(found) => {
+                merged.from_others = self.ledger.merge(found.entries);
+                Some(found.stamp)
             }
             None => None,
         };
@@ -161,27 +191,25 @@ impl Store {
         Ok(file)
     }
 
-    /// Reads and checks the file; `None` if there is none.
-    fn read(&self, plan: &Plan) -> Result<Option<(Vec<Entry>, Stamp)>, StoreError> {
-        let mut file = match File::open(&self.path) {
-            Ok(file) => file,
-            Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(None),
-            Err(e) => return Err(StoreError::io(&self.path, e)),
+    /// Reads and checks the file; `None` if there is none. Notes and names come back clean.
+    fn read(&self, plan: &Plan) -> Result<Option<Found>, StoreError> {
+        let Some((bytes, stamp)) = read_bytes(&self.path)? else {
+            return Ok(None);
         };
-        let stamp = Stamp::of(&file.metadata().map_err(|e| StoreError::io(&self.path, e))?);
-        let mut text = String::new();
-        io::Read::read_to_string(&mut file, &mut text).map_err(|e| StoreError::io(&self.path, e))?;
-        let entries = parse(&text, plan).map_err(|(line, column, problem)| StoreError::Unreadable {
-            path: self.path.clone(),
-            line,
-            column,
-            problem,
-            backup: Some(sibling(&self.path, "bak")).filter(|b| b.exists()),
-        })?;
-        Ok(Some((entries, stamp)))
+        let file = parse(&bytes, plan).map_err(|e| e.at(&self.path))?;
+        let entries = file
+            .entries
+            .into_iter()
+            .map(|mut e| {
+                e.note = crate::text::clean(&e.note);
+                e.author = crate::text::clean(&e.author);
+                e
+            })
+            .collect();
+        Ok(Some(Found { entries, stamp, bytes }))
     }
 
-    fn write(&mut self, ledger: &Ledger) -> Result<(), StoreError> {
+    fn write(&mut self, ledger: &Ledger, old: Option<&[u8]>) -> Result<(), StoreError> {
         let file = StoreFile {
             version: SCHEMA_VERSION,
             plan: self.plan.clone(),
@@ -190,15 +218,135 @@ impl Store {
         let mut bytes = serde_json::to_vec_pretty(&file).map_err(|e| StoreError::io(&self.path, e.into()))?;
         bytes.push(b'\n');
         // The file being replaced was read and checked just now, under the lock: keep it.
-        if self.path.exists() {
-            let backup = sibling(&self.path, "bak");
-            let old = fs::read(&self.path).map_err(|e| StoreError::io(&self.path, e))?;
-            write_atomically(&backup, &old, &self.path).map_err(|e| StoreError::io(&backup, e))?;
+        if let Some(old) = old {
+            keep_backup(&self.path, old).map_err(|e| StoreError::io(&sibling(&self.path, "bak"), e))?;
         }
         write_atomically(&self.path, &bytes, &self.path).map_err(|e| StoreError::io(&self.path, e))?;
         self.seen = fs::metadata(&self.path).ok().map(|m| Stamp::of(&m));
         Ok(())
     }
+}
+
+/// A store file as read: its entries, which version of the file, and its bytes (for the
+/// backup).
+struct Found {
+    entries: Vec<Entry>,
+    stamp: Stamp,
+    bytes: Vec<u8>,
+}
+
+fn read_bytes(path: &Path) -> Result<Option<(Vec<u8>, Stamp)>, StoreError> {
+    let mut file = match File::open(path) {
+        Ok(file) => file,
+        Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(None),
+        Err(e) => return Err(StoreError::io(path, e)),
+    };
+    let stamp = Stamp::of(&file.metadata().map_err(|e| StoreError::io(path, e))?);
+    let mut bytes = Vec::new();
+    io::Read::read_to_end(&mut file, &mut bytes).map_err(|e| StoreError::io(path, e))?;
+    Ok(Some((bytes, stamp)))
+}
+
+/// Makes `FILE.bak` the version of the store about to be replaced. A hard link costs no
+/// copy (after the rename it is the only name of the old file); where links are refused
+/// (some file systems, another user's file) the bytes are written instead.
+fn keep_backup(path: &Path, old: &[u8]) -> io::Result<()> {
+    let backup = sibling(path, "bak");
+    let link = sibling(path, &format!("bak-{}.tmp", std::process::id()));
+    let _ = fs::remove_file(&link);
+    if fs::hard_link(path, &link).is_ok() {
+        if fs::rename(&link, &backup).is_ok() {
+            // The directory is synced by the write of the store that follows.
+            return Ok(());
+        }
+        let _ = fs::remove_file(&link);
+    }
+    write_atomically(&backup, old, path)
+}
+
+/// The host and login name an entry comes from, hashed into its id.
+pub fn origin(author: &str) -> String {
+    let host = ["HOSTNAME", "COMPUTERNAME"]
+        .iter()
+        .find_map(|v| std::env::var(v).ok().filter(|h| !h.is_empty()))
+        .or_else(|| fs::read_to_string("/etc/hostname").ok().map(|h| h.trim().to_owned()))
+        .unwrap_or_default();
+    format!("{host}/{author}")
+}
+
+/// The login name of whoever runs this: `USER`, `LOGNAME` or `USERNAME`, cleaned.
+pub fn login_name() -> Option<String> {
+    ["USER", "LOGNAME", "USERNAME"]
+        .iter()
+        .filter_map(|v| std::env::var(v).ok())
+        .map(|name| crate::text::clean(name.trim()))
+        .find(|name| !name.is_empty())
+}
+
+/// What `chitieu check` found in a store that can be read but is not quite sound.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Finding {
+    /// The store was made for this plan's id and year, but the plan's content has changed
+    /// since (a target added, a figure corrected): worth a look, not an error.
+    PlanChanged { store_hash: String, plan_hash: String },
+    /// Two entries share an id but differ: only one of them is used.
+    ConflictingDuplicate { id: String, line: usize, column: usize },
+    /// A withdrawal of an entry the store does not hold.
+    UnknownRetraction { entry: String, retracts: String },
+    /// A note or name with control or bidi characters (they are dropped when shown).
+    UncleanText { entry: String, line: usize, column: usize },
+}
+
+/// The result of inspecting a store file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Inspection {
+    pub entries: usize,
+    pub findings: Vec<Finding>,
+}
+
+/// Reads the store at `path` as `chitieu check` does: `Ok(None)` when there is none, an
+/// error when it cannot be used at all, and otherwise what is not sound about it.
+pub fn inspect(path: &Path, plan: &Plan) -> Result<Option<Inspection>, StoreError> {
+    let Some((bytes, _)) = read_bytes(path)? else {
+        return Ok(None);
+    };
+    let file = parse(&bytes, plan).map_err(|e| e.at(path))?;
+    let text = String::from_utf8_lossy(&bytes);
+    let locate = |id: &str| crate::text::locate_json_id(&text, id).unwrap_or((0, 0));
+    let mut findings = Vec::new();
+    if file.plan.hash != plan.content_hash {
+        findings.push(Finding::PlanChanged {
+            store_hash: file.plan.hash.clone(),
+            plan_hash: plan.content_hash.clone(),
+        });
+    }
+    let mut by_id: std::collections::HashMap<&str, &Entry> = std::collections::HashMap::new();
+    let mut reported = std::collections::HashSet::new();
+    for entry in &file.entries {
+        match by_id.entry(entry.id.as_str()) {
+            std::collections::hash_map::Entry::Vacant(slot) => {
+                slot.insert(entry);
+            }
+            std::collections::hash_map::Entry::Occupied(first) => {
+                if *first.get() != entry && reported.insert(entry.id.as_str()) {
+                    let (line, column) = locate(&entry.id);
+                    findings.push(Finding::ConflictingDuplicate { id: entry.id.clone(), line, column });
+                }
+            }
+        }
+    }
+    for entry in &file.entries {
+        if let Some(retracts) = &entry.retracts
+            && !by_id.contains_key(retracts.as_str())
+        {
+            findings.push(Finding::UnknownRetraction { entry: entry.id.clone(), retracts: retracts.clone() });
+        }
+        if !crate::text::is_clean(&entry.note) || !crate::text::is_clean(&entry.author) {
+            let (line, column) = locate(&entry.id);
+            findings.push(Finding::UncleanText { entry: entry.id.clone(), line, column });
+        }
+    }
+    Ok(Some(Inspection { entries: file.entries.len(), findings }))
 }
 
 /// Replaces `path` with `bytes`: a temporary file in the same directory, fsync, rename,
@@ -245,8 +393,27 @@ fn sync_dir(_dir: &Path) -> io::Result<()> {
     Ok(())
 }
 
-/// Parses and checks store text; on failure, the line, column and problem.
-fn parse(text: &str, plan: &Plan) -> Result<Vec<Entry>, (usize, usize, StoreProblem)> {
+/// What is wrong with store bytes, before the path is known.
+struct ParseError {
+    line: usize,
+    column: usize,
+    problem: StoreProblem,
+}
+
+impl ParseError {
+    fn at(self, path: &Path) -> StoreError {
+        StoreError::Unreadable {
+            path: path.to_owned(),
+            line: self.line,
+            column: self.column,
+            problem: self.problem,
+            backup: Some(sibling(path, "bak")).filter(|b| b.exists()),
+        }
+    }
+}
+
+/// Parses and checks store bytes.
+fn parse(bytes: &[u8], plan: &Plan) -> Result<StoreFile, ParseError> {
     // The version is read first, so that a newer file is refused for what it is rather
     // than for a field this build does not know.
     #[derive(Deserialize)]
@@ -254,35 +421,37 @@ fn parse(text: &str, plan: &Plan) -> Result<Vec<Entry>, (usize, usize, StoreProb
         version: Option<serde_json::Value>,
     }
     let json_error = |e: serde_json::Error| {
-        let problem = if e.is_eof() {
-            StoreProblem::Truncated
-        } else {
-            let message = e.to_string();
-            StoreProblem::Json(message.split(" at line ").next().unwrap_or(&message).to_owned())
+        let message = e.to_string();
+        let message = message.split(" at line ").next().unwrap_or(&message).to_owned();
+        let problem = match e.classify() {
+            serde_json::error::Category::Eof => StoreProblem::Truncated,
+            serde_json::error::Category::Data => StoreProblem::Shape(message),
+            _ => StoreProblem::Json(message),
         };
-        (e.line(), e.column(), problem)
+        ParseError { line: e.line(), column: e.column(), problem }
     };
-    let version: Version = serde_json::from_str(text).map_err(json_error)?;
+    let version: Version = serde_json::from_slice(bytes).map_err(json_error)?;
+    let at_top = |problem| ParseError { line: 0, column: 0, problem };
     match version.version.as_ref().and_then(serde_json::Value::as_u64) {
         Some(v) if v == u64::from(SCHEMA_VERSION) => {}
-        Some(v) if v > u64::from(SCHEMA_VERSION) => return Err((0, 0, StoreProblem::NewerVersion(v))),
-        _ => return Err((0, 0, StoreProblem::UnknownVersion)),
+        Some(v) if v > u64::from(SCHEMA_VERSION) => return Err(at_top(StoreProblem::NewerVersion(v))),
+        _ => return Err(at_top(StoreProblem::UnknownVersion)),
     }
-    let file: StoreFile = serde_json::from_str(text).map_err(json_error)?;
+    let file: StoreFile = serde_json::from_slice(bytes).map_err(json_error)?;
     if file.plan.id != plan.id || file.plan.year != plan.year {
-        return Err((0, 0, StoreProblem::OtherPlan { id: file.plan.id, year: file.plan.year }));
+        return Err(at_top(StoreProblem::OtherPlan { id: file.plan.id, year: file.plan.year }));
     }
-    for entry in &file.entries {
-        let (line, column) = crate::text::locate_json_id(text, &entry.id).unwrap_or((0, 0));
-        if plan.target(&entry.target).is_none() {
-            return Err((
-                line,
-                column,
-                StoreProblem::UnknownTarget { entry: entry.id.clone(), target: entry.target.clone() },
-            ));
-        }
+    let targets: std::collections::HashSet<&str> = plan.targets.iter().map(|t| t.id.as_str()).collect();
+    if let Some(entry) = file.entries.iter().find(|e| !targets.contains(e.target.as_str())) {
+        let text = String::from_utf8_lossy(bytes);
+        let (line, column) = crate::text::locate_json_id(&text, &entry.id).unwrap_or((0, 0));
+        return Err(ParseError {
+            line,
+            column,
+            problem: StoreProblem::UnknownTarget { entry: entry.id.clone(), target: entry.target.clone() },
+        });
     }
-    Ok(file.entries)
+    Ok(file)
 }
 
 #[derive(Debug)]
@@ -309,10 +478,19 @@ impl StoreError {
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum StoreProblem {
+    /// Not JSON: serde's own words.
     Json(String),
+    /// JSON, but not shaped like a store (a missing field, a value that is not a decimal…).
+    Shape(String),
     Truncated,
     NewerVersion(u64),
     UnknownVersion,
-    OtherPlan { id: String, year: i16 },
-    UnknownTarget { entry: String, target: String },
+    OtherPlan {
+        id: String,
+        year: i16,
+    },
+    UnknownTarget {
+        entry: String,
+        target: String,
+    },
 }
