@@ -494,3 +494,71 @@ pub enum StoreProblem {
         target: String,
     },
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ledger::tests::entry;
+    use crate::status::Period;
+
+    #[test]
+    fn a_save_merges_what_another_process_saved_and_says_so() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let path = dir.path().join("store.json");
+        let plan = Plan::embedded();
+        let mut lan = Store::open(&path, &plan).expect("open");
+        let mut minh = Store::open(&path, &plan).expect("open");
+        assert!(!path.exists(), "opening creates nothing");
+        assert_eq!(
+            lan.save(&plan, vec![entry("a", "3", Period::H1, "4500", 1)]).expect("save").from_others,
+            0
+        );
+        assert_eq!(
+            minh.save(&plan, vec![entry("b", "1", Period::H1, "8.1", 2)]).expect("save").from_others,
+            1
+        );
+        assert_eq!(minh.ledger().len(), 2);
+        // Lan's view learns of Minh's entry on refresh, and a second refresh costs a stat.
+        assert_eq!(lan.refresh(&plan).expect("refresh").from_others, 1);
+        assert_eq!(lan.refresh(&plan).expect("refresh").from_others, 0);
+        assert_eq!(Store::open(&path, &plan).expect("open").ledger(), lan.ledger());
+        // The backup is the version before the last save.
+        let backup = Store::open(&sibling(&path, "bak"), &plan).expect("backup");
+        assert_eq!(backup.ledger().len(), 1);
+    }
+
+    #[test]
+    fn undo_withdraws_the_last_standing_entry_under_the_lock() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let path = dir.path().join("store.json");
+        let plan = Plan::embedded();
+        let mut store = Store::open(&path, &plan).expect("open");
+        assert!(store.undo(&plan, "lan").expect("undo").is_none());
+        assert!(!path.exists(), "nothing to undo writes nothing");
+        store.save(&plan, vec![entry("a", "3", Period::H1, "4500", 1)]).expect("save");
+        // Someone else's process saves a newer figure by the same person.
+        let mut other = Store::open(&path, &plan).expect("open");
+        other.save(&plan, vec![entry("b", "3", Period::H1, "45000", 2)]).expect("save");
+        let (undo, merged) = store.undo(&plan, "lan").expect("undo").expect("something to undo");
+        assert_eq!(undo.retracts.as_deref(), Some("b"), "the entry on disk, not the one this process knew");
+        assert_eq!(merged.from_others, 1);
+        let reopened = Store::open(&path, &plan).expect("open");
+        assert_eq!(reopened.ledger().current("3", Period::H1).map(|e| e.id.as_str()), Some("a"));
+    }
+
+    #[test]
+    fn notes_and_names_read_from_a_file_come_back_clean() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let path = dir.path().join("store.json");
+        let plan = Plan::embedded();
+        let mut dirty = entry("a", "3", Period::H1, "4500", 1);
+        dirty.note = "x\u{1b}]0;owned\u{7}y\u{202e}".into();
+        dirty.author = "la\u{9b}n".into();
+        Store::open(&path, &plan).expect("open").save(&plan, vec![dirty]).expect("save");
+        let store = Store::open(&path, &plan).expect("open");
+        let e = &store.ledger().entries()[0];
+        assert_eq!((e.note.as_str(), e.author.as_str()), ("x]0;ownedy", "lan"));
+        let inspection = inspect(&path, &plan).expect("inspect").expect("a store");
+        assert!(matches!(inspection.findings.as_slice(), [Finding::UncleanText { .. }]));
+    }
+}
