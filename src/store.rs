@@ -129,13 +129,21 @@ impl Store {
     ) -> Result<(Vec<Entry>, Merged), StoreError> {
         let _lock = self.lock()?;
         let mut merged = Merged::default();
-        let previous = self.read(plan)?;
-        let old_bytes = match previous {
-            Some(found) => {
-                merged.from_others = self.ledger.merge(found.entries);
-                Some(found.bytes)
+        // Under the lock, the file is either the version this process last read or wrote
+        // (same inode, length and modification time: nothing to merge, and a store of
+        // 100,000 entries is not parsed again), or someone else's, which is read and merged.
+        let on_disk = fs::metadata(&self.path).ok().map(|m| Stamp::of(&m));
+        let replacing = if on_disk.is_some() && on_disk == self.seen {
+            true
+        } else {
+            match self.read(plan)? {
+                Some(found) => {
+                    merged.from_others = self.ledger.merge(found.entries);
+                    self.seen = Some(found.stamp);
+                    true
+                }
+                None => false,
             }
-            None => None,
         };
         let entries = make(&self.ledger);
         if entries.is_empty() {
@@ -143,7 +151,7 @@ impl Store {
         }
         let mut next = self.ledger.clone();
         next.merge(entries.iter().cloned());
-        self.write(&next, old_bytes.as_deref())?;
+        self.write(&next, replacing)?;
         self.ledger = next;
         Ok((entries, merged))
     }
@@ -206,10 +214,12 @@ impl Store {
                 e
             })
             .collect();
-        Ok(Some(Found { entries, stamp, bytes }))
+        Ok(Some(Found { entries, stamp }))
     }
 
-    fn write(&mut self, ledger: &Ledger, old: Option<&[u8]>) -> Result<(), StoreError> {
+    /// Writes `ledger` as the store; when `replacing`, the file there now (read and checked
+    /// under the lock) becomes `FILE.bak`.
+    fn write(&mut self, ledger: &Ledger, replacing: bool) -> Result<(), StoreError> {
         let file = StoreFile {
             version: SCHEMA_VERSION,
             plan: self.plan.clone(),
@@ -218,8 +228,8 @@ impl Store {
         let mut bytes = serde_json::to_vec_pretty(&file).map_err(|e| StoreError::io(&self.path, e.into()))?;
         bytes.push(b'\n');
         // The file being replaced was read and checked just now, under the lock: keep it.
-        if let Some(old) = old {
-            keep_backup(&self.path, old).map_err(|e| StoreError::io(&sibling(&self.path, "bak"), e))?;
+        if replacing {
+            keep_backup(&self.path).map_err(|e| StoreError::io(&sibling(&self.path, "bak"), e))?;
         }
         write_atomically(&self.path, &bytes, &self.path).map_err(|e| StoreError::io(&self.path, e))?;
         self.seen = fs::metadata(&self.path).ok().map(|m| Stamp::of(&m));
@@ -227,12 +237,10 @@ impl Store {
     }
 }
 
-/// A store file as read: its entries, which version of the file, and its bytes (for the
-/// backup).
+/// A store file as read: its entries, and which version of the file.
 struct Found {
     entries: Vec<Entry>,
     stamp: Stamp,
-    bytes: Vec<u8>,
 }
 
 fn read_bytes(path: &Path) -> Result<Option<(Vec<u8>, Stamp)>, StoreError> {
@@ -250,7 +258,7 @@ fn read_bytes(path: &Path) -> Result<Option<(Vec<u8>, Stamp)>, StoreError> {
 /// Makes `FILE.bak` the version of the store about to be replaced. A hard link costs no
 /// copy (after the rename it is the only name of the old file); where links are refused
 /// (some file systems, another user's file) the bytes are written instead.
-fn keep_backup(path: &Path, old: &[u8]) -> io::Result<()> {
+fn keep_backup(path: &Path) -> io::Result<()> {
     let backup = sibling(path, "bak");
     let link = sibling(path, &format!("bak-{}.tmp", std::process::id()));
     let _ = fs::remove_file(&link);
@@ -261,7 +269,7 @@ fn keep_backup(path: &Path, old: &[u8]) -> io::Result<()> {
         }
         let _ = fs::remove_file(&link);
     }
-    write_atomically(&backup, old, path)
+    write_atomically(&backup, &fs::read(path)?, path)
 }
 
 /// The host and login name an entry comes from, hashed into its id.
@@ -430,14 +438,28 @@ fn parse(bytes: &[u8], plan: &Plan) -> Result<StoreFile, ParseError> {
         };
         ParseError { line: e.line(), column: e.column(), problem }
     };
-    let version: Version = serde_json::from_slice(bytes).map_err(json_error)?;
     let at_top = |problem| ParseError { line: 0, column: 0, problem };
-    match version.version.as_ref().and_then(serde_json::Value::as_u64) {
-        Some(v) if v == u64::from(SCHEMA_VERSION) => {}
-        Some(v) if v > u64::from(SCHEMA_VERSION) => return Err(at_top(StoreProblem::NewerVersion(v))),
-        _ => return Err(at_top(StoreProblem::UnknownVersion)),
+    let version_problem = |version: Option<u64>| match version {
+        Some(v) if v == u64::from(SCHEMA_VERSION) => None,
+        Some(v) if v > u64::from(SCHEMA_VERSION) => Some(StoreProblem::NewerVersion(v)),
+        _ => Some(StoreProblem::UnknownVersion),
+    };
+    // One pass when the file is sound; when it is not, the version decides the message.
+    let file: StoreFile = match serde_json::from_slice(bytes) {
+        Ok(file) => file,
+        Err(error) => {
+            let version: Version = serde_json::from_slice(bytes).map_err(json_error)?;
+            if let Some(problem) =
+                version_problem(version.version.as_ref().and_then(serde_json::Value::as_u64))
+            {
+                return Err(at_top(problem));
+            }
+            return Err(json_error(error));
+        }
+    };
+    if let Some(problem) = version_problem(Some(u64::from(file.version))) {
+        return Err(at_top(problem));
     }
-    let file: StoreFile = serde_json::from_slice(bytes).map_err(json_error)?;
     if file.plan.id != plan.id || file.plan.year != plan.year {
         return Err(at_top(StoreProblem::OtherPlan { id: file.plan.id, year: file.plan.year }));
     }
