@@ -128,6 +128,7 @@ impl Store {
         make: impl FnOnce(&Ledger) -> Vec<Entry>,
     ) -> Result<(Vec<Entry>, Merged), StoreError> {
         let _lock = self.lock()?;
+        sweep_temporaries(&self.path);
         let mut merged = Merged::default();
         // Under the lock, the file is either the version this process last read or wrote
         // (same inode, length and modification time: nothing to merge, and a store of
@@ -260,7 +261,11 @@ fn read_bytes(path: &Path) -> Result<Option<(Vec<u8>, Stamp)>, StoreError> {
 /// (some file systems, another user's file) the bytes are written instead.
 fn keep_backup(path: &Path) -> io::Result<()> {
     let backup = sibling(path, "bak");
-    let link = sibling(path, &format!("bak-{}.tmp", std::process::id()));
+    let link = path.with_file_name(format!(
+        "{}link-{}.tmp",
+        temp_prefix(path).to_string_lossy(),
+        std::process::id()
+    ));
     let _ = fs::remove_file(&link);
     if fs::hard_link(path, &link).is_ok() {
         if fs::rename(&link, &backup).is_ok() {
@@ -357,6 +362,49 @@ pub fn inspect(path: &Path, plan: &Plan) -> Result<Option<Inspection>, StoreErro
     Ok(Some(Inspection { entries: file.entries.len(), findings }))
 }
 
+/// Random characters in a temporary file's name.
+const TEMP_RANDOM: usize = 6;
+
+/// Temporary files for `FILE` are named `.FILE.XXXXXX.tmp` (and `.FILE.link-PID.tmp` for the
+/// backup's link), so that they can be told apart from those of any other file.
+fn temp_prefix(path: &Path) -> std::ffi::OsString {
+    let mut prefix = std::ffi::OsString::from(".");
+    prefix.push(path.file_name().unwrap_or_default());
+    prefix.push(".");
+    prefix
+}
+
+/// Removes what writers of the store at `path` that were killed mid-save left behind: its
+/// temporary files and those of its backup. Called with the store's lock held, when no
+/// other save of this store can be writing one.
+fn sweep_temporaries(path: &Path) {
+    let dir = match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d,
+        _ => Path::new("."),
+    };
+    let ours = [temp_prefix(path), temp_prefix(&sibling(path, "bak"))];
+    let Ok(listing) = fs::read_dir(dir) else {
+        return;
+    };
+    for item in listing.flatten() {
+        let name = item.file_name();
+        let Some(name) = name.to_str() else {
+            continue;
+        };
+        let leftover = ours.iter().filter_map(|p| p.to_str()).any(|prefix| {
+            name.strip_prefix(prefix).and_then(|rest| rest.strip_suffix(".tmp")).is_some_and(|middle| {
+                let random = middle.len() == TEMP_RANDOM && middle.chars().all(|c| c.is_ascii_alphanumeric());
+                let link =
+                    middle.strip_prefix("link-").is_some_and(|pid| pid.chars().all(|c| c.is_ascii_digit()));
+                random || link
+            })
+        });
+        if leftover {
+            let _ = fs::remove_file(item.path());
+        }
+    }
+}
+
 /// Replaces `path` with `bytes`: a temporary file in the same directory, fsync, rename,
 /// fsync of the directory. The new file takes the permission bits and group of
 /// `permissions_from` when that exists, and follows the umask otherwise.
@@ -367,7 +415,8 @@ pub fn write_atomically(path: &Path, bytes: &[u8], permissions_from: &Path) -> i
     };
     fs::create_dir_all(dir)?;
     let mut builder = tempfile::Builder::new();
-    builder.prefix(".chitieu-").suffix(".tmp");
+    let prefix = temp_prefix(path);
+    builder.prefix(&prefix).rand_bytes(TEMP_RANDOM).suffix(".tmp");
     #[cfg(unix)]
     {
         // tempfile's default is 0600, which would lock colleagues out of a shared store;
