@@ -73,6 +73,22 @@ impl Entry {
         }
     }
 
+    /// Which of two differing entries with one id a merge keeps: a total order on content.
+    #[allow(clippy::type_complexity)]
+    fn conflict_key(&self) -> (jiff::Timestamp, &str, Period, Decimal, u32, &str, &str, &str, Option<&str>) {
+        (
+            self.time,
+            &self.target,
+            self.period,
+            self.value,
+            self.value.scale(),
+            self.kind.key(),
+            &self.note,
+            &self.author,
+            self.retracts.as_deref(),
+        )
+    }
+
     fn order_key(&self) -> (jiff::Timestamp, &str) {
         (self.time, &self.id)
     }
@@ -82,7 +98,8 @@ impl Entry {
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Ledger {
     entries: Vec<Entry>,
-    ids: HashSet<String>,
+    /// id → index in `entries`.
+    ids: HashMap<String, usize>,
     /// target → for each period (in `Period::ALL` order), the index in `entries` of its
     /// current figure.
     current: HashMap<String, [Option<usize>; 4]>,
@@ -109,21 +126,34 @@ impl Ledger {
     }
 
     pub fn contains(&self, id: &str) -> bool {
-        self.ids.contains(id)
+        self.ids.contains_key(id)
     }
 
     /// Adds the entries this ledger does not have yet (by id) and returns how many were new.
-    /// Commutative, associative and idempotent.
+    /// Commutative, associative and idempotent. Ids are unique by construction; should two
+    /// differing entries share one all the same (a hand-edited file), the same one of them
+    /// is kept whatever the order of merging, and `chitieu check` reports the conflict.
     pub fn merge(&mut self, entries: impl IntoIterator<Item = Entry>) -> usize {
         let before = self.entries.len();
+        let mut replaced = false;
         for entry in entries {
-            if self.ids.insert(entry.id.clone()) {
-                self.entries.push(entry);
+            match self.ids.get(entry.id.as_str()) {
+                None => {
+                    self.ids.insert(entry.id.clone(), self.entries.len());
+                    self.entries.push(entry);
+                }
+                Some(&i) => {
+                    if self.entries[i] != entry && entry.conflict_key() < self.entries[i].conflict_key() {
+                        self.entries[i] = entry;
+                        replaced = true;
+                    }
+                }
             }
         }
         let added = self.entries.len() - before;
-        if added > 0 {
+        if added > 0 || replaced {
             self.entries.sort_by(|a, b| a.order_key().cmp(&b.order_key()));
+            self.ids = self.entries.iter().enumerate().map(|(i, e)| (e.id.clone(), i)).collect();
             self.reindex();
         }
         added
@@ -318,7 +348,38 @@ pub(crate) mod tests {
         ledger
     }
 
+    /// Entries that may share an id with different content, as a hand-edited file might.
+    fn conflicting_entries() -> impl Strategy<Value = Vec<Entry>> {
+        prop::collection::vec((0u16..8, 0u16..3, 0u8..3), 0..12).prop_map(|items| {
+            items
+                .into_iter()
+                .map(|(n, variant, scale)| {
+                    let value = match scale {
+                        0 => format!("{variant}"),
+                        1 => format!("{variant}.0"),
+                        _ => format!("{variant}.00"),
+                    };
+                    let mut e = entry(&format!("e{n}"), "3", Period::H1, &value, i64::from(n));
+                    e.note = format!("v{}", variant % 2);
+                    e
+                })
+                .collect()
+        })
+    }
+
     proptest! {
+        #[test]
+        fn merge_is_commutative_even_with_conflicting_ids(
+            a in conflicting_entries(), b in conflicting_entries(), c in conflicting_entries()
+        ) {
+            prop_assert_eq!(merged(&[&a, &b]), merged(&[&b, &a]));
+            prop_assert_eq!(merged(&[&a, &b, &c]), merged(&[&c, &a, &b]));
+            let all = merged(&[&a, &b, &c]);
+            let mut twice = all.clone();
+            twice.merge(all.entries().iter().cloned());
+            prop_assert_eq!(twice, all);
+        }
+
         #[test]
         fn merge_is_commutative(a in any_entries(), b in any_entries()) {
             prop_assert_eq!(merged(&[&a, &b]), merged(&[&b, &a]));
