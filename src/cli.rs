@@ -247,7 +247,7 @@ pub fn set(
     let shown = present::value_with_unit(lang, value, target.unit.get(lang));
     writeln!(out, "{}", i18n::saved(lang, &target.id, period, &shown, entry.kind, store.path()))?;
     writeln!(out, "{}", i18n::from_others(lang, merged.from_others))?;
-    writeln!(out, "id: {}", entry.id)?;
+    writeln!(out, "{}: {}", T::EntryId.get(lang), entry.id)?;
     Ok(())
 }
 

@@ -59,6 +59,7 @@ pub enum T {
     NoHome,
     Sound,
     UnknownAuthor,
+    EntryId,
 }
 
 impl T {
@@ -88,6 +89,7 @@ impl T {
             ),
             T::Sound => ("hợp lệ", "sound"),
             T::UnknownAuthor => ("không rõ", "unknown"),
+            T::EntryId => ("Mã mục", "Entry id"),
         };
         lang.pick(vi, en)
     }
