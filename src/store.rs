@@ -114,7 +114,8 @@ impl Store {
     }
 
     /// Saves `entries` durably, merging whatever others saved meanwhile. On success the
-    /// entries are on disk; on failure nothing on disk has changed.
+    /// entries are on disk; on failure the store file is as it was (its `.bak` may already
+    /// be a copy of it).
     pub fn save(&mut self, plan: &Plan, entries: Vec<Entry>) -> Result<Merged, StoreError> {
         self.save_with(plan, |_| entries).map(|(_, merged)| merged)
     }
@@ -190,12 +191,7 @@ impl Store {
         if let Some(dir) = self.path.parent().filter(|d| !d.as_os_str().is_empty()) {
             fs::create_dir_all(dir).map_err(|e| StoreError::io(dir, e))?;
         }
-        let file = OpenOptions::new()
-            .create(true)
-            .truncate(false)
-            .write(true)
-            .open(&lock_path)
-            .map_err(|e| StoreError::io(&lock_path, e))?;
+        let file = open_lock_file(&lock_path, &self.path).map_err(|e| StoreError::io(&lock_path, e))?;
         file.lock().map_err(|e| StoreError::io(&lock_path, e))?;
         Ok(file)
     }
@@ -235,6 +231,27 @@ impl Store {
         write_atomically(&self.path, &bytes, &self.path).map_err(|e| StoreError::io(&self.path, e))?;
         self.seen = fs::metadata(&self.path).ok().map(|m| Stamp::of(&m));
         Ok(())
+    }
+}
+
+/// Opens (creating it if need be) the lock file beside a store. A new lock file takes the
+/// store's permission bits, so that colleagues sharing a group-writable store can use it;
+/// one that this user may not write (made by a colleague under a strict umask) is opened
+/// read-only, which is enough for `flock` and for Windows' `LockFileEx`.
+fn open_lock_file(lock_path: &Path, store: &Path) -> io::Result<File> {
+    match OpenOptions::new().write(true).create_new(true).open(lock_path) {
+        Ok(file) => {
+            if let Ok(meta) = fs::metadata(store) {
+                let _ = file.set_permissions(meta.permissions());
+            }
+            return Ok(file);
+        }
+        Err(e) if e.kind() == io::ErrorKind::AlreadyExists => {}
+        Err(e) => return Err(e),
+    }
+    match OpenOptions::new().write(true).open(lock_path) {
+        Err(e) if e.kind() == io::ErrorKind::PermissionDenied => File::open(lock_path),
+        other => other,
     }
 }
 

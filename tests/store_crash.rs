@@ -208,4 +208,16 @@ mod permissions {
         assert_eq!(mode(&store), 0o664);
         assert_eq!(mode(&chitieu::store::sibling(&store, "bak")), 0o664, "the backup too");
     }
+
+    #[test]
+    fn a_new_lock_file_takes_the_stores_mode() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let store = dir.path().join("store.json");
+        set_with_umask(&store, "002", "8,3");
+        let lock = chitieu::store::sibling(&store, "lock");
+        std::fs::remove_file(&lock).expect("remove lock");
+        std::fs::set_permissions(&store, std::fs::Permissions::from_mode(0o660)).expect("chmod");
+        set_with_umask(&store, "077", "8,4");
+        assert_eq!(mode(&lock), 0o660, "colleagues in the group can open the lock");
+    }
 }
