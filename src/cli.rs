@@ -1,7 +1,7 @@
 //! The command line: arguments, and the commands other than the full-screen view.
 
 use crate::i18n::{self, Lang, T};
-use crate::ledger::{Entry, Kind, Ledger};
+use crate::ledger::{Kind, Ledger};
 use crate::plan::{Goal, Plan};
 use crate::present;
 use crate::progress::{self, PeriodChoice, Row};
@@ -229,18 +229,8 @@ pub fn set(
         .map_err(|e| Failure::bad_input(i18n::bad_value(lang, request.value, &e)))?;
     let period = request.period.unwrap_or_else(|| Period::current(plan.year, today));
     let author = store::login_name().unwrap_or_else(|| T::UnknownAuthor.get(lang).to_owned());
-    let time = jiff::Timestamp::now();
-    let entry = Entry {
-        id: crate::ledger::new_entry_id(time, &store::origin(&author)),
-        target: target.id.clone(),
-        period,
-        value,
-        kind: request.kind,
-        note: request.note.map(crate::text::clean).map(|n| n.trim().to_owned()).unwrap_or_default(),
-        author,
-        time,
-        retracts: None,
-    };
+    let entry =
+        store::new_figure(&target.id, period, value, request.kind, request.note.unwrap_or(""), &author);
     let mut store = open_store(context, path)?;
     let merged =
         store.save(plan, vec![entry.clone()]).map_err(|e| Failure::bad_input(i18n::store_error(lang, &e)))?;

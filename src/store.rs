@@ -294,6 +294,31 @@ fn keep_backup(path: &Path) -> io::Result<()> {
     write_atomically(&backup, &fs::read(path)?, path)
 }
 
+/// A new figure entered now by `author`, with a fresh id; note and author are cleaned (NFC,
+/// no control or bidi characters). What `chitieu set` and the full-screen view save.
+pub fn new_figure(
+    target: &str,
+    period: crate::status::Period,
+    value: rust_decimal::Decimal,
+    kind: crate::ledger::Kind,
+    note: &str,
+    author: &str,
+) -> Entry {
+    let author = crate::text::clean(author.trim());
+    let time = jiff::Timestamp::now();
+    Entry {
+        id: crate::ledger::new_entry_id(time, &origin(&author)),
+        target: target.to_owned(),
+        period,
+        value,
+        kind,
+        note: crate::text::clean(note).trim().to_owned(),
+        author,
+        time,
+        retracts: None,
+    }
+}
+
 /// The host and login name an entry comes from, hashed into its id.
 pub fn origin(author: &str) -> String {
     let host = ["HOSTNAME", "COMPUTERNAME"]
