@@ -84,14 +84,23 @@ fn a_writer_killed_at_random_moments_never_loses_a_reported_entry() {
             .spawn()
             .expect("spawn writer");
         let stdout = child.stdout.take().expect("stdout");
+        let (sender, saves) = std::sync::mpsc::channel();
         let reader = std::thread::spawn(move || {
             BufReader::new(stdout)
                 .lines()
                 .map_while(Result::ok)
                 .filter_map(|l| l.strip_prefix("saved ").map(str::to_owned))
+                .inspect(|id| {
+                    let _ = sender.send(id.clone());
+                })
                 .collect::<Vec<_>>()
         });
-        std::thread::sleep(Duration::from_millis(5 + rng.next(120)));
+        // Odd rounds kill at any moment, start-up included; even rounds once the writer is
+        // saving, so that a slow machine still sees kills inside the save loop.
+        if round % 2 == 0 {
+            saves.recv_timeout(Duration::from_secs(60)).expect("the writer saves something");
+        }
+        std::thread::sleep(Duration::from_millis(rng.next(120)));
         child.kill().expect("SIGKILL");
         child.wait().expect("wait");
         let ids = reader.join().expect("reader");
