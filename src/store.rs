@@ -35,11 +35,116 @@ impl PlanRef {
     }
 }
 
-#[derive(Debug, Serialize, Deserialize)]
+/// The file as read.
+#[derive(Debug, Deserialize)]
 struct StoreFile {
     version: u32,
     plan: PlanRef,
-    entries: Vec<Entry>,
+    entries: Vec<Stored>,
+}
+
+/// The file as written.
+#[derive(Serialize)]
+struct StoreFileOut<'a> {
+    version: u32,
+    plan: &'a PlanRef,
+    entries: Vec<StoredRef<'a>>,
+}
+
+/// Fields of an entry that this build does not know (written by a newer one, or another
+/// tool), kept so that a save does not drop them.
+type Extra = serde_json::Map<String, serde_json::Value>;
+
+/// The fields of [`Entry`] as the file names them. A test checks this against the type.
+const ENTRY_FIELDS: [&str; 9] =
+    ["id", "target", "period", "value", "kind", "note", "author", "time", "retracts"];
+
+/// An entry as read, with any fields this build does not know.
+#[derive(Debug)]
+struct Stored {
+    entry: Entry,
+    extra: Option<Extra>,
+}
+
+impl<'de> Deserialize<'de> for Stored {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Stored, D::Error> {
+        struct Visitor;
+        impl<'de> serde::de::Visitor<'de> for Visitor {
+            type Value = Stored;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("an entry object")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(self, map: A) -> Result<Stored, A::Error> {
+                // Entry's own Deserialize reads the known fields straight from the file (so
+                // errors keep their line and column); the others are captured on the way.
+                let mut extra = Extra::new();
+                let capture = Capture { map, extra: &mut extra, unknown: None };
+                let entry = Entry::deserialize(serde::de::value::MapAccessDeserializer::new(capture))?;
+                Ok(Stored { entry, extra: (!extra.is_empty()).then_some(extra) })
+            }
+        }
+        deserializer.deserialize_map(Visitor)
+    }
+}
+
+/// Passes an entry's known fields through and keeps the values of the others.
+struct Capture<'x, A> {
+    map: A,
+    extra: &'x mut Extra,
+    unknown: Option<String>,
+}
+
+impl<'de, A: serde::de::MapAccess<'de>> serde::de::MapAccess<'de> for Capture<'_, A> {
+    type Error = A::Error;
+
+    fn next_key_seed<K: serde::de::DeserializeSeed<'de>>(
+        &mut self,
+        seed: K,
+    ) -> Result<Option<K::Value>, A::Error> {
+        use serde::de::IntoDeserializer;
+        let Some(key) = self.map.next_key::<String>()? else {
+            return Ok(None);
+        };
+        if !ENTRY_FIELDS.contains(&key.as_str()) {
+            self.unknown = Some(key.clone());
+        }
+        seed.deserialize(key.into_deserializer()).map(Some)
+    }
+
+    fn next_value_seed<V: serde::de::DeserializeSeed<'de>>(&mut self, seed: V) -> Result<V::Value, A::Error> {
+        use serde::de::IntoDeserializer;
+        match self.unknown.take() {
+            Some(key) => {
+                let value: serde_json::Value = self.map.next_value()?;
+                self.extra.insert(key, value);
+                // Entry ignores a field it does not know: hand it nothing.
+                seed.deserialize(().into_deserializer())
+            }
+            None => self.map.next_value_seed(seed),
+        }
+    }
+}
+
+/// An entry to write, with the fields of it this build does not know.
+struct StoredRef<'a> {
+    entry: &'a Entry,
+    extra: Option<&'a Extra>,
+}
+
+impl Serialize for StoredRef<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        #[derive(Serialize)]
+        struct WithExtra<'a> {
+            #[serde(flatten)]
+            entry: &'a Entry,
+            #[serde(flatten)]
+            extra: &'a Extra,
+        }
+        match self.extra {
+            None => self.entry.serialize(serializer),
+            Some(extra) => WithExtra { entry: self.entry, extra }.serialize(serializer),
+        }
+    }
 }
 
 /// The default store: `store.json` in the user's data directory.
@@ -81,6 +186,8 @@ pub struct Store {
     path: PathBuf,
     plan: PlanRef,
     ledger: Ledger,
+    /// Fields of entries (by id) that this build does not know, to write back as they were.
+    extra: std::collections::HashMap<String, Extra>,
     /// The file as last read or written, or `None` if it did not exist.
     seen: Option<Stamp>,
 }
@@ -96,10 +203,16 @@ impl Store {
     /// Opens the store at `path` for `plan`. A missing file is an empty store; the file is
     /// created by the first save, not by reading.
     pub fn open(path: &Path, plan: &Plan) -> Result<Store, StoreError> {
-        let mut store =
-            Store { path: path.to_owned(), plan: PlanRef::of(plan), ledger: Ledger::default(), seen: None };
+        let mut store = Store {
+            path: path.to_owned(),
+            plan: PlanRef::of(plan),
+            ledger: Ledger::default(),
+            extra: Default::default(),
+            seen: None,
+        };
         if let Some(found) = store.read(plan)? {
-            store.ledger.merge(found.entries);
+            let entries = store.take_extra(found.entries);
+            store.ledger.merge(entries);
             store.seen = Some(found.stamp);
         }
         Ok(store)
@@ -140,7 +253,8 @@ impl Store {
         } else {
             match self.read(plan)? {
                 Some(found) => {
-                    merged.from_others = self.ledger.merge(found.entries);
+                    let entries = self.take_extra(found.entries);
+                    merged.from_others = self.ledger.merge(entries);
                     self.seen = Some(found.stamp);
                     true
                 }
@@ -178,7 +292,8 @@ impl Store {
         let mut merged = Merged::default();
         self.seen = match self.read(plan)? {
             Some(found) => {
-                merged.from_others = self.ledger.merge(found.entries);
+                let entries = self.take_extra(found.entries);
+                merged.from_others = self.ledger.merge(entries);
                 Some(found.stamp)
             }
             None => None,
@@ -205,22 +320,39 @@ impl Store {
         let entries = file
             .entries
             .into_iter()
-            .map(|mut e| {
-                e.note = crate::text::clean(&e.note);
-                e.author = crate::text::clean(&e.author);
-                e
+            .map(|mut stored| {
+                stored.entry.note = crate::text::clean(&stored.entry.note);
+                stored.entry.author = crate::text::clean(&stored.entry.author);
+                stored
             })
             .collect();
         Ok(Some(Found { entries, stamp }))
     }
 
+    /// Keeps the unknown fields of entries read, and returns the entries.
+    fn take_extra(&mut self, stored: Vec<Stored>) -> Vec<Entry> {
+        stored
+            .into_iter()
+            .map(|s| {
+                if let Some(extra) = s.extra {
+                    self.extra.entry(s.entry.id.clone()).or_insert(extra);
+                }
+                s.entry
+            })
+            .collect()
+    }
+
     /// Writes `ledger` as the store; when `replacing`, the file there now (read and checked
     /// under the lock) becomes `FILE.bak`.
     fn write(&mut self, ledger: &Ledger, replacing: bool) -> Result<(), StoreError> {
-        let file = StoreFile {
+        let file = StoreFileOut {
             version: SCHEMA_VERSION,
-            plan: self.plan.clone(),
-            entries: ledger.entries().to_vec(),
+            plan: &self.plan,
+            entries: ledger
+                .entries()
+                .iter()
+                .map(|entry| StoredRef { entry, extra: self.extra.get(&entry.id) })
+                .collect(),
         };
         let mut bytes = serde_json::to_vec_pretty(&file).map_err(|e| StoreError::io(&self.path, e.into()))?;
         bytes.push(b'\n');
@@ -257,7 +389,7 @@ fn open_lock_file(lock_path: &Path, store: &Path) -> io::Result<File> {
 
 /// A store file as read: its entries, and which version of the file.
 struct Found {
-    entries: Vec<Entry>,
+    entries: Vec<Stored>,
     stamp: Stamp,
 }
 
@@ -377,7 +509,8 @@ pub fn inspect(path: &Path, plan: &Plan) -> Result<Option<Inspection>, StoreErro
     }
     let mut by_id: std::collections::HashMap<&str, &Entry> = std::collections::HashMap::new();
     let mut reported = std::collections::HashSet::new();
-    for entry in &file.entries {
+    let entries: Vec<&Entry> = file.entries.iter().map(|s| &s.entry).collect();
+    for &entry in &entries {
         match by_id.entry(entry.id.as_str()) {
             std::collections::hash_map::Entry::Vacant(slot) => {
                 slot.insert(entry);
@@ -390,7 +523,7 @@ pub fn inspect(path: &Path, plan: &Plan) -> Result<Option<Inspection>, StoreErro
             }
         }
     }
-    for entry in &file.entries {
+    for &entry in &entries {
         if let Some(retracts) = &entry.retracts
             && !by_id.contains_key(retracts.as_str())
         {
@@ -555,7 +688,8 @@ fn parse(bytes: &[u8], plan: &Plan) -> Result<StoreFile, ParseError> {
         return Err(at_top(StoreProblem::OtherPlan { id: file.plan.id, year: file.plan.year }));
     }
     let targets: std::collections::HashSet<&str> = plan.targets.iter().map(|t| t.id.as_str()).collect();
-    if let Some(entry) = file.entries.iter().find(|e| !targets.contains(e.target.as_str())) {
+    if let Some(entry) = file.entries.iter().map(|s| &s.entry).find(|e| !targets.contains(e.target.as_str()))
+    {
         let text = String::from_utf8_lossy(bytes);
         let (line, column) = crate::text::locate_json_id(&text, &entry.id).unwrap_or((0, 0));
         return Err(ParseError {
@@ -638,6 +772,56 @@ mod tests {
         // The backup is the version before the last save.
         let backup = Store::open(&sibling(&path, "bak"), &plan).expect("backup");
         assert_eq!(backup.ledger().len(), 1);
+    }
+
+    #[test]
+    fn entry_fields_are_the_fields_of_entry() {
+        let mut e = entry("a", "3", Period::H1, "4500", 1);
+        e.retracts = Some("b".into());
+        let value = serde_json::to_value(&e).expect("serialise");
+        let mut keys: Vec<&str> = value.as_object().expect("object").keys().map(String::as_str).collect();
+        keys.sort_unstable();
+        let mut known = ENTRY_FIELDS.to_vec();
+        known.sort_unstable();
+        assert_eq!(keys, known);
+    }
+
+    #[test]
+    fn fields_this_build_does_not_know_survive_a_save() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let path = dir.path().join("store.json");
+        let plan = Plan::embedded();
+        let text = format!(
+            r#"{{"version": 1, "plan": {{"id": "{}", "year": 2024, "hash": "{}"}}, "entries": [
+                {{"id": "a", "target": "3", "period": "h1", "value": "4500", "kind": "official",
+                  "source": {{"doc": "BC-12", "pages": [1, 2]}}, "note": "", "author": "lan",
+                  "time": "2024-07-05T08:00:00Z", "reviewed": true}},
+                {{"id": "b", "target": "1", "period": "h1", "value": "8.1", "kind": "estimate",
+                  "note": "", "author": "minh", "time": "2024-07-06T08:00:00Z"}}
+            ]}}"#,
+            plan.id, plan.content_hash
+        );
+        // One process opened the store before the file held any of those fields.
+        let mut early = Store::open(&path, &plan).expect("open");
+        std::fs::write(&path, text).expect("write");
+        let mut store = Store::open(&path, &plan).expect("open");
+        assert_eq!(store.ledger().len(), 2);
+        store.save(&plan, vec![entry("c", "1", Period::H1, "8.2", 3)]).expect("save");
+        let saved: serde_json::Value =
+            serde_json::from_slice(&std::fs::read(&path).expect("read")).expect("json");
+        let entries = saved["entries"].as_array().expect("entries");
+        let a = entries.iter().find(|e| e["id"] == "a").expect("a");
+        assert_eq!(a["source"], serde_json::json!({"doc": "BC-12", "pages": [1, 2]}));
+        assert_eq!(a["reviewed"], true);
+        assert_eq!(a["value"], "4500");
+        let b = entries.iter().find(|e| e["id"] == "b").expect("b");
+        assert_eq!(b.as_object().expect("object").len(), 8, "no fields invented for others");
+        // And by the process that learnt of them only when merging under the lock.
+        early.save(&plan, vec![entry("d", "1", Period::H1, "8.3", 4)]).expect("save");
+        let saved: serde_json::Value =
+            serde_json::from_slice(&std::fs::read(&path).expect("read")).expect("json");
+        let a = saved["entries"].as_array().expect("entries").iter().find(|e| e["id"] == "a").expect("a");
+        assert_eq!(a["reviewed"], true);
     }
 
     #[test]
