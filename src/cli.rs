@@ -1,11 +1,12 @@
 //! The command line: arguments, and the commands other than the full-screen view.
 
 use crate::i18n::{self, Lang, T};
-use crate::ledger::Ledger;
+use crate::ledger::{Kind, Ledger};
 use crate::plan::{Goal, Plan};
 use crate::present;
 use crate::progress::{self, PeriodChoice, Row};
 use crate::status::{Period, Status};
+use crate::store::{self, Store};
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
@@ -46,6 +47,30 @@ pub enum Command {
         #[arg(long, value_parser = parse_period)]
         period: Option<Period>,
     },
+    /// Record a figure for a target (VALUE in the language's number style: 9.500 or 8,3 in Vietnamese)
+    Set {
+        /// The target's id, as the plan numbers it: 3, 7a, II.4
+        id: String,
+        /// The figure: 9.500 and 8,3 in Vietnamese (the default); 9,500 and 8.3 with --lang en
+        #[arg(allow_hyphen_values = true)]
+        value: String,
+        /// q1, h1, 9m or year (default: the latest period that has begun by today)
+        #[arg(long, value_parser = parse_period)]
+        period: Option<Period>,
+        /// An estimate (ước thực hiện) rather than an official figure
+        #[arg(long)]
+        estimate: bool,
+        /// A note kept with the figure, such as where it comes from
+        #[arg(long, value_name = "TEXT")]
+        note: Option<String>,
+    },
+    /// Every figure entered, newest first (for one target, or all)
+    History {
+        /// Only this target
+        id: Option<String>,
+    },
+    /// Validate the plan and the store: exit 0 sound, 1 problems found, 2 unreadable
+    Check,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -120,17 +145,27 @@ pub fn load_plan(lang: Lang, path: &Path) -> Result<Plan, Failure> {
     })
 }
 
-/// Runs a command other than the full-screen view, writing its output to `out`.
-pub fn run(
-    command: &Command,
-    context: &Context,
-    ledger: &Ledger,
-    out: &mut dyn Write,
-) -> Result<(), Failure> {
+/// The store to use: `--store` / `CHITIEU_STORE`, else the default in the data directory.
+pub fn store_path(context: &Context, global: &Global) -> Result<PathBuf, Failure> {
+    match &global.store {
+        Some(path) => Ok(path.clone()),
+        None => store::default_path().ok_or_else(|| Failure::bad_input(T::NoHome.get(context.lang))),
+    }
+}
+
+/// Opens the store, or fails with exit status 2 and a message naming file, line and remedy.
+pub fn open_store(context: &Context, path: &Path) -> Result<Store, Failure> {
+    Store::open(path, &context.plan).map_err(|e| Failure::bad_input(i18n::store_error(context.lang, &e)))
+}
+
+/// Runs a command other than the full-screen view on the store at `path`, writing its
+/// output to `out`.
+pub fn run(command: &Command, context: &Context, path: &Path, out: &mut dyn Write) -> Result<(), Failure> {
     match command {
         Command::Report { format, period } => {
+            let store = open_store(context, path)?;
             let choice = period.map_or(PeriodChoice::Latest, PeriodChoice::Fixed);
-            let rows = progress::assess(&context.plan, ledger, choice);
+            let rows = progress::assess(&context.plan, store.ledger(), choice);
             match format {
                 Format::Table => report_table(context, choice, &rows, out)?,
                 Format::Json => report_json(context, &rows, out)?,
@@ -138,7 +173,146 @@ pub fn run(
             }
             Ok(())
         }
+        Command::Set { id, value, period, estimate, note } => {
+            let today = jiff::ZonedDateTime::now().date();
+            let kind = if *estimate { Kind::Estimate } else { Kind::Official };
+            let request = SetRequest { id, value, period: *period, kind, note: note.as_deref() };
+            set(context, path, &request, today, out)
+        }
+        Command::History { id } => {
+            let target = match id {
+                Some(typed) => Some(
+                    context
+                        .plan
+                        .find(typed)
+                        .ok_or_else(|| Failure::bad_input(i18n::unknown_target(context.lang, typed)))?
+                        .id
+                        .as_str(),
+                ),
+                None => None,
+            };
+            let store = open_store(context, path)?;
+            history(context, store.ledger(), target, out)?;
+            Ok(())
+        }
+        Command::Check => check(context, path, out),
     }
+}
+
+/// What `chitieu set` was asked to record, as typed.
+pub struct SetRequest<'a> {
+    pub id: &'a str,
+    pub value: &'a str,
+    pub period: Option<Period>,
+    pub kind: Kind,
+    pub note: Option<&'a str>,
+}
+
+/// Records a figure. Everything typed is checked before the store is touched, so refused
+/// input changes nothing on disk; the confirmation is printed only once the save returned.
+pub fn set(
+    context: &Context,
+    path: &Path,
+    request: &SetRequest,
+    today: jiff::civil::Date,
+    out: &mut dyn Write,
+) -> Result<(), Failure> {
+    let lang = context.lang;
+    let plan = &context.plan;
+    let target =
+        plan.find(request.id).ok_or_else(|| Failure::bad_input(i18n::unknown_target(lang, request.id)))?;
+    if target.goal.is_none() {
+        let parts: Vec<&str> = plan.parts(&target.id).map(|t| t.id.as_str()).collect();
+        return Err(Failure::bad_input(i18n::heading_target(lang, &target.id, &parts)));
+    }
+    let value = crate::number::parse(request.value, lang.number_style())
+        .map_err(|e| Failure::bad_input(i18n::bad_value(lang, request.value, &e)))?;
+    let period = request.period.unwrap_or_else(|| Period::current(plan.year, today));
+    let author = store::login_name().unwrap_or_else(|| T::UnknownAuthor.get(lang).to_owned());
+    let entry =
+        store::new_figure(&target.id, period, value, request.kind, request.note.unwrap_or(""), &author);
+    let mut store = open_store(context, path)?;
+    let merged =
+        store.save(plan, vec![entry.clone()]).map_err(|e| Failure::bad_input(i18n::store_error(lang, &e)))?;
+    let shown = present::value_with_unit(lang, value, target.unit.get(lang));
+    writeln!(out, "{}", i18n::saved(lang, &target.id, period, &shown, entry.kind, store.path()))?;
+    writeln!(out, "{}", i18n::from_others(lang, merged.from_others))?;
+    writeln!(out, "{}: {}", T::EntryId.get(lang), entry.id)?;
+    Ok(())
+}
+
+/// `chitieu history`: every entry, newest first, withdrawals marked as such.
+pub fn history(
+    context: &Context,
+    ledger: &Ledger,
+    target: Option<&str>,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    let lang = context.lang;
+    let rows: Vec<[String; 7]> = ledger
+        .history(target)
+        .map(|e| {
+            let unit = context.plan.target(&e.target).map_or("", |t| t.unit.get(lang));
+            let value = present::value_with_unit(lang, e.value, unit);
+            let kind = if e.is_retraction() {
+                format!("{} ({})", T::Withdrawal.get(lang), i18n::kind(lang, e.kind).to_lowercase())
+            } else {
+                i18n::kind(lang, e.kind).to_owned()
+            };
+            let value = if e.is_retraction() { format!("({value})") } else { value };
+            [
+                present::time(lang, e.time),
+                e.target.clone(),
+                i18n::period(lang, e.period).to_owned(),
+                value,
+                kind,
+                crate::text::clean(&e.author),
+                crate::text::clean(&e.note),
+            ]
+        })
+        .collect();
+    if rows.is_empty() {
+        return writeln!(out, "{}", T::NoEntries.get(lang));
+    }
+    let header = [T::ColTime, T::ColId, T::ColPeriod, T::ColActual, T::ColKind, T::ColAuthor, T::ColNote]
+        .map(|t| t.get(lang).to_owned());
+    let mut widths = header.clone().map(|h| h.width());
+    for row in &rows {
+        for (w, cell) in widths.iter_mut().zip(row) {
+            *w = (*w).max(cell.width());
+        }
+    }
+    let right = [false, false, false, true, false, false, false];
+    let plain = Context { lang, ascii: context.ascii, colour: false, plan: context.plan.clone() };
+    write_line(out, &header, &widths, &right, None, &plain)?;
+    for row in &rows {
+        write_line(out, row, &widths, &right, None, &plain)?;
+    }
+    Ok(())
+}
+
+/// `chitieu check`: exit 0 when plan and store are sound, 1 when problems were found, 2 when
+/// the store cannot be read at all.
+pub fn check(context: &Context, path: &Path, out: &mut dyn Write) -> Result<(), Failure> {
+    let lang = context.lang;
+    let plan = &context.plan;
+    writeln!(out, "{}", i18n::plan_sound(lang, &plan.id, plan.year, plan.targets.len(), &plan.content_hash))?;
+    let inspection =
+        store::inspect(path, plan).map_err(|e| Failure::bad_input(i18n::store_error(lang, &e)))?;
+    let Some(inspection) = inspection else {
+        writeln!(out, "{}", i18n::no_store(lang, path))?;
+        return Ok(());
+    };
+    let count = inspection.findings.len();
+    writeln!(out, "{}", i18n::store_summary(lang, path, inspection.entries, count))?;
+    for finding in &inspection.findings {
+        writeln!(out, "  - {}", i18n::finding(lang, finding))?;
+    }
+    if count > 0 {
+        out.flush()?;
+        return Err(Failure { code: 1, message: i18n::problems_found(lang, count) });
+    }
+    Ok(())
 }
 
 fn report_table(

@@ -5,6 +5,8 @@
 //! on top.
 
 pub mod cli;
+#[doc(hidden)]
+pub mod generate;
 pub mod i18n;
 pub mod ledger;
 pub mod number;

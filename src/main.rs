@@ -1,6 +1,4 @@
 use chitieu::cli::{self, Cli, Context, Failure};
-use chitieu::i18n;
-use chitieu::store::{self, Store};
 use clap::Parser;
 use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
@@ -21,18 +19,11 @@ fn main() -> ExitCode {
 fn run(args: &Cli) -> Result<(), Failure> {
     let colour = std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
     let context = Context::new(&args.global, colour)?;
-    let path = match &args.global.store {
-        Some(path) => path.clone(),
-        None => {
-            store::default_path().ok_or_else(|| Failure::bad_input("no home directory; give --store FILE"))?
-        }
-    };
-    let store = Store::open(&path, &context.plan)
-        .map_err(|e| Failure::bad_input(i18n::store_error(context.lang, &e)))?;
+    let path = cli::store_path(&context, &args.global)?;
     let command =
         args.command.as_ref().unwrap_or(&cli::Command::Report { format: cli::Format::Table, period: None });
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
-    cli::run(command, &context, store.ledger(), &mut out)?;
+    cli::run(command, &context, &path, &mut out)?;
     out.flush()?;
     Ok(())
 }
