@@ -4,8 +4,11 @@
 //! terminals; `store` knows files but not the interface; `cli` and the full-screen view sit
 //! on top.
 
+pub mod app;
 pub mod cli;
+pub mod config;
 pub mod i18n;
+pub mod keymap;
 pub mod ledger;
 pub mod number;
 pub mod plan;
@@ -14,3 +17,6 @@ pub mod progress;
 pub mod status;
 pub mod store;
 pub mod text;
+pub mod theme;
+pub mod tui;
+pub mod ui;
