@@ -664,4 +664,4 @@ fn edit(app: &mut App, mut form: Form, action: Action) {
 }
 
 #[cfg(test)]
-mod tests;
+pub(crate) mod tests;

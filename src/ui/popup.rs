@@ -171,7 +171,7 @@ pub fn confirm(app: &App, entry: &Entry, area: Rect, buf: &mut Buffer) {
         present::time_in(lang, entry.time, &app.tz)
     );
     let mut keys = Vec::new();
-    for (i, (k, help)) in keymap::help_lines(ModeKind::Confirm, lang, app.ascii).into_iter().enumerate() {
+    for (i, (k, help)) in keymap::footer(ModeKind::Confirm, lang, app.ascii).into_iter().enumerate() {
         if i > 0 {
             keys.push(Span::styled(theme.dot(), theme.dim));
         }
