@@ -1,7 +1,8 @@
 //! The terminal: setup and restore, the event loop, signals and the hang-up watchdog.
 //!
 //! - Frames leave through a 64 KiB `BufWriter`, one write each, and only when `update` says
-//!   something changed: no clock, no spinner, no cursor-position query (except Ctrl-L).
+//!   something changed: no clock, no spinner, no cursor-position query (Ctrl-L clears and
+//!   redraws everything without one).
 //! - A burst of key events (an input method correcting a letter sends Backspace and the new
 //!   letter in one read) is applied in full before the next frame.
 //! - The store is checked every two seconds with a `stat`.
@@ -20,7 +21,7 @@ use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
 use std::io::{self, BufWriter, Stdout};
 use std::sync::Arc;
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::{AtomicI32, Ordering};
 use std::time::{Duration, Instant};
 
 type Term = Terminal<CrosstermBackend<BufWriter<Stdout>>>;
@@ -35,13 +36,18 @@ const HANGUP_STATUS: i32 = 129;
 /// Runs the full-screen view until the user quits.
 pub fn run(mut app: App) -> io::Result<()> {
     install_panic_hook();
-    let stop = Arc::new(AtomicBool::new(false));
+    let stop = Arc::new(AtomicI32::new(0));
     watch_signals(Arc::clone(&stop))?;
     watch_hangup();
     let mut terminal = enter()?;
     let result = event_loop(&mut app, &mut terminal, &stop);
     drop(terminal);
     restore();
+    let signal = stop.load(Ordering::SeqCst);
+    if signal != 0 {
+        // Ended by a signal: say so in the exit status, as a shell would.
+        std::process::exit(128 + signal);
+    }
     result
 }
 
@@ -69,7 +75,7 @@ fn install_panic_hook() {
     }));
 }
 
-fn watch_signals(stop: Arc<AtomicBool>) -> io::Result<()> {
+fn watch_signals(stop: Arc<AtomicI32>) -> io::Result<()> {
     use signal_hook::consts::{SIGHUP, SIGINT, SIGQUIT, SIGTERM};
     let mut signals = signal_hook::iterator::Signals::new([SIGHUP, SIGTERM, SIGINT, SIGQUIT])?;
     std::thread::Builder::new().name("signals".into()).spawn(move || {
@@ -77,7 +83,7 @@ fn watch_signals(stop: Arc<AtomicBool>) -> io::Result<()> {
             if signal != SIGHUP {
                 // The loop sees the flag within a tick and leaves the normal way; should it be
                 // stuck inside crossterm, leave from here.
-                stop.store(true, Ordering::SeqCst);
+                stop.store(signal, Ordering::SeqCst);
                 std::thread::sleep(Duration::from_secs(1));
             }
             restore();
@@ -110,12 +116,12 @@ fn watch_hangup() {
     drop(spawned);
 }
 
-fn event_loop(app: &mut App, terminal: &mut Term, stop: &AtomicBool) -> io::Result<()> {
+fn event_loop(app: &mut App, terminal: &mut Term, stop: &AtomicI32) -> io::Result<()> {
     let size = terminal.size()?;
     app::update(app, Action::Resize { width: size.width, height: size.height });
     terminal.draw(|frame| ui::draw(frame, app))?;
     let mut last_refresh = Instant::now();
-    while !app.quit && !stop.load(Ordering::SeqCst) {
+    while !app.quit && stop.load(Ordering::SeqCst) == 0 {
         let timeout = REFRESH.saturating_sub(last_refresh.elapsed()).min(TICK);
         let mut dirty = false;
         let mut clear = false;
@@ -139,7 +145,10 @@ fn event_loop(app: &mut App, terminal: &mut Term, stop: &AtomicBool) -> io::Resu
             break;
         }
         if clear {
-            terminal.clear()?;
+            // `Terminal::clear` would ask the terminal where its cursor is (a round trip over
+            // SSH that fails after 2 s without a reply); a resize clears without asking.
+            let size = terminal.size()?;
+            terminal.resize(ratatui::layout::Rect::new(0, 0, size.width, size.height))?;
         }
         if dirty || clear {
             terminal.draw(|frame| ui::draw(frame, app))?;

@@ -128,6 +128,12 @@ fn edit_target_3_in_a_terminal_and_read_it_back() {
     pty.wait_for(confirmed, "Đã lưu");
     let edit_bytes = pty.settle(before_edit);
 
+    // Ctrl-L redraws everything without asking the terminal where its cursor is.
+    let before_clear = pty.len();
+    pty.send("\u{c}");
+    assert!(pty.settle(before_clear) > 2000, "a whole frame is sent again");
+    assert!(!pty.since(0).contains("\u{1b}[6n"), "no cursor-position query, ever");
+
     pty.send("q");
     let deadline = Instant::now() + Duration::from_secs(5);
     let status = loop {
