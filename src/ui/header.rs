@@ -86,7 +86,9 @@ fn counts(app: &App) -> [[usize; 5]; TABS] {
 pub fn tabs(app: &App, area: Rect, buf: &mut Buffer) {
     let counts = counts(app);
     let divider = app.theme.divider();
-    let build = |full: bool| {
+    // Detail: 2 = every count on every tab, 1 = the others without "no data", 0 = names only
+    // on the others; the tab in view always shows all its counts.
+    let build = |detail: u8| {
         let mut spans: Vec<Span> = Vec::new();
         let mut ranges = [(0u16, 0u16); TABS];
         let mut x = area.x;
@@ -97,8 +99,12 @@ pub fn tabs(app: &App, area: Rect, buf: &mut Buffer) {
             let style = if active { app.theme.tab_active } else { app.theme.tab };
             x = x.saturating_add(name.width() as u16);
             spans.push(Span::styled(name, style));
-            if full || active {
-                for (status, n) in Status::ALL.iter().zip(counts[tab]).filter(|(_, n)| *n > 0) {
+            if detail > 0 || active {
+                let shown = Status::ALL
+                    .iter()
+                    .zip(counts[tab])
+                    .filter(|(status, n)| *n > 0 && (active || detail > 1 || **status != Status::NoData));
+                for (status, n) in shown {
                     let text = format!("{}{n} ", app.theme.symbol(*status));
                     x = x.saturating_add(text.width() as u16);
                     spans.push(Span::styled(text, app.theme.status(*status)));
@@ -112,9 +118,12 @@ pub fn tabs(app: &App, area: Rect, buf: &mut Buffer) {
         }
         (Line::from(spans), ranges, usize::from(x - area.x))
     };
-    let (mut line, mut ranges, width) = build(true);
-    if width > usize::from(area.width) {
-        (line, ranges, _) = build(false);
+    let (mut line, mut ranges, mut width) = build(2);
+    for detail in [1, 0] {
+        if width <= usize::from(area.width) {
+            break;
+        }
+        (line, ranges, width) = build(detail);
     }
     line.render(area, buf);
     let mut hits = app.hits.get();
