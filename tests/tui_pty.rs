@@ -114,9 +114,10 @@ fn edit_target_3_in_a_terminal_and_read_it_back() {
     pty.send("j");
     let move_bytes = pty.settle(before);
 
-    // Filter to the budget target, ignoring diacritics, and edit it.
+    // Filter to the budget target, ignoring diacritics, and edit it. A Vietnamese input
+    // method corrects a letter with Ctrl-H (0x08) and the new letter, all in one burst.
     let before_edit = pty.len();
-    pty.send("/ngan sach\r");
+    pty.send("/ngan sacx\u{8}h\r");
     pty.settle(before_edit);
     pty.send("\r");
     pty.wait_for(before_edit, "Nhập số liệu");
