@@ -407,6 +407,7 @@ pub enum KeyHelp {
     Cancel,
     Field,
     Change,
+    Cursor,
     Erase,
     Yes,
     No,
@@ -436,6 +437,7 @@ impl KeyHelp {
             KeyHelp::Cancel => ("hủy", "cancel"),
             KeyHelp::Field => ("chuyển ô", "next/previous field"),
             KeyHelp::Change => ("di chuyển, đổi kỳ/loại", "move, change period/kind"),
+            KeyHelp::Cursor => ("di chuyển con trỏ", "move the cursor"),
             KeyHelp::Erase => ("xóa ký tự", "delete a character"),
             KeyHelp::Yes => ("đồng ý", "yes"),
             KeyHelp::No => ("thôi", "no"),
@@ -489,11 +491,6 @@ pub fn enlarge(lang: Lang, width: u16, height: u16) -> String {
         Lang::Vi => format!("{} (cần ít nhất {width}×{height})", U::Enlarge.get(lang)),
         Lang::En => format!("{} (at least {width}×{height} needed)", U::Enlarge.get(lang)),
     }
-}
-
-/// A form field label followed by its text.
-pub fn labelled(label: &str, text: &str) -> String {
-    format!("{label}: {text}")
 }
 
 /// A configuration file that cannot be used.

@@ -68,8 +68,9 @@ impl Widget for &App {
             hits.table = Rect::default();
             self.hits.set(hits);
         } else if area.width >= SIDE_BY_SIDE {
-            let [left, right] =
-                Layout::horizontal([Constraint::Percentage(60), Constraint::Percentage(40)]).areas(body);
+            let [left, right] = Layout::horizontal([Constraint::Percentage(60), Constraint::Percentage(40)])
+                .spacing(2)
+                .areas(body);
             table::table(self, &rows, left, buf);
             detail::detail(self, &rows, right, buf);
         } else {

@@ -142,12 +142,16 @@ pub fn help(app: &App, area: Rect, buf: &mut Buffer) {
         (ModeKind::Confirm, U::HelpConfirm),
         (ModeKind::Help, U::HelpHelp),
     ];
+    let pages: Vec<_> =
+        sections.map(|(mode, title)| (title, keymap::help_lines(mode, lang, app.ascii))).into();
+    let key_width =
+        pages.iter().flat_map(|(_, lines)| lines.iter().map(|(keys, _)| keys.width())).max().unwrap_or(0);
     let mut lines = Vec::new();
-    for (mode, title) in sections {
+    for (title, bindings) in pages {
         lines.push(Line::styled(title.get(lang), theme.title));
-        for (keys, help) in keymap::help_lines(mode, lang, app.ascii) {
+        for (keys, help) in bindings {
             lines.push(Line::from(vec![
-                Span::styled(format!("  {keys:<22}"), theme.key),
+                Span::styled(format!("  {keys:<key_width$}  "), theme.key),
                 Span::raw(help.to_owned()),
             ]));
         }
