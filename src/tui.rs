@@ -75,6 +75,7 @@ fn install_panic_hook() {
     }));
 }
 
+#[cfg(unix)]
 fn watch_signals(stop: Arc<AtomicI32>) -> io::Result<()> {
     use signal_hook::consts::{SIGHUP, SIGINT, SIGQUIT, SIGTERM};
     let mut signals = signal_hook::iterator::Signals::new([SIGHUP, SIGTERM, SIGINT, SIGQUIT])?;
@@ -93,7 +94,14 @@ fn watch_signals(stop: Arc<AtomicI32>) -> io::Result<()> {
     Ok(())
 }
 
+/// Windows has no SIGHUP; its console closes the process itself.
+#[cfg(not(unix))]
+fn watch_signals(_stop: Arc<AtomicI32>) -> io::Result<()> {
+    Ok(())
+}
+
 /// Ends the process when the terminal on stdin hangs up (SSH drop, tmux pane killed).
+#[cfg(unix)]
 fn watch_hangup() {
     use rustix::event::{PollFd, PollFlags, Timespec, poll};
     use std::os::fd::AsFd;
@@ -115,6 +123,9 @@ fn watch_hangup() {
     // Without the watchdog the program still works; it only loses the spin guard.
     drop(spawned);
 }
+
+#[cfg(not(unix))]
+fn watch_hangup() {}
 
 fn event_loop(app: &mut App, terminal: &mut Term, stop: &AtomicI32) -> io::Result<()> {
     let size = terminal.size()?;

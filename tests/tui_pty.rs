@@ -3,6 +3,7 @@
 //! The pseudo-terminal comes from rustix, which the program already depends on for its
 //! hang-up watchdog, so the test adds no crate. It also counts the bytes the program writes
 //! to the terminal: run with `--nocapture` to see them.
+#![cfg(unix)]
 
 use std::fs::File;
 use std::io::{Read, Write};
