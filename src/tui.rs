@@ -1,5 +1,6 @@
 //! The terminal: setup and restore, the event loop, signals and the hang-up watchdog.
 //!
+//! - Colours go out as the classic 16-colour codes (see `basic_colour`).
 //! - Frames leave through a 64 KiB `BufWriter`, one write each, and only when `update` says
 //!   something changed: no clock, no spinner, no cursor-position query (Ctrl-L clears and
 //!   redraws everything without one).
@@ -11,9 +12,12 @@
 //!   0.29 spins forever once its terminal is gone, so a watchdog thread polls stdin for a
 //!   hang-up and ends the process.
 
+mod basic_colour;
+
 use crate::app::{self, Action, App, ModeKind};
 use crate::keymap;
 use crate::ui;
+use basic_colour::BasicColours;
 use crossterm::event::{self, DisableMouseCapture, EnableMouseCapture, Event, MouseButton, MouseEventKind};
 use crossterm::terminal::{self, EnterAlternateScreen, LeaveAlternateScreen};
 use crossterm::{cursor, execute};
@@ -24,7 +28,7 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicI32, Ordering};
 use std::time::{Duration, Instant};
 
-type Term = Terminal<CrosstermBackend<BufWriter<Stdout>>>;
+type Term = Terminal<CrosstermBackend<BasicColours<BufWriter<Stdout>>>>;
 
 /// How often the store is checked for colleagues' entries.
 const REFRESH: Duration = Duration::from_secs(2);
@@ -58,7 +62,7 @@ fn enter() -> io::Result<Term> {
         restore();
         return Err(e);
     }
-    Terminal::new(CrosstermBackend::new(out))
+    Terminal::new(CrosstermBackend::new(BasicColours::new(out)))
 }
 
 /// Puts the terminal back as it was. Safe to call more than once, and from any thread.

@@ -135,6 +135,9 @@ fn edit_target_3_in_a_terminal_and_read_it_back() {
     pty.send("\u{c}");
     assert!(pty.settle(before_clear) > 2000, "a whole frame is sent again");
     assert!(!pty.since(0).contains("\u{1b}[6n"), "no cursor-position query, ever");
+    let all = pty.since(0);
+    assert!(all.contains("\u{1b}[32"), "green for an achieved target, as a classic colour code");
+    assert!(!all.contains("38;5;") && !all.contains("38;2;"), "only the 16 basic colours");
 
     pty.send("q");
     let deadline = Instant::now() + Duration::from_secs(5);
