@@ -19,6 +19,9 @@ pub struct Cli {
     pub global: Global,
     #[command(subcommand)]
     pub command: Option<Command>,
+    /// Open the full-screen view for viewing only: no figure can be entered or withdrawn
+    #[arg(long)]
+    pub read_only: bool,
 }
 
 #[derive(Debug, Args)]

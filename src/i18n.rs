@@ -451,3 +451,219 @@ pub fn finding(lang: Lang, finding: &Finding) -> String {
         ),
     }
 }
+
+/// Fixed strings of the full-screen view.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum U {
+    AllGroups,
+    Store,
+    User,
+    ReadOnly,
+    Filter,
+    Detail,
+    Goal,
+    Notes,
+    Parts,
+    Figures,
+    History,
+    NoHistory,
+    Retracted,
+    EditTitle,
+    Value,
+    ReadAs,
+    Kind,
+    Note,
+    TypeANumber,
+    FormKeys,
+    HelpTitle,
+    HelpBrowse,
+    HelpFilter,
+    HelpEdit,
+    HelpHelp,
+    HelpConfirm,
+    Enlarge,
+    ReadOnlyRefused,
+    NothingToUndo,
+    UndoTitle,
+    UndoQuestion,
+    HeadingHasParts,
+    NoRows,
+    Cancelled,
+    Current,
+    Latest,
+}
+
+impl U {
+    pub fn get(self, lang: Lang) -> &'static str {
+        let (vi, en) = match self {
+            U::AllGroups => ("Tất cả", "All"),
+            U::Store => ("Kho", "Store"),
+            U::User => ("Người dùng", "User"),
+            U::ReadOnly => ("CHỈ XEM", "READ-ONLY"),
+            U::Filter => ("Lọc", "Filter"),
+            U::Detail => ("Chi tiết", "Detail"),
+            U::Goal => ("Mục tiêu", "Goal"),
+            U::Notes => ("Ghi chú", "Notes"),
+            U::Parts => ("Gồm", "Parts"),
+            U::Figures => ("Số liệu theo kỳ", "Figures by period"),
+            U::History => ("Lịch sử nhập", "History"),
+            U::NoHistory => ("chưa có mục nào", "no entries yet"),
+            U::Retracted => ("rút lại", "withdrawn"),
+            U::EditTitle => ("Nhập số liệu", "Enter a figure"),
+            U::Value => ("Giá trị", "Value"),
+            U::ReadAs => ("Đọc là", "Read as"),
+            U::Kind => ("Loại", "Kind"),
+            U::Note => ("Ghi chú", "Note"),
+            U::TypeANumber => ("nhập số, ví dụ 9.266 hoặc 76,56", "type a number, e.g. 9,266 or 76.56"),
+            U::FormKeys => (
+                "Enter lưu · Esc hủy · Tab/↑↓ chuyển ô · ←/→ đổi kỳ, loại",
+                "Enter saves · Esc cancels · Tab/↑↓ next field · ←/→ change period, kind",
+            ),
+            U::HelpTitle => ("Phím tắt", "Keys"),
+            U::HelpBrowse => ("Xem danh sách", "Browsing"),
+            U::HelpFilter => ("Gõ bộ lọc", "Typing a filter"),
+            U::HelpEdit => ("Nhập số liệu", "Entering a figure"),
+            U::HelpHelp => ("Trang này", "This page"),
+            U::HelpConfirm => ("Xác nhận", "Confirming"),
+            U::Enlarge => ("Cửa sổ quá nhỏ: hãy phóng to", "The window is too small: enlarge it"),
+            U::ReadOnlyRefused => (
+                "Đang mở chỉ để xem (--read-only): không sửa được",
+                "Opened for viewing only (--read-only): nothing can be changed",
+            ),
+            U::NothingToUndo => ("Bạn chưa có mục nào để rút lại", "You have no entry to withdraw"),
+            U::UndoTitle => ("Rút lại mục nhập", "Withdraw an entry"),
+            U::UndoQuestion => (
+                "Rút lại mục mới nhất của bạn? Mục vẫn còn trong lịch sử.",
+                "Withdraw your latest entry? It stays in the history.",
+            ),
+            U::HeadingHasParts => (
+                "Chỉ tiêu này gồm các chỉ tiêu con: hãy chọn một chỉ tiêu con để nhập",
+                "This target is made of parts: choose a part to enter a figure",
+            ),
+            U::NoRows => ("Không có chỉ tiêu nào khớp bộ lọc", "No target matches the filter"),
+            U::Cancelled => ("Đã hủy, chưa lưu gì", "Cancelled, nothing saved"),
+            U::Current => ("hiện tại", "current"),
+            U::Latest => ("mới nhất có số liệu", "latest with a figure"),
+        };
+        lang.pick(vi, en)
+    }
+}
+
+/// What a key does, for the help page and the footer.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum KeyHelp {
+    Move,
+    Page,
+    Ends,
+    Group,
+    Edit,
+    Filter,
+    Clear,
+    StatusFilter,
+    Period,
+    Undo,
+    Detail,
+    Help,
+    Quit,
+    Redraw,
+    Apply,
+    Save,
+    Cancel,
+    Field,
+    Change,
+    Cursor,
+    Erase,
+    Yes,
+    No,
+    Close,
+    Scroll,
+}
+
+impl KeyHelp {
+    pub fn get(self, lang: Lang) -> &'static str {
+        let (vi, en) = match self {
+            KeyHelp::Move => ("chọn dòng", "select"),
+            KeyHelp::Page => ("lên/xuống một trang", "page up/down"),
+            KeyHelp::Ends => ("dòng đầu/cuối", "first/last row"),
+            KeyHelp::Group => ("đổi nhóm", "group"),
+            KeyHelp::Edit => ("nhập số", "edit"),
+            KeyHelp::Filter => ("lọc", "filter"),
+            KeyHelp::Clear => ("bỏ lọc", "clear filters"),
+            KeyHelp::StatusFilter => ("lọc tình trạng", "by status"),
+            KeyHelp::Period => ("đổi kỳ", "period"),
+            KeyHelp::Undo => ("rút lại", "undo"),
+            KeyHelp::Detail => ("phóng chi tiết", "zoom detail"),
+            KeyHelp::Help => ("trợ giúp", "help"),
+            KeyHelp::Quit => ("thoát", "quit"),
+            KeyHelp::Redraw => ("vẽ lại màn hình", "redraw the screen"),
+            KeyHelp::Apply => ("giữ bộ lọc", "keep the filter"),
+            KeyHelp::Save => ("lưu", "save"),
+            KeyHelp::Cancel => ("hủy", "cancel"),
+            KeyHelp::Field => ("chuyển ô", "next/previous field"),
+            KeyHelp::Change => ("di chuyển, đổi kỳ/loại", "move, change period/kind"),
+            KeyHelp::Cursor => ("di chuyển con trỏ", "move the cursor"),
+            KeyHelp::Erase => ("xóa ký tự", "delete a character"),
+            KeyHelp::Yes => ("đồng ý", "yes"),
+            KeyHelp::No => ("thôi", "no"),
+            KeyHelp::Close => ("đóng", "close"),
+            KeyHelp::Scroll => ("cuộn", "scroll"),
+        };
+        lang.pick(vi, en)
+    }
+}
+
+/// The footer after a save: `Đã lưu: 3 · Cả năm · 9.500 tỷ đồng`.
+pub fn saved_footer(lang: Lang, what: &str, from_others: usize) -> String {
+    let mut text = format!("{}: {what}", lang.pick("Đã lưu", "Saved"));
+    if from_others > 0 {
+        text.push_str(&others_suffix(lang, from_others));
+    }
+    text
+}
+
+/// The footer after a withdrawal.
+pub fn withdrawn(lang: Lang, what: &str) -> String {
+    format!("{}: {what}", lang.pick("Đã rút lại", "Withdrawn"))
+}
+
+/// A save that failed; the form stays filled.
+pub fn save_failed(lang: Lang, why: &str) -> String {
+    match lang {
+        Lang::Vi => format!("Chưa lưu được ({why}); sửa rồi nhấn Enter để thử lại"),
+        Lang::En => format!("Not saved ({why}); press Enter to try again"),
+    }
+}
+
+fn others_suffix(lang: Lang, count: usize) -> String {
+    match lang {
+        Lang::Vi => format!(" (và {count} mục mới từ người khác)"),
+        Lang::En => format!(" (and {count} new entries from others)"),
+    }
+}
+
+/// What the "enlarge" screen asks for.
+pub fn enlarge(lang: Lang, width: u16, height: u16) -> String {
+    match lang {
+        Lang::Vi => format!("{} (cần ít nhất {width}×{height})", U::Enlarge.get(lang)),
+        Lang::En => format!("{} (at least {width}×{height} needed)", U::Enlarge.get(lang)),
+    }
+}
+
+/// A configuration file that cannot be used.
+pub fn config_error(lang: Lang, path: &std::path::Path, line: usize, column: usize, what: &str) -> String {
+    let shown = path.display();
+    match (lang, line) {
+        (Lang::Vi, 0) => format!("tệp cấu hình {shown}: {what}"),
+        (Lang::En, 0) => format!("configuration file {shown}: {what}"),
+        (Lang::Vi, _) => format!("tệp cấu hình {shown}, dòng {line}, cột {column}: {what}"),
+        (Lang::En, _) => format!("configuration file {shown}, line {line}, column {column}: {what}"),
+    }
+}
+
+/// The full-screen view needs a terminal.
+pub fn needs_terminal(lang: Lang) -> &'static str {
+    lang.pick(
+        "màn hình đầy đủ cần một terminal; để in bảng, dùng `chitieu report`",
+        "the full-screen view needs a terminal; for a printed table use `chitieu report`",
+    )
+}

@@ -451,6 +451,13 @@ pub fn new_figure(
     }
 }
 
+/// A withdrawal of `entry`, made now by `author`: how undo is saved (history keeps both).
+pub fn withdrawal(entry: &Entry, author: &str) -> Entry {
+    let author = crate::text::clean(author.trim());
+    let time = jiff::Timestamp::now();
+    entry.retraction(crate::ledger::new_entry_id(time, &origin(&author)), &author, time)
+}
+
 /// The host and login name an entry comes from, hashed into its id.
 pub fn origin(author: &str) -> String {
     let host = ["HOSTNAME", "COMPUTERNAME"]
@@ -461,13 +468,32 @@ pub fn origin(author: &str) -> String {
     format!("{host}/{author}")
 }
 
-/// The login name of whoever runs this: `USER`, `LOGNAME` or `USERNAME`, cleaned.
+/// The login name of whoever runs this: `USER`, `LOGNAME` or `USERNAME`, else (on unix) the
+/// name `/etc/passwd` gives this process's user; cleaned.
 pub fn login_name() -> Option<String> {
     ["USER", "LOGNAME", "USERNAME"]
         .iter()
         .filter_map(|v| std::env::var(v).ok())
+        .chain(passwd_name())
         .map(|name| crate::text::clean(name.trim()))
         .find(|name| !name.is_empty())
+}
+
+#[cfg(unix)]
+fn passwd_name() -> Option<String> {
+    use std::os::unix::fs::MetadataExt;
+    let uid = fs::metadata("/proc/self").ok()?.uid().to_string();
+    let passwd = fs::read_to_string("/etc/passwd").ok()?;
+    passwd.lines().find_map(|line| {
+        let mut fields = line.split(':');
+        let name = fields.next()?;
+        (fields.nth(1)? == uid).then(|| name.to_owned())
+    })
+}
+
+#[cfg(not(unix))]
+fn passwd_name() -> Option<String> {
+    None
 }
 
 /// What `chitieu check` found in a store that can be read but is not quite sound.
