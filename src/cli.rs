@@ -4,11 +4,12 @@ pub mod field;
 
 use crate::conflict::Conflict;
 use crate::i18n::{self, Lang, T};
+use crate::ledger::{Kind, Ledger};
 use crate::plan::{Goal, Plan};
 use crate::present;
 use crate::progress::{self, PeriodChoice, Row};
 use crate::status::{Period, Status};
-use crate::store::Store;
+use crate::store::{self, Store};
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
@@ -21,6 +22,9 @@ pub struct Cli {
     pub global: Global,
     #[command(subcommand)]
     pub command: Option<Command>,
+    /// Open the full-screen view for viewing only: no figure can be entered or withdrawn
+    #[arg(long)]
+    pub read_only: bool,
 }
 
 #[derive(Debug, Args)]
@@ -54,6 +58,33 @@ pub enum Command {
     },
     #[command(flatten)]
     Field(field::FieldCommand),
+    /// Record a figure for a target (VALUE in the language's number style: 9.500 or 8,3 in Vietnamese)
+    Set {
+        /// The target's id, as the plan numbers it: 3, 7a, II.4
+        id: String,
+        /// The figure: 9.500 and 8,3 in Vietnamese (the default); 9,500 and 8.3 with --lang en
+        #[arg(allow_hyphen_values = true)]
+        value: String,
+        /// q1, h1, 9m or year (default: the latest period that has begun by today)
+        #[arg(long, value_parser = parse_period)]
+        period: Option<Period>,
+        /// An estimate (ước thực hiện) rather than an official figure
+        #[arg(long)]
+        estimate: bool,
+        /// A note kept with the figure, such as where it comes from
+        #[arg(long, value_name = "TEXT")]
+        note: Option<String>,
+        /// Take a figure far from the previous period's without asking
+        #[arg(long)]
+        yes: bool,
+    },
+    /// Every figure entered, newest first (for one target, or all)
+    History {
+        /// Only this target
+        id: Option<String>,
+    },
+    /// Validate the plan and the store: exit 0 sound, 1 problems found, 2 unreadable
+    Check,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -132,15 +163,25 @@ pub fn load_plan(lang: Lang, path: &Path) -> Result<Plan, Failure> {
     })
 }
 
-/// Runs a command other than the full-screen view, writing its output to `out`.
-pub fn run(
-    command: &Command,
-    context: &Context,
-    store: &mut Store,
-    out: &mut dyn Write,
-) -> Result<(), Failure> {
+/// The store to use: `--store` / `CHITIEU_STORE`, else the default in the data directory.
+pub fn store_path(context: &Context, global: &Global) -> Result<PathBuf, Failure> {
+    match &global.store {
+        Some(path) => Ok(path.clone()),
+        None => store::default_path().ok_or_else(|| Failure::bad_input(T::NoHome.get(context.lang))),
+    }
+}
+
+/// Opens the store, or fails with exit status 2 and a message naming file, line and remedy.
+pub fn open_store(context: &Context, path: &Path) -> Result<Store, Failure> {
+    Store::open(path, &context.plan).map_err(|e| Failure::bad_input(i18n::store_error(context.lang, &e)))
+}
+
+/// Runs a command other than the full-screen view on the store at `path`, writing its
+/// output to `out`.
+pub fn run(command: &Command, context: &Context, path: &Path, out: &mut dyn Write) -> Result<(), Failure> {
     match command {
         Command::Report { format, period, out: file } => {
+            let store = open_store(context, path)?;
             let ledger = store.ledger();
             let choice = period.map_or(PeriodChoice::Latest, PeriodChoice::Fixed);
             let rows = progress::assess(&context.plan, ledger, choice);
@@ -172,8 +213,188 @@ pub fn run(
             }
             Ok(())
         }
-        Command::Field(command) => field::run(command, context, store, out),
+        Command::Set { id, value, period, estimate, note, yes } => {
+            let today = jiff::ZonedDateTime::now().date();
+            let kind = if *estimate { Kind::Estimate } else { Kind::Official };
+            let request = SetRequest { id, value, period: *period, kind, note: note.as_deref(), yes: *yes };
+            set(context, path, &request, today, out)
+        }
+        Command::History { id } => {
+            let target = match id {
+                Some(typed) => Some(
+                    context
+                        .plan
+                        .find(typed)
+                        .ok_or_else(|| Failure::bad_input(i18n::unknown_target(context.lang, typed)))?
+                        .id
+                        .as_str(),
+                ),
+                None => None,
+            };
+            let store = open_store(context, path)?;
+            history(context, store.ledger(), target, out)?;
+            Ok(())
+        }
+        Command::Check => check(context, path, out),
+        Command::Field(command) => {
+            let mut store = open_store(context, path)?;
+            field::run(command, context, &mut store, out)
+        }
     }
+}
+
+/// What `chitieu set` was asked to record, as typed.
+pub struct SetRequest<'a> {
+    pub id: &'a str,
+    pub value: &'a str,
+    pub period: Option<Period>,
+    pub kind: Kind,
+    pub note: Option<&'a str>,
+    /// Take a sharp change without asking (`--yes`).
+    pub yes: bool,
+}
+
+/// Records a figure. Everything typed is checked before the store is touched, so refused
+/// input changes nothing on disk; the confirmation is printed only once the save returned.
+pub fn set(
+    context: &Context,
+    path: &Path,
+    request: &SetRequest,
+    today: jiff::civil::Date,
+    out: &mut dyn Write,
+) -> Result<(), Failure> {
+    let lang = context.lang;
+    let plan = &context.plan;
+    let target =
+        plan.find(request.id).ok_or_else(|| Failure::bad_input(i18n::unknown_target(lang, request.id)))?;
+    if target.goal.is_none() {
+        let parts: Vec<&str> = plan.parts(&target.id).map(|t| t.id.as_str()).collect();
+        return Err(Failure::bad_input(i18n::heading_target(lang, &target.id, &parts)));
+    }
+    let value = crate::number::parse(request.value, lang.number_style())
+        .map_err(|e| Failure::bad_input(i18n::bad_value(lang, request.value, &e)))?;
+    let period = request.period.unwrap_or_else(|| Period::current(plan.year, today));
+    let author = store::login_name().unwrap_or_else(|| T::UnknownAuthor.get(lang).to_owned());
+    let mut entry =
+        store::new_figure(&target.id, period, value, request.kind, request.note.unwrap_or(""), &author);
+    let mut store = open_store(context, path)?;
+    let closed = |ledger: &Ledger| {
+        crate::rounds::check_open(ledger, period)
+            .map_err(|closed| Failure::bad_input(i18n::field::period_closed(lang, &closed)))
+    };
+    closed(store.ledger())?;
+    let sharp: Vec<_> =
+        crate::sharp::check(plan, store.ledger(), &target.id, period, value).into_iter().collect();
+    {
+        use std::io::IsTerminal;
+        let stdin = io::stdin();
+        field::confirm_sharp(
+            context,
+            &sharp,
+            request.yes,
+            &mut stdin.lock(),
+            stdin.is_terminal(),
+            &mut io::stderr(),
+        )?;
+    }
+    // What the author had before them: an entry that saw every standing figure resolves a conflict.
+    crate::conflict::mark_seen(store.ledger(), &mut entry);
+    let merged = store.save_checked(plan, vec![entry.clone()], closed).map_err(|e| match e {
+        store::SaveError::Store(e) => Failure::bad_input(i18n::store_error(lang, &e)),
+        store::SaveError::Refused(failure) => failure,
+    })?;
+    let shown = present::value_with_unit(lang, value, target.unit.get(lang));
+    writeln!(out, "{}", i18n::saved(lang, &target.id, period, &shown, entry.kind, store.path()))?;
+    writeln!(out, "{}", i18n::from_others(lang, merged.from_others))?;
+    writeln!(out, "{}: {}", T::EntryId.get(lang), entry.id)?;
+    Ok(())
+}
+
+/// `chitieu history`: every entry, newest first, withdrawals marked as such.
+pub fn history(
+    context: &Context,
+    ledger: &Ledger,
+    target: Option<&str>,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    let lang = context.lang;
+    let rows: Vec<[String; 7]> = ledger
+        .history(target)
+        .map(|e| {
+            let unit = context.plan.target(&e.target).map_or("", |t| t.unit.get(lang));
+            let value = present::value_with_unit(lang, e.value, unit);
+            let kind = if let Some(action) = e.action {
+                i18n::field::round_label(lang, action, e.period)
+            } else if e.is_retraction() {
+                format!("{} ({})", T::Withdrawal.get(lang), i18n::kind(lang, e.kind).to_lowercase())
+            } else {
+                i18n::kind(lang, e.kind).to_owned()
+            };
+            let value = if e.is_round() {
+                String::new()
+            } else if e.is_retraction() {
+                format!("({value})")
+            } else {
+                value
+            };
+            [
+                present::time(lang, e.time),
+                e.target.clone(),
+                i18n::period(lang, e.period).to_owned(),
+                value,
+                kind,
+                crate::text::clean(&e.author),
+                crate::text::clean(&e.note),
+            ]
+        })
+        .collect();
+    if rows.is_empty() {
+        return writeln!(out, "{}", T::NoEntries.get(lang));
+    }
+    let header = [T::ColTime, T::ColId, T::ColPeriod, T::ColActual, T::ColKind, T::ColAuthor, T::ColNote]
+        .map(|t| t.get(lang).to_owned());
+    let mut widths = header.clone().map(|h| h.width());
+    for row in &rows {
+        for (w, cell) in widths.iter_mut().zip(row) {
+            *w = (*w).max(cell.width());
+        }
+    }
+    let right = [false, false, false, true, false, false, false];
+    let plain = Context { lang, ascii: context.ascii, colour: false, plan: context.plan.clone() };
+    write_line(out, &header, &widths, &right, None, &plain)?;
+    for row in &rows {
+        write_line(out, row, &widths, &right, None, &plain)?;
+    }
+    Ok(())
+}
+
+/// `chitieu check`: exit 0 when plan and store are sound, 1 when problems were found, 2 when
+/// the store cannot be read at all.
+pub fn check(context: &Context, path: &Path, out: &mut dyn Write) -> Result<(), Failure> {
+    let lang = context.lang;
+    let plan = &context.plan;
+    writeln!(out, "{}", i18n::plan_sound(lang, &plan.id, plan.year, plan.targets.len(), &plan.content_hash))?;
+    let inspection =
+        store::inspect(path, plan).map_err(|e| Failure::bad_input(i18n::store_error(lang, &e)))?;
+    let Some(inspection) = inspection else {
+        writeln!(out, "{}", i18n::no_store(lang, path))?;
+        return Ok(());
+    };
+    // Official figures that contradict each other count as problems too (see `conflict`).
+    let conflicts = field::conflict_findings(lang, plan, open_store(context, path)?.ledger());
+    let count = inspection.findings.len() + conflicts.len();
+    writeln!(out, "{}", i18n::store_summary(lang, path, inspection.entries, count))?;
+    for finding in &inspection.findings {
+        writeln!(out, "  - {}", i18n::finding(lang, finding))?;
+    }
+    for conflict in &conflicts {
+        writeln!(out, "  - {conflict}")?;
+    }
+    if count > 0 {
+        out.flush()?;
+        return Err(Failure { code: 1, message: i18n::problems_found(lang, count) });
+    }
+    Ok(())
 }
 
 fn report_table(

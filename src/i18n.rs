@@ -7,7 +7,8 @@ use crate::ledger::Kind;
 use crate::number::{self, NumberError, NumberStyle};
 use crate::plan::{Group, PlanError, PlanProblem};
 use crate::status::{Period, Status};
-use crate::store::{StoreError, StoreProblem};
+use crate::store::{Finding, StoreError, StoreProblem};
+use std::path::Path;
 
 pub mod field;
 
@@ -51,6 +52,16 @@ pub enum T {
     PeriodLabel,
     LatestPeriod,
     NoFigure,
+    ColTime,
+    ColKind,
+    ColAuthor,
+    ColNote,
+    Withdrawal,
+    NoEntries,
+    NoHome,
+    Sound,
+    UnknownAuthor,
+    EntryId,
 }
 
 impl T {
@@ -68,6 +79,19 @@ impl T {
             T::PeriodLabel => ("Kỳ báo cáo", "Period"),
             T::LatestPeriod => ("kỳ gần nhất có số liệu", "latest period with a figure"),
             T::NoFigure => ("—", "—"),
+            T::ColTime => ("Thời điểm", "Time"),
+            T::ColKind => ("Loại", "Kind"),
+            T::ColAuthor => ("Người nhập", "Entered by"),
+            T::ColNote => ("Ghi chú", "Note"),
+            T::Withdrawal => ("Rút lại", "Withdrawn"),
+            T::NoEntries => ("Chưa có số liệu nào được nhập.", "No figures have been entered yet."),
+            T::NoHome => (
+                "không tìm thấy thư mục dữ liệu của người dùng; hãy chỉ ra kho số liệu bằng --store TỆP",
+                "no user data directory was found; name the store with --store FILE",
+            ),
+            T::Sound => ("hợp lệ", "sound"),
+            T::UnknownAuthor => ("không rõ", "unknown"),
+            T::EntryId => ("Mã mục", "Entry id"),
         };
         lang.pick(vi, en)
     }
@@ -256,7 +280,9 @@ pub fn store_error(lang: Lang, error: &StoreError) -> String {
             };
             let what = match (problem, lang) {
                 (StoreProblem::Json(m), Lang::Vi) => format!("không phải JSON hợp lệ ({m})"),
-                (StoreProblem::Json(m), Lang::En) => format!("not a valid store ({m})"),
+                (StoreProblem::Json(m), Lang::En) => format!("not valid JSON ({m})"),
+                (StoreProblem::Shape(m), Lang::Vi) => format!("nội dung không đúng dạng kho số liệu ({m})"),
+                (StoreProblem::Shape(m), Lang::En) => format!("not shaped like a store ({m})"),
                 (StoreProblem::Truncated, Lang::Vi) => "tệp kết thúc giữa chừng (bị cắt cụt?)".to_owned(),
                 (StoreProblem::Truncated, Lang::En) => {
                     "the file ends part-way through (truncated?)".to_owned()
@@ -293,8 +319,14 @@ pub fn store_error(lang: Lang, error: &StoreError) -> String {
                 (Some(b), Lang::En) => {
                     format!(". The file was left untouched; the previous good copy is {}", b.display())
                 }
-                (None, Lang::Vi) => ". Tệp được giữ nguyên, chưa ghi gì".to_owned(),
-                (None, Lang::En) => ". The file was left untouched".to_owned(),
+                (None, Lang::Vi) => format!(
+                    ". Tệp được giữ nguyên; không có bản sao lưu {}: hãy sửa tệp, hoặc đổi tên nó để bắt đầu kho mới",
+                    crate::store::sibling(path, "bak").display()
+                ),
+                (None, Lang::En) => format!(
+                    ". The file was left untouched; there is no backup {}: repair the file, or rename it to start a new store",
+                    crate::store::sibling(path, "bak").display()
+                ),
             };
             match lang {
                 Lang::Vi => format!("kho số liệu {}{place}: {what}{advice}", path.display()),
@@ -302,4 +334,344 @@ pub fn store_error(lang: Lang, error: &StoreError) -> String {
             }
         }
     }
+}
+
+/// `set` was given a target id the plan does not have.
+pub fn unknown_target(lang: Lang, id: &str) -> String {
+    match lang {
+        Lang::Vi => format!("không có chỉ tiêu mã «{id}»; xem các mã bằng lệnh chitieu report"),
+        Lang::En => format!("there is no target «{id}»; chitieu report lists the ids"),
+    }
+}
+
+/// `set` was given a heading, whose figures are all in its parts.
+pub fn heading_target(lang: Lang, id: &str, parts: &[&str]) -> String {
+    let parts = parts.join(", ");
+    match lang {
+        Lang::Vi => format!("chỉ tiêu {id} không có số liệu riêng; hãy nhập cho từng phần: {parts}"),
+        Lang::En => format!("target {id} has no figure of its own; enter its parts: {parts}"),
+    }
+}
+
+/// `set` was given a value it would misread or cannot read.
+pub fn bad_value(lang: Lang, typed: &str, error: &NumberError) -> String {
+    let why = number_error(lang, error);
+    match lang {
+        Lang::Vi => format!("không đọc được giá trị «{typed}»: {why}. Chưa ghi gì vào kho số liệu"),
+        Lang::En => format!("cannot read the value «{typed}»: {why}. Nothing was saved"),
+    }
+}
+
+/// The confirmation `set` prints once the figure is on disk.
+pub fn saved(lang: Lang, target: &str, period: Period, value: &str, kind: Kind, path: &Path) -> String {
+    let period = self::period(lang, period);
+    let kind = self::kind(lang, kind).to_lowercase();
+    match lang {
+        Lang::Vi => format!("Đã lưu chỉ tiêu {target}, {period}: {value} ({kind}) vào {}", path.display()),
+        Lang::En => format!("Saved target {target}, {period}: {value} ({kind}) to {}", path.display()),
+    }
+}
+
+/// How many entries a save brought in from other people.
+pub fn from_others(lang: Lang, count: usize) -> String {
+    match (lang, count) {
+        (Lang::Vi, 0) => "Không có số liệu mới từ người khác.".to_owned(),
+        (Lang::Vi, n) => format!("Đã nhận thêm {n} mục số liệu do người khác nhập."),
+        (Lang::En, 0) => "No new figures from others.".to_owned(),
+        (Lang::En, 1) => "1 entry arrived from others.".to_owned(),
+        (Lang::En, n) => format!("{n} entries arrived from others."),
+    }
+}
+
+/// `check`: the plan is sound.
+pub fn plan_sound(lang: Lang, id: &str, year: i16, targets: usize, hash: &str) -> String {
+    match lang {
+        Lang::Vi => format!("Kế hoạch {id} ({year}): {targets} chỉ tiêu, mã nội dung {hash}: hợp lệ"),
+        Lang::En => format!("Plan {id} ({year}): {targets} targets, content hash {hash}: sound"),
+    }
+}
+
+/// `check`: there is no store yet.
+pub fn no_store(lang: Lang, path: &Path) -> String {
+    match lang {
+        Lang::Vi => format!("Kho số liệu {}: chưa có (sẽ được tạo khi lưu số liệu đầu tiên)", path.display()),
+        Lang::En => format!("Store {}: none yet (it is created by the first save)", path.display()),
+    }
+}
+
+/// `check`: the store's summary line.
+pub fn store_summary(lang: Lang, path: &Path, entries: usize, problems: usize) -> String {
+    match (lang, problems) {
+        (Lang::Vi, 0) => format!("Kho số liệu {}: {entries} mục: hợp lệ", path.display()),
+        (Lang::Vi, n) => format!("Kho số liệu {}: {entries} mục, {n} vấn đề:", path.display()),
+        (Lang::En, 0) => format!("Store {}: {entries} entries: sound", path.display()),
+        (Lang::En, n) => format!("Store {}: {entries} entries, {n} problem(s):", path.display()),
+    }
+}
+
+/// `check`: the exit message when problems were found.
+pub fn problems_found(lang: Lang, count: usize) -> String {
+    match lang {
+        Lang::Vi => format!("phát hiện {count} vấn đề trong kho số liệu (xem ở trên)"),
+        Lang::En => format!("{count} problem(s) found in the store (see above)"),
+    }
+}
+
+/// One thing `check` found: what, where, and what to do.
+pub fn finding(lang: Lang, finding: &Finding) -> String {
+    let place = |line: usize, column: usize| match (lang, line) {
+        (_, 0) => String::new(),
+        (Lang::Vi, l) => format!(" (dòng {l}, cột {column})"),
+        (Lang::En, l) => format!(" (line {l}, column {column})"),
+    };
+    match (finding, lang) {
+        (Finding::PlanChanged { store_hash, plan_hash }, Lang::Vi) => format!(
+            "kho được lập cho một bản khác của kế hoạch (mã nội dung {store_hash}, kế hoạch hiện tại {plan_hash}); \
+             kiểm tra xem các chỉ tiêu có bị đổi không, hoặc dùng --plan đúng tệp kế hoạch"
+        ),
+        (Finding::PlanChanged { store_hash, plan_hash }, Lang::En) => format!(
+            "the store was made for another version of the plan (content hash {store_hash}, this plan {plan_hash}); \
+             check whether targets changed, or give the right --plan"
+        ),
+        (Finding::ConflictingDuplicate { id, line, column }, Lang::Vi) => format!(
+            "mã mục {id} xuất hiện nhiều lần với nội dung khác nhau{}; chỉ một bản được dùng, hãy sửa tay",
+            place(*line, *column)
+        ),
+        (Finding::ConflictingDuplicate { id, line, column }, Lang::En) => format!(
+            "entry id {id} appears more than once with different content{}; only one is used, fix it by hand",
+            place(*line, *column)
+        ),
+        (Finding::UnknownRetraction { entry, retracts }, Lang::Vi) => {
+            format!(
+                "mục {entry} rút lại mục {retracts}, nhưng kho không có mục đó; hãy nhập (import) kho gốc"
+            )
+        }
+        (Finding::UnknownRetraction { entry, retracts }, Lang::En) => format!(
+            "entry {entry} withdraws entry {retracts}, which the store does not hold; import the store it came from"
+        ),
+        (Finding::UncleanText { entry, line, column }, Lang::Vi) => format!(
+            "mục {entry} có ký tự điều khiển trong ghi chú hoặc tên{}; chúng bị bỏ đi khi hiển thị",
+            place(*line, *column)
+        ),
+        (Finding::UncleanText { entry, line, column }, Lang::En) => format!(
+            "entry {entry} has control characters in its note or name{}; they are dropped when shown",
+            place(*line, *column)
+        ),
+    }
+}
+
+/// Fixed strings of the full-screen view.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum U {
+    AllGroups,
+    Store,
+    User,
+    ReadOnly,
+    Filter,
+    Detail,
+    Goal,
+    Notes,
+    Parts,
+    Figures,
+    History,
+    NoHistory,
+    Retracted,
+    EditTitle,
+    Value,
+    ReadAs,
+    Kind,
+    Note,
+    TypeANumber,
+    FormKeys,
+    HelpTitle,
+    HelpBrowse,
+    HelpFilter,
+    HelpEdit,
+    HelpHelp,
+    HelpConfirm,
+    Enlarge,
+    ReadOnlyRefused,
+    NothingToUndo,
+    UndoTitle,
+    UndoQuestion,
+    HeadingHasParts,
+    NoRows,
+    Cancelled,
+    Current,
+    Latest,
+}
+
+impl U {
+    pub fn get(self, lang: Lang) -> &'static str {
+        let (vi, en) = match self {
+            U::AllGroups => ("Tất cả", "All"),
+            U::Store => ("Kho", "Store"),
+            U::User => ("Người dùng", "User"),
+            U::ReadOnly => ("CHỈ XEM", "READ-ONLY"),
+            U::Filter => ("Lọc", "Filter"),
+            U::Detail => ("Chi tiết", "Detail"),
+            U::Goal => ("Mục tiêu", "Goal"),
+            U::Notes => ("Ghi chú", "Notes"),
+            U::Parts => ("Gồm", "Parts"),
+            U::Figures => ("Số liệu theo kỳ", "Figures by period"),
+            U::History => ("Lịch sử nhập", "History"),
+            U::NoHistory => ("chưa có mục nào", "no entries yet"),
+            U::Retracted => ("rút lại", "withdrawn"),
+            U::EditTitle => ("Nhập số liệu", "Enter a figure"),
+            U::Value => ("Giá trị", "Value"),
+            U::ReadAs => ("Đọc là", "Read as"),
+            U::Kind => ("Loại", "Kind"),
+            U::Note => ("Ghi chú", "Note"),
+            U::TypeANumber => ("nhập số, ví dụ 9.266 hoặc 76,56", "type a number, e.g. 9,266 or 76.56"),
+            U::FormKeys => (
+                "Enter lưu · Esc hủy · Tab/↑↓ chuyển ô · ←/→ đổi kỳ, loại",
+                "Enter saves · Esc cancels · Tab/↑↓ next field · ←/→ change period, kind",
+            ),
+            U::HelpTitle => ("Phím tắt", "Keys"),
+            U::HelpBrowse => ("Xem danh sách", "Browsing"),
+            U::HelpFilter => ("Gõ bộ lọc", "Typing a filter"),
+            U::HelpEdit => ("Nhập số liệu", "Entering a figure"),
+            U::HelpHelp => ("Trang này", "This page"),
+            U::HelpConfirm => ("Xác nhận", "Confirming"),
+            U::Enlarge => ("Cửa sổ quá nhỏ: hãy phóng to", "The window is too small: enlarge it"),
+            U::ReadOnlyRefused => (
+                "Đang mở chỉ để xem (--read-only): không sửa được",
+                "Opened for viewing only (--read-only): nothing can be changed",
+            ),
+            U::NothingToUndo => ("Bạn chưa có mục nào để rút lại", "You have no entry to withdraw"),
+            U::UndoTitle => ("Rút lại mục nhập", "Withdraw an entry"),
+            U::UndoQuestion => (
+                "Rút lại mục mới nhất của bạn? Mục vẫn còn trong lịch sử.",
+                "Withdraw your latest entry? It stays in the history.",
+            ),
+            U::HeadingHasParts => (
+                "Chỉ tiêu này gồm các chỉ tiêu con: hãy chọn một chỉ tiêu con để nhập",
+                "This target is made of parts: choose a part to enter a figure",
+            ),
+            U::NoRows => ("Không có chỉ tiêu nào khớp bộ lọc", "No target matches the filter"),
+            U::Cancelled => ("Đã hủy, chưa lưu gì", "Cancelled, nothing saved"),
+            U::Current => ("hiện tại", "current"),
+            U::Latest => ("mới nhất có số liệu", "latest with a figure"),
+        };
+        lang.pick(vi, en)
+    }
+}
+
+/// What a key does, for the help page and the footer.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum KeyHelp {
+    Move,
+    Page,
+    Ends,
+    Group,
+    Edit,
+    Filter,
+    Clear,
+    StatusFilter,
+    Period,
+    Undo,
+    Detail,
+    Help,
+    Quit,
+    Redraw,
+    Apply,
+    Save,
+    Cancel,
+    Field,
+    Change,
+    Cursor,
+    Erase,
+    Yes,
+    No,
+    Close,
+    Scroll,
+}
+
+impl KeyHelp {
+    pub fn get(self, lang: Lang) -> &'static str {
+        let (vi, en) = match self {
+            KeyHelp::Move => ("chọn dòng", "select"),
+            KeyHelp::Page => ("lên/xuống một trang", "page up/down"),
+            KeyHelp::Ends => ("dòng đầu/cuối", "first/last row"),
+            KeyHelp::Group => ("đổi nhóm", "group"),
+            KeyHelp::Edit => ("nhập số", "edit"),
+            KeyHelp::Filter => ("lọc", "filter"),
+            KeyHelp::Clear => ("bỏ lọc", "clear filters"),
+            KeyHelp::StatusFilter => ("lọc tình trạng", "by status"),
+            KeyHelp::Period => ("đổi kỳ", "period"),
+            KeyHelp::Undo => ("rút lại", "undo"),
+            KeyHelp::Detail => ("phóng chi tiết", "zoom detail"),
+            KeyHelp::Help => ("trợ giúp", "help"),
+            KeyHelp::Quit => ("thoát", "quit"),
+            KeyHelp::Redraw => ("vẽ lại màn hình", "redraw the screen"),
+            KeyHelp::Apply => ("giữ bộ lọc", "keep the filter"),
+            KeyHelp::Save => ("lưu", "save"),
+            KeyHelp::Cancel => ("hủy", "cancel"),
+            KeyHelp::Field => ("chuyển ô", "next/previous field"),
+            KeyHelp::Change => ("di chuyển, đổi kỳ/loại", "move, change period/kind"),
+            KeyHelp::Cursor => ("di chuyển con trỏ", "move the cursor"),
+            KeyHelp::Erase => ("xóa ký tự", "delete a character"),
+            KeyHelp::Yes => ("đồng ý", "yes"),
+            KeyHelp::No => ("thôi", "no"),
+            KeyHelp::Close => ("đóng", "close"),
+            KeyHelp::Scroll => ("cuộn", "scroll"),
+        };
+        lang.pick(vi, en)
+    }
+}
+
+/// The footer after a save: `Đã lưu: 3 · Cả năm · 9.500 tỷ đồng`.
+pub fn saved_footer(lang: Lang, what: &str, from_others: usize) -> String {
+    let mut text = format!("{}: {what}", lang.pick("Đã lưu", "Saved"));
+    if from_others > 0 {
+        text.push_str(&others_suffix(lang, from_others));
+    }
+    text
+}
+
+/// The footer after a withdrawal.
+pub fn withdrawn(lang: Lang, what: &str) -> String {
+    format!("{}: {what}", lang.pick("Đã rút lại", "Withdrawn"))
+}
+
+/// A save that failed; the form stays filled.
+pub fn save_failed(lang: Lang, why: &str) -> String {
+    match lang {
+        Lang::Vi => format!("Chưa lưu được ({why}); sửa rồi nhấn Enter để thử lại"),
+        Lang::En => format!("Not saved ({why}); press Enter to try again"),
+    }
+}
+
+fn others_suffix(lang: Lang, count: usize) -> String {
+    match lang {
+        Lang::Vi => format!(" (và {count} mục mới từ người khác)"),
+        Lang::En => format!(" (and {count} new entries from others)"),
+    }
+}
+
+/// What the "enlarge" screen asks for.
+pub fn enlarge(lang: Lang, width: u16, height: u16) -> String {
+    match lang {
+        Lang::Vi => format!("{} (cần ít nhất {width}×{height})", U::Enlarge.get(lang)),
+        Lang::En => format!("{} (at least {width}×{height} needed)", U::Enlarge.get(lang)),
+    }
+}
+
+/// A configuration file that cannot be used.
+pub fn config_error(lang: Lang, path: &std::path::Path, line: usize, column: usize, what: &str) -> String {
+    let shown = path.display();
+    match (lang, line) {
+        (Lang::Vi, 0) => format!("tệp cấu hình {shown}: {what}"),
+        (Lang::En, 0) => format!("configuration file {shown}: {what}"),
+        (Lang::Vi, _) => format!("tệp cấu hình {shown}, dòng {line}, cột {column}: {what}"),
+        (Lang::En, _) => format!("configuration file {shown}, line {line}, column {column}: {what}"),
+    }
+}
+
+/// The full-screen view needs a terminal.
+pub fn needs_terminal(lang: Lang) -> &'static str {
+    lang.pick(
+        "màn hình đầy đủ cần một terminal; để in bảng, dùng `chitieu report`",
+        "the full-screen view needs a terminal; for a printed table use `chitieu report`",
+    )
 }

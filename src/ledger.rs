@@ -9,6 +9,7 @@ use crate::status::Period;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 use std::collections::{HashMap, HashSet};
+use std::sync::atomic::{AtomicU64, Ordering};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -36,7 +37,7 @@ pub struct Entry {
     pub id: String,
     pub target: String,
     pub period: Period,
-    #[serde(with = "rust_decimal::serde::str")]
+    #[serde(with = "value_string")]
     pub value: Decimal,
     pub kind: Kind,
     #[serde(default)]
@@ -90,6 +91,61 @@ impl Entry {
         self.action.is_some()
     }
 
+    /// Whether this entry withdraws another.
+    pub fn is_retraction(&self) -> bool {
+        self.retracts.is_some()
+    }
+
+    /// A withdrawal of this entry by `author`: same target, period, value and kind, so
+    /// history reads on its own.
+    pub fn retraction(&self, id: String, author: &str, time: jiff::Timestamp) -> Entry {
+        Entry {
+            id,
+            target: self.target.clone(),
+            period: self.period,
+            value: self.value,
+            kind: self.kind,
+            note: String::new(),
+            author: author.to_owned(),
+            time,
+            retracts: Some(self.id.clone()),
+            supersedes: None,
+            action: None,
+        }
+    }
+
+    /// Which of two differing entries with one id a merge keeps: a total order on content.
+    #[allow(clippy::type_complexity)]
+    fn conflict_key(
+        &self,
+    ) -> (
+        jiff::Timestamp,
+        &str,
+        Period,
+        Decimal,
+        u32,
+        &str,
+        &str,
+        &str,
+        Option<&str>,
+        Option<&[String]>,
+        Option<&'static str>,
+    ) {
+        (
+            self.time,
+            &self.target,
+            self.period,
+            self.value,
+            self.value.scale(),
+            self.kind.key(),
+            &self.note,
+            &self.author,
+            self.retracts.as_deref(),
+            self.supersedes.as_deref(),
+            self.action.map(Action::key),
+        )
+    }
+
     fn order_key(&self) -> (jiff::Timestamp, &str) {
         (self.time, &self.id)
     }
@@ -99,7 +155,8 @@ impl Entry {
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Ledger {
     entries: Vec<Entry>,
-    ids: HashSet<String>,
+    /// id → index in `entries`.
+    ids: HashMap<String, usize>,
     /// target → for each period (in `Period::ALL` order), the index in `entries` of its
     /// current figure.
     current: HashMap<String, [Option<usize>; 4]>,
@@ -126,21 +183,34 @@ impl Ledger {
     }
 
     pub fn contains(&self, id: &str) -> bool {
-        self.ids.contains(id)
+        self.ids.contains_key(id)
     }
 
     /// Adds the entries this ledger does not have yet (by id) and returns how many were new.
-    /// Commutative, associative and idempotent.
+    /// Commutative, associative and idempotent. Ids are unique by construction; should two
+    /// differing entries share one all the same (a hand-edited file), the same one of them
+    /// is kept whatever the order of merging, and `chitieu check` reports the conflict.
     pub fn merge(&mut self, entries: impl IntoIterator<Item = Entry>) -> usize {
         let before = self.entries.len();
+        let mut replaced = false;
         for entry in entries {
-            if self.ids.insert(entry.id.clone()) {
-                self.entries.push(entry);
+            match self.ids.get(entry.id.as_str()) {
+                None => {
+                    self.ids.insert(entry.id.clone(), self.entries.len());
+                    self.entries.push(entry);
+                }
+                Some(&i) => {
+                    if self.entries[i] != entry && entry.conflict_key() < self.entries[i].conflict_key() {
+                        self.entries[i] = entry;
+                        replaced = true;
+                    }
+                }
             }
         }
         let added = self.entries.len() - before;
-        if added > 0 {
+        if added > 0 || replaced {
             self.entries.sort_by(|a, b| a.order_key().cmp(&b.order_key()));
+            self.ids = self.entries.iter().enumerate().map(|(i, e)| (e.id.clone(), i)).collect();
             self.reindex();
         }
         added
@@ -174,6 +244,12 @@ impl Ledger {
         self.entries.iter().rev().filter(move |e| target.is_none_or(|t| e.target == t))
     }
 
+    /// The withdrawal that "undo" by `author` would save: of their newest entry still
+    /// standing, or `None` when they have nothing left to withdraw.
+    pub fn undo_by(&self, author: &str, id: String, time: jiff::Timestamp) -> Option<Entry> {
+        self.last_standing_by(author).map(|e| e.retraction(id, author, time))
+    }
+
     /// The newest entry by `author` that is still standing: what "undo" withdraws.
     pub fn last_standing_by(&self, author: &str) -> Option<&Entry> {
         let retracted: HashSet<&str> = self.entries.iter().filter_map(|e| e.retracts.as_deref()).collect();
@@ -181,6 +257,35 @@ impl Ledger {
             e.author == author && e.retracts.is_none() && !e.is_round() && !retracted.contains(e.id.as_str())
         })
     }
+}
+
+/// Values are decimal strings in plain notation (`"76.56"`), never JSON numbers, and never
+/// exponents or underscores, which other readers would take differently.
+mod value_string {
+    use rust_decimal::Decimal;
+    use serde::{Deserializer, Serializer};
+
+    pub fn serialize<S: Serializer>(value: &Decimal, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&crate::number::plain(*value))
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Decimal, D::Error> {
+        crate::plan::decimal_string(d)?.ok_or_else(|| serde::de::Error::custom("a decimal string"))
+    }
+}
+
+/// A new entry id, unique across machines and processes without any coordination: the time
+/// in nanoseconds, the process id, a counter within the process, and a short hash of
+/// `origin` (host and author), so two laptops saving in the same nanosecond still differ.
+pub fn new_entry_id(time: jiff::Timestamp, origin: &str) -> String {
+    static COUNTER: AtomicU64 = AtomicU64::new(0);
+    let count = COUNTER.fetch_add(1, Ordering::Relaxed);
+    let mut hash: u32 = 0x811c_9dc5;
+    for byte in origin.bytes() {
+        hash ^= u32::from(byte);
+        hash = hash.wrapping_mul(0x0100_0193);
+    }
+    format!("{:x}-{:x}-{count:x}-{hash:08x}", time.as_nanosecond().unsigned_abs(), std::process::id())
 }
 
 fn period_index(period: Period) -> usize {
@@ -236,6 +341,37 @@ pub(crate) mod tests {
     }
 
     #[test]
+    fn undo_withdraws_the_authors_own_entries_newest_first() {
+        let mut ledger =
+            Ledger::new([entry("a", "3", Period::H1, "4500", 10), entry("b", "3", Period::H1, "4700", 20)]);
+        let mut other = entry("c", "3", Period::H1, "4800", 30);
+        other.author = "minh".into();
+        ledger.merge([other]);
+        let time = jiff::Timestamp::from_second(1_720_000_100).expect("time");
+        let undo = ledger.undo_by("lan", "u1".into(), time).expect("something to undo");
+        assert_eq!(undo.retracts.as_deref(), Some("b"), "minh's newer entry is not lan's to undo");
+        assert_eq!((undo.target.as_str(), undo.period, undo.value), ("3", Period::H1, Decimal::new(4700, 0)));
+        ledger.merge([undo]);
+        // minh's figure is still the current one; lan's next undo takes her older entry.
+        assert_eq!(ledger.current("3", Period::H1).map(|e| e.id.as_str()), Some("c"));
+        let undo = ledger.undo_by("lan", "u2".into(), time).expect("one more");
+        assert_eq!(undo.retracts.as_deref(), Some("a"));
+        ledger.merge([undo]);
+        assert_eq!(ledger.undo_by("lan", "u3".into(), time), None);
+        assert_eq!(ledger.len(), 5, "history keeps every entry and every withdrawal");
+    }
+
+    #[test]
+    fn entry_ids_differ_within_a_process_and_between_origins() {
+        let time = jiff::Timestamp::from_second(1_720_000_000).expect("time");
+        let ids: HashSet<String> = (0..1000).map(|_| new_entry_id(time, "host/lan")).collect();
+        assert_eq!(ids.len(), 1000);
+        let a = new_entry_id(time, "host/lan");
+        let b = new_entry_id(time, "laptop/lan");
+        assert_ne!(a.rsplit('-').next(), b.rsplit('-').next());
+    }
+
+    #[test]
     fn merging_the_same_entry_twice_adds_it_once() {
         let mut ledger = Ledger::new([entry("a", "1", Period::Q1, "8", 0)]);
         assert_eq!(ledger.merge([entry("a", "1", Period::Q1, "8", 0)]), 0);
@@ -270,7 +406,38 @@ pub(crate) mod tests {
         ledger
     }
 
+    /// Entries that may share an id with different content, as a hand-edited file might.
+    fn conflicting_entries() -> impl Strategy<Value = Vec<Entry>> {
+        prop::collection::vec((0u16..8, 0u16..3, 0u8..3), 0..12).prop_map(|items| {
+            items
+                .into_iter()
+                .map(|(n, variant, scale)| {
+                    let value = match scale {
+                        0 => format!("{variant}"),
+                        1 => format!("{variant}.0"),
+                        _ => format!("{variant}.00"),
+                    };
+                    let mut e = entry(&format!("e{n}"), "3", Period::H1, &value, i64::from(n));
+                    e.note = format!("v{}", variant % 2);
+                    e
+                })
+                .collect()
+        })
+    }
+
     proptest! {
+        #[test]
+        fn merge_is_commutative_even_with_conflicting_ids(
+            a in conflicting_entries(), b in conflicting_entries(), c in conflicting_entries()
+        ) {
+            prop_assert_eq!(merged(&[&a, &b]), merged(&[&b, &a]));
+            prop_assert_eq!(merged(&[&a, &b, &c]), merged(&[&c, &a, &b]));
+            let all = merged(&[&a, &b, &c]);
+            let mut twice = all.clone();
+            twice.merge(all.entries().iter().cloned());
+            prop_assert_eq!(twice, all);
+        }
+
         #[test]
         fn merge_is_commutative(a in any_entries(), b in any_entries()) {
             prop_assert_eq!(merged(&[&a, &b]), merged(&[&b, &a]));

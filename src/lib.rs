@@ -4,10 +4,15 @@
 //! terminals; `store` knows files but not the interface; `cli` and the full-screen view sit
 //! on top.
 
+pub mod app;
 pub mod cli;
+pub mod config;
 pub mod conflict;
 pub mod exchange;
+#[doc(hidden)]
+pub mod generate;
 pub mod i18n;
+pub mod keymap;
 pub mod ledger;
 pub mod number;
 pub mod plan;
@@ -19,3 +24,6 @@ pub mod sharp;
 pub mod status;
 pub mod store;
 pub mod text;
+pub mod theme;
+pub mod tui;
+pub mod ui;

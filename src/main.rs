@@ -1,13 +1,14 @@
+use chitieu::app::{App, Settings};
 use chitieu::cli::{self, Cli, Context, Failure};
-use chitieu::i18n;
 use chitieu::store::{self, Store};
+use chitieu::{config, i18n, tui};
 use clap::Parser;
 use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
-    let args = Cli::parse();
-    match run(&args) {
+    let mut args = Cli::parse();
+    match run(&mut args) {
         Ok(()) => ExitCode::SUCCESS,
         Err(failure) => {
             if !failure.message.is_empty() {
@@ -18,24 +19,41 @@ fn main() -> ExitCode {
     }
 }
 
-fn run(args: &Cli) -> Result<(), Failure> {
-    let colour = std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
-    let context = Context::new(&args.global, colour)?;
-    let path = match &args.global.store {
-        Some(path) => path.clone(),
-        None => {
-            store::default_path().ok_or_else(|| Failure::bad_input("no home directory; give --store FILE"))?
+fn run(args: &mut Cli) -> Result<(), Failure> {
+    if let Some(path) = config::path() {
+        match config::load(&path) {
+            Ok(Some(config)) => config::apply(&mut args.global, config),
+            Ok(None) => {}
+            Err((line, column, what)) => {
+                let lang = args.global.lang.unwrap_or_default();
+                return Err(Failure::bad_input(i18n::config_error(lang, &path, line, column, &what)));
+            }
         }
+    }
+    let no_colour = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+    let colour = std::io::stdout().is_terminal() && !no_colour;
+    let context = Context::new(&args.global, colour)?;
+    let path = cli::store_path(&context, &args.global)?;
+    let Some(command) = args.command.as_ref() else {
+        if !std::io::stdin().is_terminal() || !std::io::stdout().is_terminal() {
+            return Err(Failure::bad_input(i18n::needs_terminal(context.lang)));
+        }
+        let store = Store::open(&path, &context.plan)
+            .map_err(|e| Failure::bad_input(i18n::store_error(context.lang, &e)))?;
+        let settings = Settings {
+            lang: context.lang,
+            ascii: context.ascii,
+            colour,
+            read_only: args.read_only,
+            user: store::login_name().unwrap_or_else(|| "?".to_owned()),
+            today: jiff::ZonedDateTime::now().date(),
+            tz: jiff::tz::TimeZone::system(),
+        };
+        tui::run(App::new(context.plan, store, settings))?;
+        return Ok(());
     };
-    let mut store = Store::open(&path, &context.plan)
-        .map_err(|e| Failure::bad_input(i18n::store_error(context.lang, &e)))?;
-    let command = args.command.as_ref().unwrap_or(&cli::Command::Report {
-        format: cli::Format::Table,
-        period: None,
-        out: None,
-    });
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
-    cli::run(command, &context, &mut store, &mut out)?;
+    cli::run(command, &context, &path, &mut out)?;
     out.flush()?;
     Ok(())
 }

@@ -59,7 +59,12 @@ pub fn percent(lang: Lang, value: Decimal) -> String {
 /// A moment as people read it: `27/11/2026 14:05` in Vietnamese, `2026-11-27 14:05` in
 /// English, in the machine's time zone.
 pub fn time(lang: Lang, at: jiff::Timestamp) -> String {
-    let local = at.to_zoned_datetime(jiff::tz::TimeZone::system());
+    time_in(lang, at, &jiff::tz::TimeZone::system())
+}
+
+/// A moment as people read it, in the zone `tz`.
+pub fn time_in(lang: Lang, at: jiff::Timestamp, tz: &jiff::tz::TimeZone) -> String {
+    let local = at.to_zoned_datetime(tz.clone());
     let pattern = match lang {
         Lang::Vi => "%d/%m/%Y %H:%M",
         Lang::En => "%Y-%m-%d %H:%M",

@@ -35,11 +35,116 @@ impl PlanRef {
     }
 }
 
-#[derive(Debug, Serialize, Deserialize)]
+/// The file as read.
+#[derive(Debug, Deserialize)]
 struct StoreFile {
     version: u32,
     plan: PlanRef,
-    entries: Vec<Entry>,
+    entries: Vec<Stored>,
+}
+
+/// The file as written.
+#[derive(Serialize)]
+struct StoreFileOut<'a> {
+    version: u32,
+    plan: &'a PlanRef,
+    entries: Vec<StoredRef<'a>>,
+}
+
+/// Fields of an entry that this build does not know (written by a newer one, or another
+/// tool), kept so that a save does not drop them.
+type Extra = serde_json::Map<String, serde_json::Value>;
+
+/// The fields of [`Entry`] as the file names them. A test checks this against the type.
+const ENTRY_FIELDS: [&str; 11] =
+    ["id", "target", "period", "value", "kind", "note", "author", "time", "retracts", "supersedes", "action"];
+
+/// An entry as read, with any fields this build does not know.
+#[derive(Debug)]
+struct Stored {
+    entry: Entry,
+    extra: Option<Extra>,
+}
+
+impl<'de> Deserialize<'de> for Stored {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Stored, D::Error> {
+        struct Visitor;
+        impl<'de> serde::de::Visitor<'de> for Visitor {
+            type Value = Stored;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("an entry object")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(self, map: A) -> Result<Stored, A::Error> {
+                // Entry's own Deserialize reads the known fields straight from the file (so
+                // errors keep their line and column); the others are captured on the way.
+                let mut extra = Extra::new();
+                let capture = Capture { map, extra: &mut extra, unknown: None };
+                let entry = Entry::deserialize(serde::de::value::MapAccessDeserializer::new(capture))?;
+                Ok(Stored { entry, extra: (!extra.is_empty()).then_some(extra) })
+            }
+        }
+        deserializer.deserialize_map(Visitor)
+    }
+}
+
+/// Passes an entry's known fields through and keeps the values of the others.
+struct Capture<'x, A> {
+    map: A,
+    extra: &'x mut Extra,
+    unknown: Option<String>,
+}
+
+impl<'de, A: serde::de::MapAccess<'de>> serde::de::MapAccess<'de> for Capture<'_, A> {
+    type Error = A::Error;
+
+    fn next_key_seed<K: serde::de::DeserializeSeed<'de>>(
+        &mut self,
+        seed: K,
+    ) -> Result<Option<K::Value>, A::Error> {
+        use serde::de::IntoDeserializer;
+        let Some(key) = self.map.next_key::<String>()? else {
+            return Ok(None);
+        };
+        if !ENTRY_FIELDS.contains(&key.as_str()) {
+            self.unknown = Some(key.clone());
+        }
+        seed.deserialize(key.into_deserializer()).map(Some)
+    }
+
+    fn next_value_seed<V: serde::de::DeserializeSeed<'de>>(&mut self, seed: V) -> Result<V::Value, A::Error> {
+        use serde::de::IntoDeserializer;
+        match self.unknown.take() {
+            Some(key) => {
+                let value: serde_json::Value = self.map.next_value()?;
+                self.extra.insert(key, value);
+                // Entry ignores a field it does not know: hand it nothing.
+                seed.deserialize(().into_deserializer())
+            }
+            None => self.map.next_value_seed(seed),
+        }
+    }
+}
+
+/// An entry to write, with the fields of it this build does not know.
+struct StoredRef<'a> {
+    entry: &'a Entry,
+    extra: Option<&'a Extra>,
+}
+
+impl Serialize for StoredRef<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        #[derive(Serialize)]
+        struct WithExtra<'a> {
+            #[serde(flatten)]
+            entry: &'a Entry,
+            #[serde(flatten)]
+            extra: &'a Extra,
+        }
+        match self.extra {
+            None => self.entry.serialize(serializer),
+            Some(extra) => WithExtra { entry: self.entry, extra }.serialize(serializer),
+        }
+    }
 }
 
 /// The default store: `store.json` in the user's data directory.
@@ -81,6 +186,8 @@ pub struct Store {
     path: PathBuf,
     plan: PlanRef,
     ledger: Ledger,
+    /// Fields of entries (by id) that this build does not know, to write back as they were.
+    extra: std::collections::HashMap<String, Extra>,
     /// The file as last read or written, or `None` if it did not exist.
     seen: Option<Stamp>,
 }
@@ -96,11 +203,17 @@ impl Store {
     /// Opens the store at `path` for `plan`. A missing file is an empty store; the file is
     /// created by the first save, not by reading.
     pub fn open(path: &Path, plan: &Plan) -> Result<Store, StoreError> {
-        let mut store =
-            Store { path: path.to_owned(), plan: PlanRef::of(plan), ledger: Ledger::default(), seen: None };
-        if let Some((entries, stamp)) = store.read(plan)? {
+        let mut store = Store {
+            path: path.to_owned(),
+            plan: PlanRef::of(plan),
+            ledger: Ledger::default(),
+            extra: Default::default(),
+            seen: None,
+        };
+        if let Some(found) = store.read(plan)? {
+            let entries = store.take_extra(found.entries);
             store.ledger.merge(entries);
-            store.seen = Some(stamp);
+            store.seen = Some(found.stamp);
         }
         Ok(store)
     }
@@ -114,11 +227,25 @@ impl Store {
     }
 
     /// Saves `entries` durably, merging whatever others saved meanwhile. On success the
-    /// entries are on disk; on failure nothing on disk has changed.
+    /// entries are on disk; on failure the store file is as it was (its `.bak` may already
+    /// be a copy of it).
     pub fn save(&mut self, plan: &Plan, entries: Vec<Entry>) -> Result<Merged, StoreError> {
-        self.save_checked(plan, entries, |_| Ok::<(), std::convert::Infallible>(())).map_err(|e| match e {
-            SaveError::Store(e) => e,
-            SaveError::Refused(never) => match never {},
+        self.save_with(plan, |_| entries).map(|(_, merged)| merged)
+    }
+
+    /// Like [`Store::save`], but the entries are made by `make` from the ledger as it stands
+    /// on disk under the lock, after merging what others saved: what "undo" needs, so that
+    /// it withdraws the figure that is really the last one. Returns the entries saved.
+    pub fn save_with(
+        &mut self,
+        plan: &Plan,
+        make: impl FnOnce(&Ledger) -> Vec<Entry>,
+    ) -> Result<(Vec<Entry>, Merged), StoreError> {
+        self.save_checked_with(plan, |ledger| Ok::<_, std::convert::Infallible>(make(ledger))).map_err(|e| {
+            match e {
+                SaveError::Store(e) => e,
+                SaveError::Refused(never) => match never {},
+            }
         })
     }
 
@@ -132,18 +259,56 @@ impl Store {
         entries: Vec<Entry>,
         check: impl FnOnce(&Ledger) -> Result<(), E>,
     ) -> Result<Merged, SaveError<E>> {
+        self.save_checked_with(plan, |ledger| check(ledger).map(|()| entries)).map(|(_, merged)| merged)
+    }
+
+    /// The one save: lock, merge what is on disk, let `make` decide (or refuse) the entries,
+    /// write durably.
+    fn save_checked_with<E>(
+        &mut self,
+        plan: &Plan,
+        make: impl FnOnce(&Ledger) -> Result<Vec<Entry>, E>,
+    ) -> Result<(Vec<Entry>, Merged), SaveError<E>> {
         let _lock = self.lock()?;
+        sweep_temporaries(&self.path);
         let mut merged = Merged::default();
-        let previous = self.read(plan)?;
-        if let Some((on_disk, _)) = previous {
-            merged.from_others = self.ledger.merge(on_disk);
+        // Under the lock, the file is either the version this process last read or wrote
+        // (same inode, length and modification time: nothing to merge, and a store of
+        // 100,000 entries is not parsed again), or someone else's, which is read and merged.
+        let on_disk = fs::metadata(&self.path).ok().map(|m| Stamp::of(&m));
+        let replacing = if on_disk.is_some() && on_disk == self.seen {
+            true
+        } else {
+            match self.read(plan)? {
+                Some(found) => {
+                    let entries = self.take_extra(found.entries);
+                    merged.from_others = self.ledger.merge(entries);
+                    self.seen = Some(found.stamp);
+                    true
+                }
+                None => false,
+            }
+        };
+        let entries = make(&self.ledger).map_err(SaveError::Refused)?;
+        if entries.is_empty() {
+            return Ok((entries, merged));
         }
-        check(&self.ledger).map_err(SaveError::Refused)?;
         let mut next = self.ledger.clone();
-        next.merge(entries);
-        self.write(&next)?;
+        next.merge(entries.iter().cloned());
+        self.write(&next, replacing)?;
         self.ledger = next;
-        Ok(merged)
+        Ok((entries, merged))
+    }
+
+    /// Withdraws the newest entry of `author` that still stands, by saving a retraction
+    /// (history keeps both). `None` when the author has nothing left to withdraw.
+    pub fn undo(&mut self, plan: &Plan, author: &str) -> Result<Option<(Entry, Merged)>, StoreError> {
+        let origin = origin(author);
+        let (saved, merged) = self.save_with(plan, |ledger| {
+            let now = jiff::Timestamp::now();
+            ledger.undo_by(author, crate::ledger::new_entry_id(now, &origin), now).into_iter().collect()
+        })?;
+        Ok(saved.into_iter().next().map(|e| (e, merged)))
     }
 
     /// Reads the file again if someone else changed it; a cheap `stat` when nobody did.
@@ -154,9 +319,10 @@ impl Store {
         }
         let mut merged = Merged::default();
         self.seen = match self.read(plan)? {
-            Some((entries, stamp)) => {
+            Some(found) => {
+                let entries = self.take_extra(found.entries);
                 merged.from_others = self.ledger.merge(entries);
-                Some(stamp)
+                Some(found.stamp)
             }
             None => None,
         };
@@ -168,53 +334,305 @@ impl Store {
         if let Some(dir) = self.path.parent().filter(|d| !d.as_os_str().is_empty()) {
             fs::create_dir_all(dir).map_err(|e| StoreError::io(dir, e))?;
         }
-        let file = OpenOptions::new()
-            .create(true)
-            .truncate(false)
-            .write(true)
-            .open(&lock_path)
-            .map_err(|e| StoreError::io(&lock_path, e))?;
+        let file = open_lock_file(&lock_path, &self.path).map_err(|e| StoreError::io(&lock_path, e))?;
         file.lock().map_err(|e| StoreError::io(&lock_path, e))?;
         Ok(file)
     }
 
-    /// Reads and checks the file; `None` if there is none.
-    fn read(&self, plan: &Plan) -> Result<Option<(Vec<Entry>, Stamp)>, StoreError> {
-        let mut file = match File::open(&self.path) {
-            Ok(file) => file,
-            Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(None),
-            Err(e) => return Err(StoreError::io(&self.path, e)),
+    /// Reads and checks the file; `None` if there is none. Notes and names come back clean.
+    fn read(&self, plan: &Plan) -> Result<Option<Found>, StoreError> {
+        let Some((bytes, stamp)) = read_bytes(&self.path)? else {
+            return Ok(None);
         };
-        let stamp = Stamp::of(&file.metadata().map_err(|e| StoreError::io(&self.path, e))?);
-        let mut text = String::new();
-        io::Read::read_to_string(&mut file, &mut text).map_err(|e| StoreError::io(&self.path, e))?;
-        let entries = parse(&text, plan).map_err(|(line, column, problem)| StoreError::Unreadable {
-            path: self.path.clone(),
-            line,
-            column,
-            problem,
-            backup: Some(sibling(&self.path, "bak")).filter(|b| b.exists()),
-        })?;
-        Ok(Some((entries, stamp)))
+        let file = parse(&bytes, plan).map_err(|e| e.at(&self.path))?;
+        let entries = file
+            .entries
+            .into_iter()
+            .map(|mut stored| {
+                stored.entry.note = crate::text::clean(&stored.entry.note);
+                stored.entry.author = crate::text::clean(&stored.entry.author);
+                stored
+            })
+            .collect();
+        Ok(Some(Found { entries, stamp }))
     }
 
-    fn write(&mut self, ledger: &Ledger) -> Result<(), StoreError> {
-        let file = StoreFile {
+    /// Keeps the unknown fields of entries read, and returns the entries.
+    fn take_extra(&mut self, stored: Vec<Stored>) -> Vec<Entry> {
+        stored
+            .into_iter()
+            .map(|s| {
+                if let Some(extra) = s.extra {
+                    self.extra.entry(s.entry.id.clone()).or_insert(extra);
+                }
+                s.entry
+            })
+            .collect()
+    }
+
+    /// Writes `ledger` as the store; when `replacing`, the file there now (read and checked
+    /// under the lock) becomes `FILE.bak`.
+    fn write(&mut self, ledger: &Ledger, replacing: bool) -> Result<(), StoreError> {
+        let file = StoreFileOut {
             version: SCHEMA_VERSION,
-            plan: self.plan.clone(),
-            entries: ledger.entries().to_vec(),
+            plan: &self.plan,
+            entries: ledger
+                .entries()
+                .iter()
+                .map(|entry| StoredRef { entry, extra: self.extra.get(&entry.id) })
+                .collect(),
         };
         let mut bytes = serde_json::to_vec_pretty(&file).map_err(|e| StoreError::io(&self.path, e.into()))?;
         bytes.push(b'\n');
         // The file being replaced was read and checked just now, under the lock: keep it.
-        if self.path.exists() {
-            let backup = sibling(&self.path, "bak");
-            let old = fs::read(&self.path).map_err(|e| StoreError::io(&self.path, e))?;
-            write_atomically(&backup, &old, &self.path).map_err(|e| StoreError::io(&backup, e))?;
+        if replacing {
+            keep_backup(&self.path).map_err(|e| StoreError::io(&sibling(&self.path, "bak"), e))?;
         }
         write_atomically(&self.path, &bytes, &self.path).map_err(|e| StoreError::io(&self.path, e))?;
         self.seen = fs::metadata(&self.path).ok().map(|m| Stamp::of(&m));
         Ok(())
+    }
+}
+
+/// Opens (creating it if need be) the lock file beside a store. A new lock file takes the
+/// store's permission bits, so that colleagues sharing a group-writable store can use it;
+/// one that this user may not write (made by a colleague under a strict umask) is opened
+/// read-only, which is enough for `flock` and for Windows' `LockFileEx`.
+fn open_lock_file(lock_path: &Path, store: &Path) -> io::Result<File> {
+    match OpenOptions::new().write(true).create_new(true).open(lock_path) {
+        Ok(file) => {
+            if let Ok(meta) = fs::metadata(store) {
+                let _ = file.set_permissions(meta.permissions());
+            }
+            return Ok(file);
+        }
+        Err(e) if e.kind() == io::ErrorKind::AlreadyExists => {}
+        Err(e) => return Err(e),
+    }
+    match OpenOptions::new().write(true).open(lock_path) {
+        Err(e) if e.kind() == io::ErrorKind::PermissionDenied => File::open(lock_path),
+        other => other,
+    }
+}
+
+/// A store file as read: its entries, and which version of the file.
+struct Found {
+    entries: Vec<Stored>,
+    stamp: Stamp,
+}
+
+fn read_bytes(path: &Path) -> Result<Option<(Vec<u8>, Stamp)>, StoreError> {
+    let mut file = match File::open(path) {
+        Ok(file) => file,
+        Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(None),
+        Err(e) => return Err(StoreError::io(path, e)),
+    };
+    let stamp = Stamp::of(&file.metadata().map_err(|e| StoreError::io(path, e))?);
+    let mut bytes = Vec::new();
+    io::Read::read_to_end(&mut file, &mut bytes).map_err(|e| StoreError::io(path, e))?;
+    Ok(Some((bytes, stamp)))
+}
+
+/// Makes `FILE.bak` the version of the store about to be replaced. A hard link costs no
+/// copy (after the rename it is the only name of the old file); where links are refused
+/// (some file systems, another user's file) the bytes are written instead.
+fn keep_backup(path: &Path) -> io::Result<()> {
+    let backup = sibling(path, "bak");
+    let link = path.with_file_name(format!(
+        "{}link-{}.tmp",
+        temp_prefix(path).to_string_lossy(),
+        std::process::id()
+    ));
+    let _ = fs::remove_file(&link);
+    if fs::hard_link(path, &link).is_ok() {
+        if fs::rename(&link, &backup).is_ok() {
+            // The directory is synced by the write of the store that follows.
+            return Ok(());
+        }
+        let _ = fs::remove_file(&link);
+    }
+    write_atomically(&backup, &fs::read(path)?, path)
+}
+
+/// A new figure entered now by `author`, with a fresh id; note and author are cleaned (NFC,
+/// no control or bidi characters). What `chitieu set` and the full-screen view save.
+pub fn new_figure(
+    target: &str,
+    period: crate::status::Period,
+    value: rust_decimal::Decimal,
+    kind: crate::ledger::Kind,
+    note: &str,
+    author: &str,
+) -> Entry {
+    let author = crate::text::clean(author.trim());
+    let time = jiff::Timestamp::now();
+    Entry {
+        id: crate::ledger::new_entry_id(time, &origin(&author)),
+        target: target.to_owned(),
+        period,
+        value,
+        kind,
+        note: crate::text::clean(note).trim().to_owned(),
+        author,
+        time,
+        retracts: None,
+        supersedes: None,
+        action: None,
+    }
+}
+
+/// A withdrawal of `entry`, made now by `author`: how undo is saved (history keeps both).
+pub fn withdrawal(entry: &Entry, author: &str) -> Entry {
+    let author = crate::text::clean(author.trim());
+    let time = jiff::Timestamp::now();
+    entry.retraction(crate::ledger::new_entry_id(time, &origin(&author)), &author, time)
+}
+
+/// The host and login name an entry comes from, hashed into its id.
+pub fn origin(author: &str) -> String {
+    let host = ["HOSTNAME", "COMPUTERNAME"]
+        .iter()
+        .find_map(|v| std::env::var(v).ok().filter(|h| !h.is_empty()))
+        .or_else(|| fs::read_to_string("/etc/hostname").ok().map(|h| h.trim().to_owned()))
+        .unwrap_or_default();
+    format!("{host}/{author}")
+}
+
+/// The login name of whoever runs this: `USER`, `LOGNAME` or `USERNAME`, else (on unix) the
+/// name `/etc/passwd` gives this process's user; cleaned.
+pub fn login_name() -> Option<String> {
+    ["USER", "LOGNAME", "USERNAME"]
+        .iter()
+        .filter_map(|v| std::env::var(v).ok())
+        .chain(passwd_name())
+        .map(|name| crate::text::clean(name.trim()))
+        .find(|name| !name.is_empty())
+}
+
+#[cfg(unix)]
+fn passwd_name() -> Option<String> {
+    use std::os::unix::fs::MetadataExt;
+    let uid = fs::metadata("/proc/self").ok()?.uid().to_string();
+    let passwd = fs::read_to_string("/etc/passwd").ok()?;
+    passwd.lines().find_map(|line| {
+        let mut fields = line.split(':');
+        let name = fields.next()?;
+        (fields.nth(1)? == uid).then(|| name.to_owned())
+    })
+}
+
+#[cfg(not(unix))]
+fn passwd_name() -> Option<String> {
+    None
+}
+
+/// What `chitieu check` found in a store that can be read but is not quite sound.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Finding {
+    /// The store was made for this plan's id and year, but the plan's content has changed
+    /// since (a target added, a figure corrected): worth a look, not an error.
+    PlanChanged { store_hash: String, plan_hash: String },
+    /// Two entries share an id but differ: only one of them is used.
+    ConflictingDuplicate { id: String, line: usize, column: usize },
+    /// A withdrawal of an entry the store does not hold.
+    UnknownRetraction { entry: String, retracts: String },
+    /// A note or name with control or bidi characters (they are dropped when shown).
+    UncleanText { entry: String, line: usize, column: usize },
+}
+
+/// The result of inspecting a store file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Inspection {
+    pub entries: usize,
+    pub findings: Vec<Finding>,
+}
+
+/// Reads the store at `path` as `chitieu check` does: `Ok(None)` when there is none, an
+/// error when it cannot be used at all, and otherwise what is not sound about it.
+pub fn inspect(path: &Path, plan: &Plan) -> Result<Option<Inspection>, StoreError> {
+    let Some((bytes, _)) = read_bytes(path)? else {
+        return Ok(None);
+    };
+    let file = parse(&bytes, plan).map_err(|e| e.at(path))?;
+    let text = String::from_utf8_lossy(&bytes);
+    let locate = |id: &str| crate::text::locate_json_id(&text, id).unwrap_or((0, 0));
+    let mut findings = Vec::new();
+    if file.plan.hash != plan.content_hash {
+        findings.push(Finding::PlanChanged {
+            store_hash: file.plan.hash.clone(),
+            plan_hash: plan.content_hash.clone(),
+        });
+    }
+    let mut by_id: std::collections::HashMap<&str, &Entry> = std::collections::HashMap::new();
+    let mut reported = std::collections::HashSet::new();
+    let entries: Vec<&Entry> = file.entries.iter().map(|s| &s.entry).collect();
+    for &entry in &entries {
+        match by_id.entry(entry.id.as_str()) {
+            std::collections::hash_map::Entry::Vacant(slot) => {
+                slot.insert(entry);
+            }
+            std::collections::hash_map::Entry::Occupied(first) => {
+                if *first.get() != entry && reported.insert(entry.id.as_str()) {
+                    let (line, column) = locate(&entry.id);
+                    findings.push(Finding::ConflictingDuplicate { id: entry.id.clone(), line, column });
+                }
+            }
+        }
+    }
+    for &entry in &entries {
+        if let Some(retracts) = &entry.retracts
+            && !by_id.contains_key(retracts.as_str())
+        {
+            findings.push(Finding::UnknownRetraction { entry: entry.id.clone(), retracts: retracts.clone() });
+        }
+        if !crate::text::is_clean(&entry.note) || !crate::text::is_clean(&entry.author) {
+            let (line, column) = locate(&entry.id);
+            findings.push(Finding::UncleanText { entry: entry.id.clone(), line, column });
+        }
+    }
+    Ok(Some(Inspection { entries: file.entries.len(), findings }))
+}
+
+/// Random characters in a temporary file's name.
+const TEMP_RANDOM: usize = 6;
+
+/// Temporary files for `FILE` are named `.FILE.XXXXXX.tmp` (and `.FILE.link-PID.tmp` for the
+/// backup's link), so that they can be told apart from those of any other file.
+fn temp_prefix(path: &Path) -> std::ffi::OsString {
+    let mut prefix = std::ffi::OsString::from(".");
+    prefix.push(path.file_name().unwrap_or_default());
+    prefix.push(".");
+    prefix
+}
+
+/// Removes what writers of the store at `path` that were killed mid-save left behind: its
+/// temporary files and those of its backup. Called with the store's lock held, when no
+/// other save of this store can be writing one.
+fn sweep_temporaries(path: &Path) {
+    let dir = match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d,
+        _ => Path::new("."),
+    };
+    let ours = [temp_prefix(path), temp_prefix(&sibling(path, "bak"))];
+    let Ok(listing) = fs::read_dir(dir) else {
+        return;
+    };
+    for item in listing.flatten() {
+        let name = item.file_name();
+        let Some(name) = name.to_str() else {
+            continue;
+        };
+        let leftover = ours.iter().filter_map(|p| p.to_str()).any(|prefix| {
+            name.strip_prefix(prefix).and_then(|rest| rest.strip_suffix(".tmp")).is_some_and(|middle| {
+                let random = middle.len() == TEMP_RANDOM && middle.chars().all(|c| c.is_ascii_alphanumeric());
+                let link =
+                    middle.strip_prefix("link-").is_some_and(|pid| pid.chars().all(|c| c.is_ascii_digit()));
+                random || link
+            })
+        });
+        if leftover {
+            let _ = fs::remove_file(item.path());
+        }
     }
 }
 
@@ -228,7 +646,8 @@ pub fn write_atomically(path: &Path, bytes: &[u8], permissions_from: &Path) -> i
     };
     fs::create_dir_all(dir)?;
     let mut builder = tempfile::Builder::new();
-    builder.prefix(".chitieu-").suffix(".tmp");
+    let prefix = temp_prefix(path);
+    builder.prefix(&prefix).rand_bytes(TEMP_RANDOM).suffix(".tmp");
     #[cfg(unix)]
     {
         // tempfile's default is 0600, which would lock colleagues out of a shared store;
@@ -262,8 +681,27 @@ fn sync_dir(_dir: &Path) -> io::Result<()> {
     Ok(())
 }
 
-/// Parses and checks store text; on failure, the line, column and problem.
-fn parse(text: &str, plan: &Plan) -> Result<Vec<Entry>, (usize, usize, StoreProblem)> {
+/// What is wrong with store bytes, before the path is known.
+struct ParseError {
+    line: usize,
+    column: usize,
+    problem: StoreProblem,
+}
+
+impl ParseError {
+    fn at(self, path: &Path) -> StoreError {
+        StoreError::Unreadable {
+            path: path.to_owned(),
+            line: self.line,
+            column: self.column,
+            problem: self.problem,
+            backup: Some(sibling(path, "bak")).filter(|b| b.exists()),
+        }
+    }
+}
+
+/// Parses and checks store bytes.
+fn parse(bytes: &[u8], plan: &Plan) -> Result<StoreFile, ParseError> {
     // The version is read first, so that a newer file is refused for what it is rather
     // than for a field this build does not know.
     #[derive(Deserialize)]
@@ -271,36 +709,59 @@ fn parse(text: &str, plan: &Plan) -> Result<Vec<Entry>, (usize, usize, StoreProb
         version: Option<serde_json::Value>,
     }
     let json_error = |e: serde_json::Error| {
-        let problem = if e.is_eof() {
-            StoreProblem::Truncated
-        } else {
-            let message = e.to_string();
-            StoreProblem::Json(message.split(" at line ").next().unwrap_or(&message).to_owned())
+        let message = e.to_string();
+        let message = message.split(" at line ").next().unwrap_or(&message).to_owned();
+        let problem = match e.classify() {
+            serde_json::error::Category::Eof => StoreProblem::Truncated,
+            serde_json::error::Category::Data => StoreProblem::Shape(message),
+            _ => StoreProblem::Json(message),
         };
-        (e.line(), e.column(), problem)
+        ParseError { line: e.line(), column: e.column(), problem }
     };
-    let version: Version = serde_json::from_str(text).map_err(json_error)?;
-    match version.version.as_ref().and_then(serde_json::Value::as_u64) {
-        Some(v) if v == u64::from(SCHEMA_VERSION) => {}
-        Some(v) if v > u64::from(SCHEMA_VERSION) => return Err((0, 0, StoreProblem::NewerVersion(v))),
-        _ => return Err((0, 0, StoreProblem::UnknownVersion)),
-    }
-    let file: StoreFile = serde_json::from_str(text).map_err(json_error)?;
-    if file.plan.id != plan.id || file.plan.year != plan.year {
-        return Err((0, 0, StoreProblem::OtherPlan { id: file.plan.id, year: file.plan.year }));
-    }
-    for entry in &file.entries {
-        if !crate::exchange::target_fits(plan, entry) {
-            // Located only on failure: searching the text for every entry is quadratic.
-            let (line, column) = crate::text::locate_json_id(text, &entry.id).unwrap_or((0, 0));
-            return Err((
-                line,
-                column,
-                StoreProblem::UnknownTarget { entry: entry.id.clone(), target: entry.target.clone() },
-            ));
+    let at_top = |problem| ParseError { line: 0, column: 0, problem };
+    let version_problem = |version: Option<u64>| match version {
+        Some(v) if v == u64::from(SCHEMA_VERSION) => None,
+        Some(v) if v > u64::from(SCHEMA_VERSION) => Some(StoreProblem::NewerVersion(v)),
+        _ => Some(StoreProblem::UnknownVersion),
+    };
+    // One pass when the file is sound; when it is not, the version decides the message.
+    let file: StoreFile = match serde_json::from_slice(bytes) {
+        Ok(file) => file,
+        Err(error) => {
+            let version: Version = serde_json::from_slice(bytes).map_err(json_error)?;
+            if let Some(problem) =
+                version_problem(version.version.as_ref().and_then(serde_json::Value::as_u64))
+            {
+                return Err(at_top(problem));
+            }
+            return Err(json_error(error));
         }
+    };
+    if let Some(problem) = version_problem(Some(u64::from(file.version))) {
+        return Err(at_top(problem));
     }
-    Ok(file.entries)
+    if file.plan.id != plan.id || file.plan.year != plan.year {
+        return Err(at_top(StoreProblem::OtherPlan { id: file.plan.id, year: file.plan.year }));
+    }
+    let targets: std::collections::HashSet<&str> = plan.targets.iter().map(|t| t.id.as_str()).collect();
+    // A round entry (closing a period) stands for the whole period: target `*`.
+    let fits = |e: &Entry| {
+        if e.is_round() {
+            e.target == crate::ledger::ROUND_TARGET
+        } else {
+            targets.contains(e.target.as_str())
+        }
+    };
+    if let Some(entry) = file.entries.iter().map(|s| &s.entry).find(|e| !fits(e)) {
+        let text = String::from_utf8_lossy(bytes);
+        let (line, column) = crate::text::locate_json_id(&text, &entry.id).unwrap_or((0, 0));
+        return Err(ParseError {
+            line,
+            column,
+            problem: StoreProblem::UnknownTarget { entry: entry.id.clone(), target: entry.target.clone() },
+        });
+    }
+    Ok(file)
 }
 
 #[derive(Debug)]
@@ -341,10 +802,139 @@ impl StoreError {
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum StoreProblem {
+    /// Not JSON: serde's own words.
     Json(String),
+    /// JSON, but not shaped like a store (a missing field, a value that is not a decimal…).
+    Shape(String),
     Truncated,
     NewerVersion(u64),
     UnknownVersion,
-    OtherPlan { id: String, year: i16 },
-    UnknownTarget { entry: String, target: String },
+    OtherPlan {
+        id: String,
+        year: i16,
+    },
+    UnknownTarget {
+        entry: String,
+        target: String,
+    },
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ledger::tests::entry;
+    use crate::status::Period;
+
+    #[test]
+    fn a_save_merges_what_another_process_saved_and_says_so() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let path = dir.path().join("store.json");
+        let plan = Plan::embedded();
+        let mut lan = Store::open(&path, &plan).expect("open");
+        let mut minh = Store::open(&path, &plan).expect("open");
+        assert!(!path.exists(), "opening creates nothing");
+        assert_eq!(
+            lan.save(&plan, vec![entry("a", "3", Period::H1, "4500", 1)]).expect("save").from_others,
+            0
+        );
+        assert_eq!(
+            minh.save(&plan, vec![entry("b", "1", Period::H1, "8.1", 2)]).expect("save").from_others,
+            1
+        );
+        assert_eq!(minh.ledger().len(), 2);
+        // Lan's view learns of Minh's entry on refresh, and a second refresh costs a stat.
+        assert_eq!(lan.refresh(&plan).expect("refresh").from_others, 1);
+        assert_eq!(lan.refresh(&plan).expect("refresh").from_others, 0);
+        assert_eq!(Store::open(&path, &plan).expect("open").ledger(), lan.ledger());
+        // The backup is the version before the last save.
+        let backup = Store::open(&sibling(&path, "bak"), &plan).expect("backup");
+        assert_eq!(backup.ledger().len(), 1);
+    }
+
+    #[test]
+    fn entry_fields_are_the_fields_of_entry() {
+        let mut e = entry("a", "3", Period::H1, "4500", 1);
+        e.retracts = Some("b".into());
+        e.supersedes = Some(vec!["c".into()]);
+        e.action = Some(crate::ledger::Action::ClosePeriod);
+        let value = serde_json::to_value(&e).expect("serialise");
+        let mut keys: Vec<&str> = value.as_object().expect("object").keys().map(String::as_str).collect();
+        keys.sort_unstable();
+        let mut known = ENTRY_FIELDS.to_vec();
+        known.sort_unstable();
+        assert_eq!(keys, known);
+    }
+
+    #[test]
+    fn fields_this_build_does_not_know_survive_a_save() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let path = dir.path().join("store.json");
+        let plan = Plan::embedded();
+        let text = format!(
+            r#"{{"version": 1, "plan": {{"id": "{}", "year": 2024, "hash": "{}"}}, "entries": [
+                {{"id": "a", "target": "3", "period": "h1", "value": "4500", "kind": "official",
+                  "source": {{"doc": "BC-12", "pages": [1, 2]}}, "note": "", "author": "lan",
+                  "time": "2024-07-05T08:00:00Z", "reviewed": true}},
+                {{"id": "b", "target": "1", "period": "h1", "value": "8.1", "kind": "estimate",
+                  "note": "", "author": "minh", "time": "2024-07-06T08:00:00Z"}}
+            ]}}"#,
+            plan.id, plan.content_hash
+        );
+        // One process opened the store before the file held any of those fields.
+        let mut early = Store::open(&path, &plan).expect("open");
+        std::fs::write(&path, text).expect("write");
+        let mut store = Store::open(&path, &plan).expect("open");
+        assert_eq!(store.ledger().len(), 2);
+        store.save(&plan, vec![entry("c", "1", Period::H1, "8.2", 3)]).expect("save");
+        let saved: serde_json::Value =
+            serde_json::from_slice(&std::fs::read(&path).expect("read")).expect("json");
+        let entries = saved["entries"].as_array().expect("entries");
+        let a = entries.iter().find(|e| e["id"] == "a").expect("a");
+        assert_eq!(a["source"], serde_json::json!({"doc": "BC-12", "pages": [1, 2]}));
+        assert_eq!(a["reviewed"], true);
+        assert_eq!(a["value"], "4500");
+        let b = entries.iter().find(|e| e["id"] == "b").expect("b");
+        assert_eq!(b.as_object().expect("object").len(), 8, "no fields invented for others");
+        // And by the process that learnt of them only when merging under the lock.
+        early.save(&plan, vec![entry("d", "1", Period::H1, "8.3", 4)]).expect("save");
+        let saved: serde_json::Value =
+            serde_json::from_slice(&std::fs::read(&path).expect("read")).expect("json");
+        let a = saved["entries"].as_array().expect("entries").iter().find(|e| e["id"] == "a").expect("a");
+        assert_eq!(a["reviewed"], true);
+    }
+
+    #[test]
+    fn undo_withdraws_the_last_standing_entry_under_the_lock() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let path = dir.path().join("store.json");
+        let plan = Plan::embedded();
+        let mut store = Store::open(&path, &plan).expect("open");
+        assert!(store.undo(&plan, "lan").expect("undo").is_none());
+        assert!(!path.exists(), "nothing to undo writes nothing");
+        store.save(&plan, vec![entry("a", "3", Period::H1, "4500", 1)]).expect("save");
+        // Someone else's process saves a newer figure by the same person.
+        let mut other = Store::open(&path, &plan).expect("open");
+        other.save(&plan, vec![entry("b", "3", Period::H1, "45000", 2)]).expect("save");
+        let (undo, merged) = store.undo(&plan, "lan").expect("undo").expect("something to undo");
+        assert_eq!(undo.retracts.as_deref(), Some("b"), "the entry on disk, not the one this process knew");
+        assert_eq!(merged.from_others, 1);
+        let reopened = Store::open(&path, &plan).expect("open");
+        assert_eq!(reopened.ledger().current("3", Period::H1).map(|e| e.id.as_str()), Some("a"));
+    }
+
+    #[test]
+    fn notes_and_names_read_from_a_file_come_back_clean() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let path = dir.path().join("store.json");
+        let plan = Plan::embedded();
+        let mut dirty = entry("a", "3", Period::H1, "4500", 1);
+        dirty.note = "x\u{1b}]0;owned\u{7}y\u{202e}".into();
+        dirty.author = "la\u{9b}n".into();
+        Store::open(&path, &plan).expect("open").save(&plan, vec![dirty]).expect("save");
+        let store = Store::open(&path, &plan).expect("open");
+        let e = &store.ledger().entries()[0];
+        assert_eq!((e.note.as_str(), e.author.as_str()), ("x]0;ownedy", "lan"));
+        let inspection = inspect(&path, &plan).expect("inspect").expect("a store");
+        assert!(matches!(inspection.findings.as_slice(), [Finding::UncleanText { .. }]));
+    }
 }

@@ -9,6 +9,10 @@ use unicode_normalization::UnicodeNormalization;
 
 /// NFC, with control characters and bidi controls removed and tabs turned into spaces.
 pub fn clean(text: &str) -> String {
+    // Printable ASCII is already NFC and clean: the common case for names and many notes.
+    if text.bytes().all(|b| (0x20..0x7f).contains(&b)) {
+        return text.to_owned();
+    }
     text.nfc()
         .filter_map(|c| match c {
             '\t' | '\n' | '\r' => Some(' '),

@@ -451,3 +451,57 @@ fn xlsx_report_opens_again_with_real_numbers() {
     let range = book.worksheet_range("Report").expect("sheet");
     assert_eq!(range.get((4, 0)), Some(&Data::String("Economic".into())));
 }
+
+#[test]
+fn check_reports_a_conflict_with_exit_1_and_set_resolves_it() {
+    let dir = Dir::new();
+    let (office, field) = (dir.path("office.json"), dir.path("field.json"));
+    store_with(&office, vec![figure("o", "3", Period::H1, "4800", "minh", 0)]);
+    store_with(&field, vec![figure("f", "3", Period::H1, "4900", "hoa", 1)]);
+    let (a, b) = (dir.path("a.json"), dir.path("b.json"));
+    ok(chitieu(&office, &["export", a.to_str().expect("path")]));
+    ok(chitieu(&field, &["export", b.to_str().expect("path")]));
+    ok(chitieu(&office, &["import", b.to_str().expect("path")]));
+    ok(chitieu(&field, &["import", a.to_str().expect("path")]));
+    assert_eq!(std::fs::read(&office).expect("office"), std::fs::read(&field).expect("field"));
+
+    for store in [&office, &field] {
+        let output = chitieu(store, &["--lang", "en", "check"]);
+        assert_eq!(output.status.code(), Some(1), "{}", stderr(&output));
+        let out = stdout(&output);
+        assert!(out.contains("conflicting official figures: 3 State budget revenue"), "{out}");
+        assert!(out.contains("4,800 (minh") && out.contains("4,900 (hoa"), "{out}");
+    }
+
+    // A new entry, made by `set` after seeing both, resolves it; history keeps all three.
+    ok(chitieu(&office, &["set", "3", "4.850", "--period", "h1"]));
+    ok(chitieu(&office, &["check"]));
+    assert_eq!(ledger_of(&office).history(Some("3")).count(), 3);
+}
+
+#[test]
+fn set_refuses_a_closed_period_and_asks_about_sharp_changes() {
+    let dir = Dir::new();
+    let store = dir.path("store.json");
+    store_with(&store, vec![figure("a", "3", Period::Q1, "2000", "minh", 0)]);
+    ok(chitieu(&store, &["close-period", "h1"]));
+    let before = std::fs::read(&store).expect("store");
+    let output = chitieu(&store, &["set", "3", "4.700", "--period", "h1"]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(stderr(&output).contains("kỳ 6 tháng đã chốt số liệu (tester,"), "{}", stderr(&output));
+    assert_eq!(std::fs::read(&store).expect("store"), before);
+
+    // 46.330 for 4.633: refused without a terminal to ask on, taken with --yes.
+    ok(chitieu(&store, &["reopen-period", "h1"]));
+    let before = std::fs::read(&store).expect("store");
+    let output = chitieu(&store, &["set", "3", "46.330", "--period", "h1"]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(stderr(&output).contains("thêm --yes"), "{}", stderr(&output));
+    assert_eq!(std::fs::read(&store).expect("store"), before);
+    ok(chitieu(&store, &["set", "3", "46.330", "--period", "h1", "--yes"]));
+    ok(chitieu(&store, &["set", "3", "4.633", "--period", "h1"]));
+
+    let history = ok(chitieu(&store, &["--lang", "en", "history"]));
+    assert!(history.contains("closed the 6 months period"), "{history}");
+    assert!(history.contains("reopened the 6 months period"), "{history}");
+}

@@ -234,6 +234,11 @@ pub fn is_yes(lang: Lang, answer: &str) -> bool {
     }
 }
 
+/// The TUI's way to confirm a sharp change.
+pub fn sharp_enter_again(lang: Lang) -> &'static str {
+    lang.pick("Nhấn Enter lần nữa để vẫn lưu.", "Press Enter again to save it anyway.")
+}
+
 pub fn sharp_declined(lang: Lang) -> String {
     lang.pick("Không nhận gì; kho giữ nguyên.", "Nothing was taken; the store is unchanged.").to_owned()
 }

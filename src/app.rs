@@ -1,0 +1,636 @@
+//! The state of the full-screen view and the one function that changes it.
+//!
+//! `update(&mut App, Action)` is the only place that acts on what the user does. It never
+//! touches the terminal; the one side effect it has is saving through the [`Store`], which
+//! tests point at a temporary file. Views only read `&App`.
+
+mod action;
+
+pub use action::Action;
+
+use crate::i18n::{self, Lang, U};
+use crate::ledger::{Entry, Kind};
+use crate::number;
+use crate::plan::{Group, Plan, Target};
+use crate::present;
+use crate::progress::{self, PeriodChoice, Row};
+use crate::status::{Period, Status};
+use crate::store::{self, Store};
+use crate::text;
+use crate::theme::Theme;
+use ratatui::layout::{Position, Rect};
+use std::cell::Cell;
+use unicode_segmentation::UnicodeSegmentation;
+
+/// The smallest screen the layout works in; below it the view asks to enlarge the window.
+pub const MIN_WIDTH: u16 = 60;
+pub const MIN_HEIGHT: u16 = 15;
+/// The group tabs: the four groups of the plan, then all targets.
+pub const TABS: usize = Group::ALL.len() + 1;
+const NOTE_MAX: usize = 500;
+const VALUE_MAX: usize = 40;
+
+/// How the view is opened.
+#[derive(Debug, Clone)]
+pub struct Settings {
+    pub lang: Lang,
+    pub ascii: bool,
+    pub colour: bool,
+    pub read_only: bool,
+    /// The login name written into each entry.
+    pub user: String,
+    /// Today, to choose the default reporting period.
+    pub today: jiff::civil::Date,
+    /// The zone in which times are shown.
+    pub tz: jiff::tz::TimeZone,
+}
+
+/// What the user is doing.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Mode {
+    Browse,
+    /// Typing the text filter.
+    Filter,
+    Edit(Form),
+    Help,
+    /// Asking before withdrawing this entry.
+    ConfirmUndo(Entry),
+}
+
+/// The kind of a [`Mode`], which the key table is keyed by.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ModeKind {
+    Browse,
+    Filter,
+    Edit,
+    Help,
+    Confirm,
+}
+
+impl Mode {
+    pub fn kind(&self) -> ModeKind {
+        match self {
+            Mode::Browse => ModeKind::Browse,
+            Mode::Filter => ModeKind::Filter,
+            Mode::Edit(_) => ModeKind::Edit,
+            Mode::Help => ModeKind::Help,
+            Mode::ConfirmUndo(_) => ModeKind::Confirm,
+        }
+    }
+}
+
+/// A line of text being typed; the cursor is a byte offset on a grapheme boundary.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Field {
+    pub text: String,
+    pub cursor: usize,
+}
+
+impl Field {
+    /// Types `c` at the cursor. The text either side is brought to NFC, so a combining mark
+    /// typed after its letter joins it, and controls and bidi marks never get in.
+    fn insert(&mut self, c: char, max_chars: usize) {
+        if self.text.chars().count() >= max_chars {
+            return;
+        }
+        let mut before = self.text[..self.cursor].to_owned();
+        before.push(c);
+        let before = text::clean(&before);
+        let after = text::clean(&self.text[self.cursor..]);
+        self.cursor = before.len();
+        self.text = before + &after;
+    }
+
+    fn backspace(&mut self) {
+        if let Some((at, _)) = self.text[..self.cursor].grapheme_indices(true).next_back() {
+            self.text.replace_range(at..self.cursor, "");
+            self.cursor = at;
+        }
+    }
+
+    fn delete(&mut self) {
+        if let Some(g) = self.text[self.cursor..].graphemes(true).next() {
+            let end = self.cursor + g.len();
+            self.text.replace_range(self.cursor..end, "");
+        }
+    }
+
+    fn left(&mut self) {
+        if let Some((at, _)) = self.text[..self.cursor].grapheme_indices(true).next_back() {
+            self.cursor = at;
+        }
+    }
+
+    fn right(&mut self) {
+        if let Some(g) = self.text[self.cursor..].graphemes(true).next() {
+            self.cursor += g.len();
+        }
+    }
+
+    fn clear(&mut self) {
+        self.text.clear();
+        self.cursor = 0;
+    }
+}
+
+/// The parts of the edit form, in the order Tab visits them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FormField {
+    Value,
+    Period,
+    Kind,
+    Note,
+}
+
+impl FormField {
+    const ORDER: [FormField; 4] = [FormField::Value, FormField::Period, FormField::Kind, FormField::Note];
+
+    fn step(self, by: isize) -> FormField {
+        let i = FormField::ORDER.iter().position(|f| *f == self).unwrap_or(0) as isize;
+        FormField::ORDER[(i + by).rem_euclid(FormField::ORDER.len() as isize) as usize]
+    }
+}
+
+/// The edit form of one target.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Form {
+    pub target: String,
+    pub value: Field,
+    pub period: Period,
+    pub kind: Kind,
+    pub note: Field,
+    pub focus: FormField,
+    /// Why the last Enter did not save.
+    pub error: Option<String>,
+    /// A value far from the previous period's that was warned about: Enter again with the
+    /// same value takes it.
+    pub sharp_warned: Option<rust_decimal::Decimal>,
+}
+
+/// A line for the footer.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Message {
+    pub text: String,
+    pub error: bool,
+}
+
+/// Where the last frame put things, so that a click can be mapped back (written by the view).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Hits {
+    /// The rows of the table below its header.
+    pub table: Rect,
+    /// The first visible row of the table.
+    pub offset: usize,
+    /// The tab bar's line, and each tab's first and last column.
+    pub tabs_y: u16,
+    pub tabs: [(u16, u16); TABS],
+    /// Where the terminal cursor goes (a text field being typed in).
+    pub cursor: Option<Position>,
+}
+
+/// The whole state of the view.
+#[derive(Debug)]
+pub struct App {
+    pub plan: Plan,
+    pub store: Store,
+    pub lang: Lang,
+    pub ascii: bool,
+    pub read_only: bool,
+    pub user: String,
+    pub tz: jiff::tz::TimeZone,
+    pub theme: Theme,
+    /// How the store is named in the header.
+    pub store_label: String,
+    /// The period a new figure is for unless the user changes it.
+    pub default_period: Period,
+    /// Whether the plan's year is over (new figures are then official by default).
+    pub year_over: bool,
+    pub mode: Mode,
+    /// Index into the tabs: the groups in `Group::ALL` order, then all.
+    pub tab: usize,
+    pub period: PeriodChoice,
+    pub filter: Field,
+    pub status_filter: Option<Status>,
+    /// The targets shown, as indices into `plan.targets`.
+    pub visible: Vec<usize>,
+    /// Index into `visible`.
+    pub selected: usize,
+    pub detail_zoom: bool,
+    pub help_scroll: u16,
+    pub message: Option<Message>,
+    pub size: (u16, u16),
+    pub quit: bool,
+    pub hits: Cell<Hits>,
+}
+
+impl App {
+    pub fn new(plan: Plan, store: Store, settings: Settings) -> App {
+        let default_period = Period::current(plan.year, settings.today);
+        let year_over = settings.today.year() > plan.year;
+        let store_label = text::clean(&store.path().display().to_string());
+        let mut app = App {
+            plan,
+            store,
+            lang: settings.lang,
+            ascii: settings.ascii,
+            read_only: settings.read_only,
+            user: text::clean(&settings.user),
+            tz: settings.tz,
+            theme: Theme::new(settings.colour, settings.ascii),
+            store_label,
+            default_period,
+            year_over,
+            mode: Mode::Browse,
+            tab: 0,
+            period: PeriodChoice::Latest,
+            filter: Field::default(),
+            status_filter: None,
+            visible: Vec::new(),
+            selected: 0,
+            detail_zoom: false,
+            help_scroll: 0,
+            message: None,
+            size: (80, 24),
+            quit: false,
+            hits: Cell::new(Hits::default()),
+        };
+        app.refilter();
+        app
+    }
+
+    /// Every target as it stands in the period in view, in plan order.
+    pub fn rows(&self) -> Vec<Row<'_>> {
+        progress::assess(&self.plan, self.store.ledger(), self.period)
+    }
+
+    /// The group a tab shows; `None` for all.
+    pub fn tab_group(tab: usize) -> Option<Group> {
+        Group::ALL.get(tab).copied()
+    }
+
+    pub fn selected_target(&self) -> Option<&Target> {
+        self.visible.get(self.selected).map(|i| &self.plan.targets[*i])
+    }
+
+    pub fn too_small(&self) -> bool {
+        self.size.0 < MIN_WIDTH || self.size.1 < MIN_HEIGHT
+    }
+
+    /// Rows the table shows at once (from the last frame; a guess before the first).
+    fn page(&self) -> usize {
+        usize::from(self.hits.get().table.height).max(1)
+    }
+
+    /// Recomputes the rows shown, keeping the selected target when it is still there.
+    pub fn refilter(&mut self) {
+        let keep = self.selected_target().map(|t| t.id.clone());
+        let group = App::tab_group(self.tab);
+        let query = text::fold(self.filter.text.trim());
+        let rows = self.rows();
+        let visible: Vec<usize> = rows
+            .iter()
+            .enumerate()
+            .filter(|(_, row)| group.is_none_or(|g| row.target.group == g))
+            .filter(|(_, row)| self.status_filter.is_none_or(|s| row.status == s))
+            .filter(|(_, row)| query.is_empty() || matches(row.target, &query))
+            .map(|(i, _)| i)
+            .collect();
+        drop(rows);
+        self.visible = visible;
+        self.selected = keep
+            .and_then(|id| self.visible.iter().position(|i| self.plan.targets[*i].id == id))
+            .unwrap_or(self.selected)
+            .min(self.visible.len().saturating_sub(1));
+    }
+
+    fn say(&mut self, text: impl Into<String>) {
+        self.message = Some(Message { text: text.into(), error: false });
+    }
+
+    fn warn(&mut self, text: impl Into<String>) {
+        self.message = Some(Message { text: text.into(), error: true });
+    }
+
+    fn move_by(&mut self, by: isize) {
+        let last = self.visible.len().saturating_sub(1) as isize;
+        self.selected = (self.selected as isize + by).clamp(0, last.max(0)) as usize;
+    }
+
+    /// `3 · Cả năm · 9.500 tỷ đồng`
+    fn describe(&self, entry: &Entry) -> String {
+        let unit = self.plan.target(&entry.target).map_or("", |t| t.unit.get(self.lang));
+        format!(
+            "{} · {} · {}",
+            entry.target,
+            i18n::period(self.lang, entry.period),
+            present::value_with_unit(self.lang, entry.value, unit)
+        )
+    }
+
+    fn start_edit(&mut self) {
+        if self.too_small() {
+            return self.warn(U::Enlarge.get(self.lang));
+        }
+        if self.read_only {
+            return self.warn(U::ReadOnlyRefused.get(self.lang));
+        }
+        let Some(target) = self.selected_target() else {
+            return self.warn(U::NoRows.get(self.lang));
+        };
+        if target.goal.is_none() {
+            return self.warn(U::HeadingHasParts.get(self.lang));
+        }
+        let period = match self.period {
+            PeriodChoice::Fixed(p) => p,
+            PeriodChoice::Latest => self.default_period,
+        };
+        let kind = if self.year_over { Kind::Official } else { Kind::Estimate };
+        self.mode = Mode::Edit(Form {
+            target: target.id.clone(),
+            value: Field::default(),
+            period,
+            kind,
+            note: Field::default(),
+            focus: FormField::Value,
+            error: None,
+            sharp_warned: None,
+        });
+    }
+
+    fn save_form(&mut self, mut form: Form) {
+        let value = match number::parse(&form.value.text, self.lang.number_style()) {
+            Ok(v) => v,
+            Err(e) => {
+                form.error = Some(i18n::number_error(self.lang, &e));
+                form.focus = FormField::Value;
+                self.mode = Mode::Edit(form);
+                return;
+            }
+        };
+        if let Err(closed) = crate::rounds::check_open(self.store.ledger(), form.period) {
+            form.error = Some(i18n::field::period_closed(self.lang, &closed));
+            self.mode = Mode::Edit(form);
+            return;
+        }
+        if form.sharp_warned != Some(value)
+            && let Some(change) =
+                crate::sharp::check(&self.plan, self.store.ledger(), &form.target, form.period, value)
+        {
+            let warning = i18n::field::sharp_change(self.lang, &self.plan, &change);
+            form.error = Some(format!("{warning} {}", i18n::field::sharp_enter_again(self.lang)));
+            form.sharp_warned = Some(value);
+            self.mode = Mode::Edit(form);
+            return;
+        }
+        let mut entry =
+            store::new_figure(&form.target, form.period, value, form.kind, &form.note.text, &self.user);
+        crate::conflict::mark_seen(self.store.ledger(), &mut entry);
+        let what = self.describe(&entry);
+        match self.store.save(&self.plan, vec![entry]) {
+            Ok(merged) => {
+                self.mode = Mode::Browse;
+                self.say(i18n::saved_footer(self.lang, &what, merged.from_others));
+                self.refilter();
+            }
+            Err(e) => {
+                let why = i18n::store_error(self.lang, &e);
+                form.error = Some(i18n::save_failed(self.lang, &why));
+                self.warn(i18n::save_failed(self.lang, &why));
+                self.mode = Mode::Edit(form);
+            }
+        }
+    }
+
+    fn withdraw(&mut self, entry: Entry) {
+        self.mode = Mode::Browse;
+        let retraction = store::withdrawal(&entry, &self.user);
+        let what = self.describe(&retraction);
+        match self.store.save(&self.plan, vec![retraction]) {
+            Ok(_) => {
+                self.say(i18n::withdrawn(self.lang, &what));
+                self.refilter();
+            }
+            Err(e) => {
+                let why = i18n::store_error(self.lang, &e);
+                self.warn(i18n::save_failed(self.lang, &why));
+            }
+        }
+    }
+
+    fn click(&mut self, column: u16, row: u16) {
+        let hits = self.hits.get();
+        if row == hits.tabs_y
+            && let Some(tab) =
+                hits.tabs.iter().position(|(from, to)| (*from..=*to).contains(&column) && to > from)
+        {
+            self.tab = tab;
+            self.selected = 0;
+            self.refilter();
+            return;
+        }
+        if hits.table.contains(Position { x: column, y: row }) {
+            let index = hits.offset + usize::from(row - hits.table.y);
+            if index < self.visible.len() {
+                self.selected = index;
+            }
+        }
+    }
+}
+
+fn matches(target: &Target, folded_query: &str) -> bool {
+    let haystack = format!("{} {} {}", target.id, target.name.vi, target.name.en);
+    text::fold(&haystack).contains(folded_query)
+}
+
+/// Applies one action. Returns whether the screen may have changed and needs drawing.
+pub fn update(app: &mut App, action: Action) -> bool {
+    match action {
+        Action::Resize { width, height } => {
+            app.size = (width, height);
+            return true;
+        }
+        Action::Redraw => return true,
+        Action::Quit => {
+            app.quit = true;
+            return false;
+        }
+        Action::Refresh => {
+            return match app.store.refresh(&app.plan) {
+                Ok(merged) if merged.from_others > 0 => {
+                    app.say(i18n::from_others(app.lang, merged.from_others));
+                    app.refilter();
+                    true
+                }
+                Ok(_) => false,
+                Err(e) => {
+                    let text = i18n::store_error(app.lang, &e);
+                    let new = app.message.as_ref().is_none_or(|m| m.text != text);
+                    if new {
+                        app.warn(text);
+                    }
+                    new
+                }
+            };
+        }
+        _ => {}
+    }
+    let mode = std::mem::replace(&mut app.mode, Mode::Browse);
+    match mode {
+        Mode::Browse => browse(app, action),
+        Mode::Filter => filter(app, action),
+        Mode::Edit(form) => edit(app, form, action),
+        Mode::Help => {
+            match action {
+                Action::Up => app.help_scroll = app.help_scroll.saturating_sub(1),
+                Action::Down => app.help_scroll = app.help_scroll.saturating_add(1),
+                Action::Scroll(by) => {
+                    app.help_scroll = app.help_scroll.saturating_add_signed(by.clamp(-100, 100) as i16)
+                }
+                Action::Cancel => return true,
+                _ => {}
+            }
+            app.mode = Mode::Help;
+        }
+        Mode::ConfirmUndo(entry) => match action {
+            Action::Confirm => app.withdraw(entry),
+            Action::Cancel => app.say(U::Cancelled.get(app.lang)),
+            _ => app.mode = Mode::ConfirmUndo(entry),
+        },
+    }
+    true
+}
+
+fn browse(app: &mut App, action: Action) {
+    match action {
+        Action::Up => app.move_by(-1),
+        Action::Down => app.move_by(1),
+        Action::PageUp => app.move_by(-(app.page() as isize)),
+        Action::PageDown => app.move_by(app.page() as isize),
+        Action::First => app.selected = 0,
+        Action::Last => app.selected = app.visible.len().saturating_sub(1),
+        Action::Scroll(by) => app.move_by(by as isize),
+        Action::Click { column, row } => app.click(column, row),
+        Action::NextGroup | Action::PrevGroup => {
+            let by = if action == Action::NextGroup { 1 } else { TABS - 1 };
+            app.tab = (app.tab + by) % TABS;
+            app.selected = 0;
+            app.refilter();
+        }
+        Action::ToggleDetail => app.detail_zoom = !app.detail_zoom,
+        Action::StartFilter => app.mode = Mode::Filter,
+        Action::ClearFilter => {
+            app.filter.clear();
+            app.status_filter = None;
+            app.message = None;
+            app.refilter();
+        }
+        Action::CycleStatusFilter => {
+            app.status_filter = match app.status_filter {
+                None => Some(Status::ALL[0]),
+                Some(s) => {
+                    Status::ALL.iter().position(|x| *x == s).and_then(|i| Status::ALL.get(i + 1)).copied()
+                }
+            };
+            app.refilter();
+        }
+        Action::CyclePeriod => {
+            app.period = match app.period {
+                PeriodChoice::Latest => PeriodChoice::Fixed(Period::ALL[0]),
+                PeriodChoice::Fixed(Period::Year) => PeriodChoice::Latest,
+                PeriodChoice::Fixed(p) => PeriodChoice::Fixed(p.next()),
+            };
+            app.refilter();
+        }
+        Action::ShowHelp => {
+            app.help_scroll = 0;
+            app.mode = Mode::Help;
+        }
+        Action::Edit => app.start_edit(),
+        Action::Undo => {
+            if app.read_only {
+                app.warn(U::ReadOnlyRefused.get(app.lang));
+            } else if app.too_small() {
+                app.warn(U::Enlarge.get(app.lang));
+            } else {
+                match app.store.ledger().last_standing_by(&app.user) {
+                    Some(entry) => app.mode = Mode::ConfirmUndo(entry.clone()),
+                    None => app.warn(U::NothingToUndo.get(app.lang)),
+                }
+            }
+        }
+        _ => {}
+    }
+}
+
+fn filter(app: &mut App, action: Action) {
+    match action {
+        Action::Confirm => return,
+        Action::Cancel => {
+            app.filter.clear();
+            app.refilter();
+            return;
+        }
+        Action::Input(c) => app.filter.insert(c, VALUE_MAX),
+        Action::Backspace => app.filter.backspace(),
+        Action::Left => app.filter.left(),
+        Action::Right => app.filter.right(),
+        _ => {}
+    }
+    app.selected = 0;
+    app.refilter();
+    app.mode = Mode::Filter;
+}
+
+fn edit(app: &mut App, mut form: Form, action: Action) {
+    if action == Action::Cancel {
+        app.say(U::Cancelled.get(app.lang));
+        return;
+    }
+    if action == Action::Confirm {
+        if app.too_small() {
+            app.warn(U::Enlarge.get(app.lang));
+            app.mode = Mode::Edit(form);
+        } else {
+            app.save_form(form);
+        }
+        return;
+    }
+    let field = match form.focus {
+        FormField::Value => Some(&mut form.value),
+        FormField::Note => Some(&mut form.note),
+        _ => None,
+    };
+    let max = if form.focus == FormField::Note { NOTE_MAX } else { VALUE_MAX };
+    match (action, field) {
+        (Action::NextField, _) => form.focus = form.focus.step(1),
+        (Action::PrevField, _) => form.focus = form.focus.step(-1),
+        (Action::Input(c), Some(f)) => f.insert(c, max),
+        (Action::Backspace, Some(f)) => f.backspace(),
+        (Action::Delete, Some(f)) => f.delete(),
+        (Action::Left, Some(f)) => f.left(),
+        (Action::Right, Some(f)) => f.right(),
+        (Action::Home, Some(f)) => f.cursor = 0,
+        (Action::End, Some(f)) => f.cursor = f.text.len(),
+        (Action::Left | Action::Right | Action::Input(' '), None) => {
+            let forward = action != Action::Left;
+            if form.focus == FormField::Period {
+                let i = Period::ALL.iter().position(|p| *p == form.period).unwrap_or(0);
+                let n = Period::ALL.len();
+                form.period = Period::ALL[if forward { (i + 1) % n } else { (i + n - 1) % n }];
+            } else {
+                form.kind = match form.kind {
+                    Kind::Estimate => Kind::Official,
+                    Kind::Official => Kind::Estimate,
+                };
+            }
+        }
+        _ => {}
+    }
+    if matches!(action, Action::Input(_) | Action::Backspace | Action::Delete) {
+        form.error = None;
+    }
+    app.mode = Mode::Edit(form);
+}
+
+#[cfg(test)]
+pub(crate) mod tests;

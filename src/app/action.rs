@@ -1,0 +1,54 @@
+//! Everything a user can do in the full-screen view. Keys and the mouse become these (see
+//! `keymap`); `app::update` is the only place that acts on them.
+
+/// One thing to do.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Action {
+    // Moving through the table.
+    Up,
+    Down,
+    PageUp,
+    PageDown,
+    First,
+    Last,
+    NextGroup,
+    PrevGroup,
+    /// Scrolls the selection by this many rows (mouse wheel).
+    Scroll(i32),
+    /// A left click at a screen cell.
+    Click {
+        column: u16,
+        row: u16,
+    },
+    ToggleDetail,
+    // Views and filters.
+    StartFilter,
+    ClearFilter,
+    CycleStatusFilter,
+    CyclePeriod,
+    ShowHelp,
+    // Editing.
+    Edit,
+    Undo,
+    Confirm,
+    Cancel,
+    NextField,
+    PrevField,
+    /// ←/→ inside a form: moves the cursor in a text field, changes a choice otherwise.
+    Left,
+    Right,
+    Home,
+    End,
+    Backspace,
+    Delete,
+    Input(char),
+    // The program.
+    /// The store may have changed on disk (sent every couple of seconds).
+    Refresh,
+    Resize {
+        width: u16,
+        height: u16,
+    },
+    Redraw,
+    Quit,
+}

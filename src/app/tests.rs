@@ -1,0 +1,409 @@
+//! `update` for every action, without a terminal: the store is a temporary file.
+
+use super::*;
+use crate::ledger::Kind;
+use rust_decimal::Decimal;
+
+pub(crate) fn settings(lang: Lang) -> Settings {
+    Settings {
+        lang,
+        ascii: false,
+        colour: true,
+        read_only: false,
+        user: "lan".into(),
+        today: jiff::civil::date(2024, 5, 10),
+        tz: jiff::tz::TimeZone::UTC,
+    }
+}
+
+pub(crate) fn app_at(path: &std::path::Path, settings: Settings) -> App {
+    let plan = Plan::embedded();
+    let store = Store::open(path, &plan).expect("store");
+    let mut app = App::new(plan, store, settings);
+    app.store_label = "/srv/chitieu/store.json".into();
+    app
+}
+
+fn app() -> (tempfile::TempDir, App) {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let app = app_at(&dir.path().join("store.json"), settings(Lang::Vi));
+    (dir, app)
+}
+
+fn run(app: &mut App, actions: impl IntoIterator<Item = Action>) {
+    for action in actions {
+        update(app, action);
+    }
+}
+
+fn typed(app: &mut App, text: &str) {
+    run(app, text.chars().map(Action::Input));
+}
+
+fn selected_id(app: &App) -> &str {
+    app.selected_target().map_or("", |t| t.id.as_str())
+}
+
+fn form(app: &App) -> &Form {
+    match &app.mode {
+        Mode::Edit(form) => form,
+        other => panic!("not editing: {other:?}"),
+    }
+}
+
+fn select(app: &mut App, id: &str) {
+    app.tab = TABS - 1;
+    app.refilter();
+    app.selected = app.visible.iter().position(|i| app.plan.targets[*i].id == id).expect("visible");
+}
+
+fn save_value(app: &mut App, id: &str, value: &str) {
+    select(app, id);
+    update(app, Action::Edit);
+    typed(app, value);
+    update(app, Action::Confirm);
+    assert_eq!(app.mode, Mode::Browse, "{:?}", app.message);
+}
+
+#[test]
+fn moving_stays_inside_the_rows() {
+    let (_dir, mut app) = app();
+    assert_eq!(app.tab, 0);
+    assert_eq!(app.visible.len(), 11, "the economic group");
+    run(&mut app, [Action::Down, Action::Down]);
+    assert_eq!(selected_id(&app), "3");
+    update(&mut app, Action::Up);
+    assert_eq!(selected_id(&app), "2");
+    run(&mut app, [Action::Up, Action::Up, Action::Up]);
+    assert_eq!(app.selected, 0);
+    update(&mut app, Action::Last);
+    assert_eq!(app.selected, 10);
+    update(&mut app, Action::Down);
+    assert_eq!(app.selected, 10);
+    update(&mut app, Action::First);
+    assert_eq!(app.selected, 0);
+    update(&mut app, Action::Scroll(3));
+    assert_eq!(app.selected, 3);
+    update(&mut app, Action::Scroll(-30));
+    assert_eq!(app.selected, 0);
+    app.hits.set(Hits { table: Rect::new(0, 5, 80, 4), ..Hits::default() });
+    update(&mut app, Action::PageDown);
+    assert_eq!(app.selected, 4);
+    update(&mut app, Action::PageUp);
+    assert_eq!(app.selected, 0);
+}
+
+#[test]
+fn groups_switch_both_ways_and_wrap() {
+    let (_dir, mut app) = app();
+    update(&mut app, Action::NextGroup);
+    assert_eq!((app.tab, selected_id(&app)), (1, "6"));
+    update(&mut app, Action::PrevGroup);
+    update(&mut app, Action::PrevGroup);
+    assert_eq!(app.tab, TABS - 1);
+    assert_eq!(app.visible.len(), app.plan.targets.len());
+    update(&mut app, Action::NextGroup);
+    assert_eq!(app.tab, 0);
+}
+
+#[test]
+fn clicks_select_rows_and_tabs() {
+    let (_dir, mut app) = app();
+    let mut tabs = [(0, 0); TABS];
+    tabs[2] = (30, 42);
+    app.hits.set(Hits { table: Rect::new(0, 5, 80, 8), offset: 0, tabs_y: 2, tabs, cursor: None });
+    update(&mut app, Action::Click { column: 10, row: 7 });
+    assert_eq!(selected_id(&app), "3");
+    update(&mut app, Action::Click { column: 10, row: 30 });
+    assert_eq!(selected_id(&app), "3", "a click outside the table changes nothing");
+    update(&mut app, Action::Click { column: 35, row: 2 });
+    assert_eq!(app.tab, 2);
+}
+
+#[test]
+fn the_detail_zooms_in_and_out() {
+    let (_dir, mut app) = app();
+    update(&mut app, Action::ToggleDetail);
+    assert!(app.detail_zoom);
+    update(&mut app, Action::ToggleDetail);
+    assert!(!app.detail_zoom);
+}
+
+#[test]
+fn the_text_filter_ignores_diacritics() {
+    let (_dir, mut app) = app();
+    update(&mut app, Action::StartFilter);
+    assert_eq!(app.mode, Mode::Filter);
+    typed(&mut app, "ngan sachx");
+    assert!(app.visible.is_empty());
+    update(&mut app, Action::Backspace);
+    let ids: Vec<_> = app.visible.iter().map(|i| app.plan.targets[*i].id.as_str()).collect();
+    assert_eq!(ids, ["3"]);
+    run(&mut app, [Action::Left, Action::Left, Action::Input('x'), Action::Right]);
+    assert_eq!(app.filter.text, "ngan saxch");
+    run(&mut app, [Action::Left, Action::Backspace]);
+    assert_eq!(app.filter.text, "ngan sach");
+    update(&mut app, Action::Confirm);
+    assert_eq!((app.mode.kind(), app.visible.len()), (ModeKind::Browse, 1));
+    update(&mut app, Action::StartFilter);
+    update(&mut app, Action::Cancel);
+    assert_eq!((app.filter.text.as_str(), app.visible.len()), ("", 11));
+}
+
+#[test]
+fn escape_clears_every_filter() {
+    let (_dir, mut app) = app();
+    app.filter.text = "GRDP".into();
+    run(&mut app, [Action::CycleStatusFilter]);
+    update(&mut app, Action::ClearFilter);
+    assert_eq!((app.filter.text.as_str(), app.status_filter, app.visible.len()), ("", None, 11));
+}
+
+#[test]
+fn the_status_filter_cycles_through_every_status() {
+    let (_dir, mut app) = app();
+    save_value(&mut app, "3", "9.500");
+    app.tab = 0;
+    let mut seen = Vec::new();
+    for _ in 0..=Status::ALL.len() {
+        update(&mut app, Action::CycleStatusFilter);
+        seen.push((app.status_filter, app.visible.len()));
+    }
+    assert_eq!(seen[0], (Some(Status::Achieved), 0));
+    assert_eq!(seen[1], (Some(Status::OnTrack), 1), "9.500 by mid-year is ahead of 9.266 × 50 %");
+    assert_eq!(seen[4], (Some(Status::NoData), 10));
+    assert_eq!(seen[5], (None, 11));
+}
+
+#[test]
+fn the_period_cycles_and_changes_the_figures() {
+    let (_dir, mut app) = app();
+    save_value(&mut app, "3", "4.633");
+    let status_of_3 = |app: &App| app.rows().iter().find(|r| r.target.id == "3").map(|r| r.status);
+    assert_eq!(app.period, PeriodChoice::Latest);
+    assert_eq!(status_of_3(&app), Some(Status::OnTrack), "half of 9.266 by mid-year");
+    let mut seen = Vec::new();
+    for _ in 0..5 {
+        update(&mut app, Action::CyclePeriod);
+        seen.push(app.period);
+    }
+    assert_eq!(seen[..4], Period::ALL.map(PeriodChoice::Fixed));
+    assert_eq!(seen[4], PeriodChoice::Latest);
+    app.period = PeriodChoice::Fixed(Period::Year);
+    assert_eq!(status_of_3(&app), Some(Status::NoData));
+}
+
+#[test]
+fn help_opens_scrolls_and_closes() {
+    let (_dir, mut app) = app();
+    update(&mut app, Action::ShowHelp);
+    assert_eq!(app.mode, Mode::Help);
+    run(&mut app, [Action::Down, Action::Down, Action::Up, Action::Scroll(3)]);
+    assert_eq!(app.help_scroll, 4);
+    update(&mut app, Action::Quit);
+    assert!(app.quit, "Ctrl-C quits from the help page too");
+    app.quit = false;
+    update(&mut app, Action::Cancel);
+    assert_eq!(app.mode, Mode::Browse);
+}
+
+#[test]
+fn an_edit_is_on_disk_before_the_footer_says_saved() {
+    let (dir, mut app) = app();
+    select(&mut app, "3");
+    update(&mut app, Action::Edit);
+    let f = form(&app);
+    assert_eq!((f.period, f.kind, f.focus), (Period::H1, Kind::Estimate, FormField::Value));
+    typed(&mut app, "9.500");
+    run(&mut app, [Action::NextField, Action::NextField, Action::NextField]);
+    assert_eq!(form(&app).focus, FormField::Note);
+    typed(&mut app, "Sở Tài chính");
+    update(&mut app, Action::Confirm);
+    assert_eq!(app.mode, Mode::Browse);
+    let message = app.message.clone().expect("message");
+    assert_eq!(message.text, "Đã lưu: 3 · 6 tháng · 9.500 tỷ đồng");
+    assert!(!message.error);
+    let reopened = Store::open(&dir.path().join("store.json"), &app.plan).expect("reopen");
+    let entry = reopened.ledger().current("3", Period::H1).expect("saved");
+    assert_eq!((entry.value, entry.kind), (Decimal::from(9500), Kind::Estimate));
+    assert_eq!((entry.author.as_str(), entry.note.as_str()), ("lan", "Sở Tài chính"));
+}
+
+#[test]
+fn a_number_that_would_be_misread_is_refused() {
+    let (_dir, mut app) = app();
+    select(&mut app, "1");
+    update(&mut app, Action::Edit);
+    typed(&mut app, "8.2");
+    update(&mut app, Action::Confirm);
+    let error = form(&app).error.clone().expect("refused");
+    assert!(error.contains("8,2"), "{error}");
+    assert!(app.store.ledger().is_empty());
+    update(&mut app, Action::Backspace);
+    assert_eq!(form(&app).error, None, "typing clears the reason");
+}
+
+#[test]
+fn a_failed_save_keeps_the_form() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let place = dir.path().join("shared");
+    std::fs::create_dir(&place).expect("mkdir");
+    let mut app = app_at(&place.join("store.json"), settings(Lang::Vi));
+    // The shared folder disappears and a file takes its name: nothing can be written there.
+    std::fs::remove_dir(&place).expect("rmdir");
+    std::fs::write(&place, "").expect("write");
+    select(&mut app, "3");
+    update(&mut app, Action::Edit);
+    typed(&mut app, "9.500");
+    update(&mut app, Action::Confirm);
+    let f = form(&app);
+    assert_eq!(f.value.text, "9.500", "the figure is still there for another try");
+    assert!(f.error.as_deref().is_some_and(|e| e.starts_with("Chưa lưu được")), "{:?}", f.error);
+    assert!(app.message.as_ref().is_some_and(|m| m.error));
+}
+
+#[test]
+fn the_form_moves_between_fields_and_choices() {
+    let (_dir, mut app) = app();
+    select(&mut app, "3");
+    update(&mut app, Action::Edit);
+    update(&mut app, Action::PrevField);
+    assert_eq!(form(&app).focus, FormField::Note);
+    run(&mut app, [Action::NextField, Action::NextField]);
+    assert_eq!(form(&app).focus, FormField::Period);
+    run(&mut app, [Action::Right, Action::Right]);
+    assert_eq!(form(&app).period, Period::Year);
+    run(&mut app, [Action::Right, Action::Left]);
+    assert_eq!(form(&app).period, Period::Year, "wraps round");
+    update(&mut app, Action::NextField);
+    update(&mut app, Action::Right);
+    assert_eq!(form(&app).kind, Kind::Official);
+    update(&mut app, Action::Input(' '));
+    assert_eq!(form(&app).kind, Kind::Estimate);
+    update(&mut app, Action::Cancel);
+    assert_eq!(app.mode, Mode::Browse);
+    assert!(app.store.ledger().is_empty(), "cancel saves nothing");
+}
+
+#[test]
+fn typing_is_composed_and_erased_by_grapheme() {
+    let (_dir, mut app) = app();
+    select(&mut app, "3");
+    update(&mut app, Action::Edit);
+    app.mode = match std::mem::replace(&mut app.mode, Mode::Browse) {
+        Mode::Edit(mut f) => {
+            f.focus = FormField::Note;
+            Mode::Edit(f)
+        }
+        other => other,
+    };
+    // A decomposed "Việt" as some input methods send it.
+    typed(&mut app, "Vie\u{0323}\u{0302}t");
+    assert_eq!(form(&app).note.text, "Việt");
+    assert_eq!(form(&app).note.text.chars().count(), 4);
+    run(&mut app, [Action::Left, Action::Backspace]);
+    assert_eq!(form(&app).note.text, "Vit");
+    run(&mut app, [Action::Home, Action::Delete]);
+    assert_eq!(form(&app).note.text, "it");
+    run(&mut app, [Action::End, Action::Input('\u{202E}'), Action::Input('!')]);
+    assert_eq!(form(&app).note.text, "it!", "bidi controls never get in");
+}
+
+#[test]
+fn edits_are_refused_where_they_cannot_be_made() {
+    let (_dir, mut app) = app();
+    select(&mut app, "10");
+    update(&mut app, Action::Edit);
+    assert_eq!(app.mode, Mode::Browse, "a heading has no figure of its own");
+    assert_eq!(app.message.as_ref().map(|m| m.text.as_str()), Some(U::HeadingHasParts.get(Lang::Vi)));
+
+    select(&mut app, "3");
+    update(&mut app, Action::Resize { width: 40, height: 10 });
+    assert!(app.too_small());
+    update(&mut app, Action::Edit);
+    assert_eq!(app.mode, Mode::Browse, "no edits on a screen too small to show the form");
+    update(&mut app, Action::Resize { width: 80, height: 24 });
+    assert!(!app.too_small());
+
+    app.read_only = true;
+    update(&mut app, Action::Edit);
+    update(&mut app, Action::Undo);
+    assert_eq!(app.mode, Mode::Browse);
+    assert_eq!(app.message.as_ref().map(|m| m.text.as_str()), Some(U::ReadOnlyRefused.get(Lang::Vi)));
+}
+
+#[test]
+fn undo_withdraws_only_after_a_yes_and_keeps_history() {
+    let (_dir, mut app) = app();
+    update(&mut app, Action::Undo);
+    assert_eq!(app.message.as_ref().map(|m| m.text.as_str()), Some(U::NothingToUndo.get(Lang::Vi)));
+    save_value(&mut app, "3", "4.500");
+    save_value(&mut app, "3", "45.000");
+    update(&mut app, Action::Undo);
+    assert_eq!(app.mode.kind(), ModeKind::Confirm);
+    update(&mut app, Action::Cancel);
+    assert_eq!(app.store.ledger().current("3", Period::H1).map(|e| e.value), Some(Decimal::from(45000)));
+    update(&mut app, Action::Undo);
+    update(&mut app, Action::Down);
+    assert_eq!(app.mode.kind(), ModeKind::Confirm, "other keys leave the question open");
+    update(&mut app, Action::Confirm);
+    assert_eq!(app.store.ledger().current("3", Period::H1).map(|e| e.value), Some(Decimal::from(4500)));
+    assert_eq!(app.store.ledger().history(Some("3")).count(), 3);
+    assert!(app.message.as_ref().is_some_and(|m| m.text.starts_with("Đã rút lại: 3")));
+}
+
+#[test]
+fn colleagues_entries_appear_on_refresh() {
+    let (dir, mut app) = app();
+    assert!(!update(&mut app, Action::Refresh), "nothing changed, nothing to draw");
+    let mut colleague = Store::open(&dir.path().join("store.json"), &app.plan).expect("store");
+    let mut entry = crate::ledger::tests::entry("x1", "3", Period::H1, "5000", 0);
+    entry.author = "minh".into();
+    colleague.save(&app.plan, vec![entry]).expect("save");
+    assert!(update(&mut app, Action::Refresh));
+    assert_eq!(
+        app.message.as_ref().map(|m| m.text.as_str()),
+        Some("Đã nhận thêm 1 mục số liệu do người khác nhập.")
+    );
+    assert_eq!(app.store.ledger().current("3", Period::H1).map(|e| e.value), Some(Decimal::from(5000)));
+}
+
+#[test]
+fn redraw_resize_and_quit() {
+    let (_dir, mut app) = app();
+    assert!(update(&mut app, Action::Redraw));
+    assert!(update(&mut app, Action::Resize { width: 1, height: 1 }));
+    assert_eq!(app.size, (1, 1));
+    assert!(!app.quit);
+    update(&mut app, Action::Quit);
+    assert!(app.quit);
+}
+
+#[test]
+fn the_form_questions_a_sharp_change_and_refuses_a_closed_period() {
+    let (_dir, mut app) = app();
+    let plan = app.plan.clone();
+    let q1 = crate::store::new_figure("3", Period::Q1, Decimal::from(2000), Kind::Official, "", "minh");
+    app.store.save(&plan, vec![q1]).expect("save");
+    // h1 is the default period on 10 May; 46.330 is ten times q1's pace.
+    select(&mut app, "3");
+    update(&mut app, Action::Edit);
+    typed(&mut app, "46.330");
+    update(&mut app, Action::Confirm);
+    let warning = form(&app).error.clone().unwrap_or_default();
+    assert!(warning.contains("46.330 (6 tháng)") && warning.contains("Enter"), "{warning}");
+    assert_eq!(app.store.ledger().len(), 1, "nothing saved yet");
+    update(&mut app, Action::Confirm);
+    assert_eq!(app.mode, Mode::Browse, "Enter again takes it: {:?}", app.message);
+    assert_eq!(app.store.ledger().current("3", Period::H1).map(|e| e.value), Some(Decimal::from(46_330)));
+
+    let close =
+        crate::rounds::entry(crate::ledger::Action::ClosePeriod, Period::H1, "minh", jiff::Timestamp::now());
+    app.store.save(&plan, vec![close]).expect("save");
+    update(&mut app, Action::Edit);
+    typed(&mut app, "4.633");
+    update(&mut app, Action::Confirm);
+    let refusal = form(&app).error.clone().unwrap_or_default();
+    assert!(refusal.contains("đã chốt số liệu (minh,"), "{refusal}");
+    assert_eq!(app.store.ledger().current("3", Period::H1).map(|e| e.value), Some(Decimal::from(46_330)));
+}

@@ -1,0 +1,226 @@
+//! The key table: (mode, key) → action, each binding with what it does. Dispatch, the help
+//! page and the footer all read this one table, so they cannot drift apart.
+
+use crate::app::{Action, ModeKind};
+use crate::i18n::{KeyHelp, Lang};
+use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
+
+/// One binding.
+#[derive(Debug, Clone, Copy)]
+pub struct Binding {
+    pub mode: ModeKind,
+    pub code: KeyCode,
+    pub modifiers: KeyModifiers,
+    pub action: Action,
+    pub help: KeyHelp,
+    /// Shown in the footer (the help page shows every binding).
+    pub footer: bool,
+}
+
+const NONE: KeyModifiers = KeyModifiers::NONE;
+const CTRL: KeyModifiers = KeyModifiers::CONTROL;
+
+const fn bind(mode: ModeKind, code: KeyCode, action: Action, help: KeyHelp, footer: bool) -> Binding {
+    Binding { mode, code, modifiers: NONE, action, help, footer }
+}
+
+const fn ctrl(mode: ModeKind, c: char, action: Action, help: KeyHelp) -> Binding {
+    Binding { mode, code: KeyCode::Char(c), modifiers: CTRL, action, help, footer: false }
+}
+
+use KeyCode::{
+    BackTab, Backspace, Char, Delete, Down, End, Enter, Esc, Home, Left, PageDown, PageUp, Right, Tab, Up,
+};
+use ModeKind::{Browse, Confirm, Edit, Filter, Help};
+
+/// Every binding, in the order the help page lists them.
+pub const BINDINGS: &[Binding] = &[
+    bind(Browse, Up, Action::Up, KeyHelp::Move, true),
+    bind(Browse, Down, Action::Down, KeyHelp::Move, true),
+    bind(Browse, Char('k'), Action::Up, KeyHelp::Move, false),
+    bind(Browse, Char('j'), Action::Down, KeyHelp::Move, false),
+    bind(Browse, PageUp, Action::PageUp, KeyHelp::Page, false),
+    bind(Browse, PageDown, Action::PageDown, KeyHelp::Page, false),
+    bind(Browse, Home, Action::First, KeyHelp::Ends, false),
+    bind(Browse, End, Action::Last, KeyHelp::Ends, false),
+    bind(Browse, Tab, Action::NextGroup, KeyHelp::Group, true),
+    bind(Browse, BackTab, Action::PrevGroup, KeyHelp::Group, false),
+    bind(Browse, Right, Action::NextGroup, KeyHelp::Group, false),
+    bind(Browse, Left, Action::PrevGroup, KeyHelp::Group, false),
+    bind(Browse, Enter, Action::Edit, KeyHelp::Edit, true),
+    bind(Browse, Char('e'), Action::Edit, KeyHelp::Edit, false),
+    bind(Browse, Char('/'), Action::StartFilter, KeyHelp::Filter, true),
+    bind(Browse, Esc, Action::ClearFilter, KeyHelp::Clear, false),
+    bind(Browse, Char('f'), Action::CycleStatusFilter, KeyHelp::StatusFilter, true),
+    bind(Browse, Char('p'), Action::CyclePeriod, KeyHelp::Period, true),
+    bind(Browse, Char('u'), Action::Undo, KeyHelp::Undo, true),
+    bind(Browse, Char('i'), Action::ToggleDetail, KeyHelp::Detail, false),
+    bind(Browse, Char('?'), Action::ShowHelp, KeyHelp::Help, true),
+    bind(Browse, Char('q'), Action::Quit, KeyHelp::Quit, true),
+    ctrl(Browse, 'c', Action::Quit, KeyHelp::Quit),
+    ctrl(Browse, 'l', Action::Redraw, KeyHelp::Redraw),
+    bind(Filter, Enter, Action::Confirm, KeyHelp::Apply, true),
+    bind(Filter, Esc, Action::Cancel, KeyHelp::Clear, true),
+    bind(Filter, Backspace, Action::Backspace, KeyHelp::Erase, false),
+    ctrl(Filter, 'h', Action::Backspace, KeyHelp::Erase),
+    bind(Filter, Left, Action::Left, KeyHelp::Cursor, false),
+    bind(Filter, Right, Action::Right, KeyHelp::Cursor, false),
+    ctrl(Filter, 'c', Action::Quit, KeyHelp::Quit),
+    ctrl(Filter, 'l', Action::Redraw, KeyHelp::Redraw),
+    bind(Edit, Enter, Action::Confirm, KeyHelp::Save, true),
+    bind(Edit, Esc, Action::Cancel, KeyHelp::Cancel, true),
+    bind(Edit, Tab, Action::NextField, KeyHelp::Field, true),
+    bind(Edit, Down, Action::NextField, KeyHelp::Field, false),
+    bind(Edit, BackTab, Action::PrevField, KeyHelp::Field, false),
+    bind(Edit, Up, Action::PrevField, KeyHelp::Field, false),
+    bind(Edit, Left, Action::Left, KeyHelp::Change, true),
+    bind(Edit, Right, Action::Right, KeyHelp::Change, true),
+    bind(Edit, Home, Action::Home, KeyHelp::Change, false),
+    bind(Edit, End, Action::End, KeyHelp::Change, false),
+    bind(Edit, Backspace, Action::Backspace, KeyHelp::Erase, false),
+    ctrl(Edit, 'h', Action::Backspace, KeyHelp::Erase),
+    bind(Edit, Delete, Action::Delete, KeyHelp::Erase, false),
+    ctrl(Edit, 'c', Action::Quit, KeyHelp::Quit),
+    ctrl(Edit, 'l', Action::Redraw, KeyHelp::Redraw),
+    bind(Help, Esc, Action::Cancel, KeyHelp::Close, true),
+    bind(Help, Char('?'), Action::Cancel, KeyHelp::Close, false),
+    bind(Help, Char('q'), Action::Cancel, KeyHelp::Close, false),
+    bind(Help, Enter, Action::Cancel, KeyHelp::Close, false),
+    bind(Help, Up, Action::Up, KeyHelp::Scroll, true),
+    bind(Help, Down, Action::Down, KeyHelp::Scroll, true),
+    bind(Help, Char('k'), Action::Up, KeyHelp::Scroll, false),
+    bind(Help, Char('j'), Action::Down, KeyHelp::Scroll, false),
+    ctrl(Help, 'c', Action::Quit, KeyHelp::Quit),
+    ctrl(Help, 'l', Action::Redraw, KeyHelp::Redraw),
+    bind(Confirm, Char('y'), Action::Confirm, KeyHelp::Yes, true),
+    bind(Confirm, Char('c'), Action::Confirm, KeyHelp::Yes, true),
+    bind(Confirm, Enter, Action::Confirm, KeyHelp::Yes, false),
+    bind(Confirm, Char('n'), Action::Cancel, KeyHelp::No, true),
+    bind(Confirm, Char('k'), Action::Cancel, KeyHelp::No, true),
+    bind(Confirm, Esc, Action::Cancel, KeyHelp::No, false),
+    ctrl(Confirm, 'c', Action::Quit, KeyHelp::Quit),
+    ctrl(Confirm, 'l', Action::Redraw, KeyHelp::Redraw),
+];
+
+/// The action for a key event in `mode`, if any. Releases and repeats of Windows terminals
+/// are ignored; in text fields a printable character is typed.
+pub fn resolve(mode: ModeKind, key: KeyEvent) -> Option<Action> {
+    if key.kind != KeyEventKind::Press {
+        return None;
+    }
+    // Shift is part of the character itself ('?' or 'A'), and of BackTab.
+    let modifiers = key.modifiers - KeyModifiers::SHIFT;
+    let found = BINDINGS.iter().find(|b| b.mode == mode && b.code == key.code && b.modifiers == modifiers);
+    if let Some(binding) = found {
+        return Some(binding.action);
+    }
+    match (mode, key.code) {
+        (Filter | Edit, Char(c)) if !modifiers.intersects(CTRL | KeyModifiers::ALT) => Some(Action::Input(c)),
+        _ => None,
+    }
+}
+
+/// How a key is written on the help page and in the footer.
+pub fn label(binding: &Binding, ascii: bool) -> String {
+    match (binding.code, ascii) {
+        (Up, false) => "↑".to_owned(),
+        (Down, false) => "↓".to_owned(),
+        (Left, false) => "←".to_owned(),
+        (Right, false) => "→".to_owned(),
+        (Up, true) => "Up".to_owned(),
+        (Down, true) => "Down".to_owned(),
+        (Left, true) => "Left".to_owned(),
+        (Right, true) => "Right".to_owned(),
+        (PageUp, _) => "PgUp".to_owned(),
+        (PageDown, _) => "PgDn".to_owned(),
+        (Home, _) => "Home".to_owned(),
+        (End, _) => "End".to_owned(),
+        (Tab, _) => "Tab".to_owned(),
+        (BackTab, _) => "Shift-Tab".to_owned(),
+        (Enter, _) => "Enter".to_owned(),
+        (Esc, _) => "Esc".to_owned(),
+        (Backspace, _) => "Backspace".to_owned(),
+        (Delete, _) => "Del".to_owned(),
+        (Char(c), _) if binding.modifiers.contains(CTRL) => format!("Ctrl-{}", c.to_ascii_uppercase()),
+        (Char(c), _) => c.to_string(),
+        (other, _) => format!("{other:?}"),
+    }
+}
+
+/// The footer hints for `mode`: keys that share a description are written together
+/// (`↑/↓ chọn dòng`).
+pub fn footer(mode: ModeKind, lang: Lang, ascii: bool) -> Vec<(String, &'static str)> {
+    let mut hints: Vec<(String, KeyHelp)> = Vec::new();
+    for b in BINDINGS.iter().filter(|b| b.mode == mode && b.footer) {
+        match hints.iter_mut().find(|(_, help)| *help == b.help) {
+            Some((keys, _)) => {
+                keys.push('/');
+                keys.push_str(&label(b, ascii));
+            }
+            None => hints.push((label(b, ascii), b.help)),
+        }
+    }
+    hints.into_iter().map(|(keys, help)| (keys, help.get(lang))).collect()
+}
+
+/// The help page for one mode: each description once, with all its keys.
+pub fn help_lines(mode: ModeKind, lang: Lang, ascii: bool) -> Vec<(String, &'static str)> {
+    let mut lines: Vec<(String, KeyHelp)> = Vec::new();
+    for b in BINDINGS.iter().filter(|b| b.mode == mode) {
+        match lines.iter_mut().find(|(_, help)| *help == b.help) {
+            Some((keys, _)) => {
+                keys.push_str(", ");
+                keys.push_str(&label(b, ascii));
+            }
+            None => lines.push((label(b, ascii), b.help)),
+        }
+    }
+    lines.into_iter().map(|(keys, help)| (keys, help.get(lang))).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn press(code: KeyCode, modifiers: KeyModifiers) -> KeyEvent {
+        KeyEvent::new(code, modifiers)
+    }
+
+    #[test]
+    fn keys_resolve_per_mode() {
+        assert_eq!(resolve(Browse, press(Char('j'), NONE)), Some(Action::Down));
+        assert_eq!(resolve(Browse, press(Char('?'), KeyModifiers::SHIFT)), Some(Action::ShowHelp));
+        assert_eq!(resolve(Browse, press(BackTab, KeyModifiers::SHIFT)), Some(Action::PrevGroup));
+        assert_eq!(resolve(Edit, press(Char('j'), NONE)), Some(Action::Input('j')));
+        assert_eq!(resolve(Edit, press(Char('h'), CTRL)), Some(Action::Backspace));
+        assert_eq!(resolve(Filter, press(Char('h'), CTRL)), Some(Action::Backspace));
+        assert_eq!(resolve(Edit, press(Char('c'), CTRL)), Some(Action::Quit));
+        assert_eq!(resolve(Browse, press(Char('x'), NONE)), None);
+    }
+
+    #[test]
+    fn releases_are_ignored() {
+        let mut key = press(Char('q'), NONE);
+        key.kind = KeyEventKind::Release;
+        assert_eq!(resolve(Browse, key), None);
+    }
+
+    #[test]
+    fn no_key_is_bound_twice_in_a_mode() {
+        for (i, a) in BINDINGS.iter().enumerate() {
+            for b in &BINDINGS[i + 1..] {
+                assert!(
+                    !(a.mode == b.mode && a.code == b.code && a.modifiers == b.modifiers),
+                    "{a:?} and {b:?}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn footer_groups_keys_that_do_the_same() {
+        let hints = footer(Browse, Lang::Vi, false);
+        assert_eq!(hints[0], ("↑/↓".to_owned(), "chọn dòng"));
+        assert!(hints.iter().any(|(k, h)| k == "q" && *h == "thoát"));
+    }
+}

@@ -1,0 +1,118 @@
+//! Named style roles. The domain decides a status; the theme picks how it looks.
+//!
+//! Only the 16 basic colours are used, as foreground on the terminal's own background, so
+//! the screen reads on dark and light backgrounds alike; the selection is reverse video.
+//! Without colour (`NO_COLOR`) the roles keep only bold and reverse, and every status is
+//! still written with its symbol and its word. `--ascii` swaps box drawing and symbols for
+//! plain characters.
+
+use crate::present;
+use crate::status::Status;
+use ratatui::style::{Color, Modifier, Style};
+use ratatui::symbols::border;
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Theme {
+    pub colour: bool,
+    pub ascii: bool,
+    pub title: Style,
+    pub dim: Style,
+    pub tab: Style,
+    pub tab_active: Style,
+    pub column_header: Style,
+    pub selected: Style,
+    pub key: Style,
+    pub label: Style,
+    pub info: Style,
+    pub error: Style,
+    pub border: Style,
+    status: [Style; 5],
+}
+
+/// Box drawing in plain ASCII.
+const ASCII_BORDER: border::Set = border::Set {
+    top_left: "+",
+    top_right: "+",
+    bottom_left: "+",
+    bottom_right: "+",
+    vertical_left: "|",
+    vertical_right: "|",
+    horizontal_top: "-",
+    horizontal_bottom: "-",
+};
+
+impl Theme {
+    pub fn new(colour: bool, ascii: bool) -> Theme {
+        let bold = Style::new().add_modifier(Modifier::BOLD);
+        let fg = |c: Color| if colour { Style::new().fg(c) } else { Style::new() };
+        Theme {
+            colour,
+            ascii,
+            title: bold,
+            dim: fg(Color::DarkGray),
+            tab: Style::new(),
+            tab_active: Style::new().add_modifier(Modifier::REVERSED | Modifier::BOLD),
+            column_header: bold.add_modifier(Modifier::UNDERLINED),
+            selected: Style::new().add_modifier(Modifier::REVERSED),
+            key: fg(Color::Cyan).add_modifier(Modifier::BOLD),
+            label: bold,
+            info: fg(Color::Green),
+            error: fg(Color::Red).add_modifier(Modifier::BOLD),
+            border: fg(Color::DarkGray),
+            status: [
+                fg(Color::Green),
+                fg(Color::Cyan),
+                fg(Color::Yellow),
+                fg(Color::Red).add_modifier(if colour { Modifier::BOLD } else { Modifier::empty() }),
+                fg(Color::DarkGray),
+            ],
+        }
+    }
+
+    /// The style of a status (its colour; nothing without colour).
+    pub fn status(&self, status: Status) -> Style {
+        let i = Status::ALL.iter().position(|s| *s == status).unwrap_or(Status::ALL.len() - 1);
+        self.status[i]
+    }
+
+    /// The mark written beside each status, so colour is never the only signal.
+    pub fn symbol(&self, status: Status) -> &'static str {
+        present::status_symbol(status, self.ascii)
+    }
+
+    pub fn border_set(&self) -> border::Set<'static> {
+        if self.ascii { ASCII_BORDER } else { border::PLAIN }
+    }
+
+    /// A divider between tabs and hints.
+    pub fn divider(&self) -> &'static str {
+        if self.ascii { "|" } else { "│" }
+    }
+
+    /// The filled and empty cells of a bar.
+    pub fn bar(&self) -> (&'static str, &'static str) {
+        if self.ascii { ("#", ".") } else { ("█", "░") }
+    }
+
+    /// The separator between items of a line.
+    pub fn dot(&self) -> &'static str {
+        if self.ascii { " - " } else { " · " }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_status_has_its_own_colour_and_none_without() {
+        let theme = Theme::new(true, false);
+        let colours: Vec<_> = Status::ALL.iter().map(|s| theme.status(*s).fg).collect();
+        assert_eq!(
+            colours,
+            [Color::Green, Color::Cyan, Color::Yellow, Color::Red, Color::DarkGray].map(Some)
+        );
+        let plain = Theme::new(false, false);
+        assert!(Status::ALL.iter().all(|s| plain.status(*s).fg.is_none()));
+    }
+}

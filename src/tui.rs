@@ -1,0 +1,190 @@
+//! The terminal: setup and restore, the event loop, signals and the hang-up watchdog.
+//!
+//! - Colours go out as the classic 16-colour codes (see `basic_colour`).
+//! - Frames leave through a 64 KiB `BufWriter`, one write each, and only when `update` says
+//!   something changed: no clock, no spinner, no cursor-position query (Ctrl-L clears and
+//!   redraws everything without one).
+//! - A burst of key events (an input method correcting a letter sends Backspace and the new
+//!   letter in one read) is applied in full before the next frame.
+//! - The store is checked every two seconds with a `stat`.
+//! - The terminal is restored on quit, on panic, on SIGTERM/SIGINT/SIGQUIT (a flag the loop
+//!   checks, with a fallback exit) and on SIGHUP (exit from the signal thread). crossterm
+//!   0.29 spins forever once its terminal is gone, so a watchdog thread polls stdin for a
+//!   hang-up and ends the process.
+
+mod basic_colour;
+
+use crate::app::{self, Action, App, ModeKind};
+use crate::keymap;
+use crate::ui;
+use basic_colour::BasicColours;
+use crossterm::event::{self, DisableMouseCapture, EnableMouseCapture, Event, MouseButton, MouseEventKind};
+use crossterm::terminal::{self, EnterAlternateScreen, LeaveAlternateScreen};
+use crossterm::{cursor, execute};
+use ratatui::Terminal;
+use ratatui::backend::CrosstermBackend;
+use std::io::{self, BufWriter, Stdout};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicI32, Ordering};
+use std::time::{Duration, Instant};
+
+type Term = Terminal<CrosstermBackend<BasicColours<BufWriter<Stdout>>>>;
+
+/// How often the store is checked for colleagues' entries.
+const REFRESH: Duration = Duration::from_secs(2);
+/// The longest wait for input before the stop flag is looked at again.
+const TICK: Duration = Duration::from_millis(250);
+/// Exit status after a hang-up, as a shell reports it (128 + SIGHUP).
+const HANGUP_STATUS: i32 = 129;
+
+/// Runs the full-screen view until the user quits.
+pub fn run(mut app: App) -> io::Result<()> {
+    install_panic_hook();
+    let stop = Arc::new(AtomicI32::new(0));
+    watch_signals(Arc::clone(&stop))?;
+    watch_hangup();
+    let mut terminal = enter()?;
+    let result = event_loop(&mut app, &mut terminal, &stop);
+    drop(terminal);
+    restore();
+    let signal = stop.load(Ordering::SeqCst);
+    if signal != 0 {
+        // Ended by a signal: say so in the exit status, as a shell would.
+        std::process::exit(128 + signal);
+    }
+    result
+}
+
+fn enter() -> io::Result<Term> {
+    terminal::enable_raw_mode()?;
+    let mut out = BufWriter::with_capacity(64 * 1024, io::stdout());
+    if let Err(e) = execute!(out, EnterAlternateScreen, EnableMouseCapture) {
+        restore();
+        return Err(e);
+    }
+    Terminal::new(CrosstermBackend::new(BasicColours::new(out)))
+}
+
+/// Puts the terminal back as it was. Safe to call more than once, and from any thread.
+pub fn restore() {
+    let _ = terminal::disable_raw_mode();
+    let _ = execute!(io::stdout(), DisableMouseCapture, LeaveAlternateScreen, cursor::Show);
+}
+
+fn install_panic_hook() {
+    let previous = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        restore();
+        previous(info);
+    }));
+}
+
+#[cfg(unix)]
+fn watch_signals(stop: Arc<AtomicI32>) -> io::Result<()> {
+    use signal_hook::consts::{SIGHUP, SIGINT, SIGQUIT, SIGTERM};
+    let mut signals = signal_hook::iterator::Signals::new([SIGHUP, SIGTERM, SIGINT, SIGQUIT])?;
+    std::thread::Builder::new().name("signals".into()).spawn(move || {
+        if let Some(signal) = signals.forever().next() {
+            if signal != SIGHUP {
+                // The loop sees the flag within a tick and leaves the normal way; should it be
+                // stuck inside crossterm, leave from here.
+                stop.store(signal, Ordering::SeqCst);
+                std::thread::sleep(Duration::from_secs(1));
+            }
+            restore();
+            std::process::exit(128 + signal);
+        }
+    })?;
+    Ok(())
+}
+
+/// Windows has no SIGHUP; its console closes the process itself.
+#[cfg(not(unix))]
+fn watch_signals(_stop: Arc<AtomicI32>) -> io::Result<()> {
+    Ok(())
+}
+
+/// Ends the process when the terminal on stdin hangs up (SSH drop, tmux pane killed).
+#[cfg(unix)]
+fn watch_hangup() {
+    use rustix::event::{PollFd, PollFlags, Timespec, poll};
+    use std::os::fd::AsFd;
+    let spawned = std::thread::Builder::new().name("hangup".into()).spawn(|| {
+        let stdin = io::stdin();
+        let every = Timespec { tv_sec: 1, tv_nsec: 0 };
+        loop {
+            // No events asked for: poll reports only a hang-up or an error.
+            let mut fds = [PollFd::from_borrowed_fd(stdin.as_fd(), PollFlags::empty())];
+            let hung_up = match poll(&mut fds, Some(&every)) {
+                Ok(_) => fds[0].revents().intersects(PollFlags::HUP | PollFlags::ERR | PollFlags::NVAL),
+                Err(e) => e != rustix::io::Errno::INTR,
+            };
+            if hung_up {
+                std::process::exit(HANGUP_STATUS);
+            }
+        }
+    });
+    // Without the watchdog the program still works; it only loses the spin guard.
+    drop(spawned);
+}
+
+#[cfg(not(unix))]
+fn watch_hangup() {}
+
+fn event_loop(app: &mut App, terminal: &mut Term, stop: &AtomicI32) -> io::Result<()> {
+    let size = terminal.size()?;
+    app::update(app, Action::Resize { width: size.width, height: size.height });
+    terminal.draw(|frame| ui::draw(frame, app))?;
+    let mut last_refresh = Instant::now();
+    while !app.quit && stop.load(Ordering::SeqCst) == 0 {
+        let timeout = REFRESH.saturating_sub(last_refresh.elapsed()).min(TICK);
+        let mut dirty = false;
+        let mut clear = false;
+        if event::poll(timeout)? {
+            // Apply everything already waiting before drawing once.
+            loop {
+                if let Some(action) = to_action(app, event::read()?) {
+                    clear |= action == Action::Redraw;
+                    dirty |= app::update(app, action);
+                }
+                if app.quit || !event::poll(Duration::ZERO)? {
+                    break;
+                }
+            }
+        }
+        if last_refresh.elapsed() >= REFRESH {
+            last_refresh = Instant::now();
+            dirty |= app::update(app, Action::Refresh);
+        }
+        if app.quit {
+            break;
+        }
+        if clear {
+            // `Terminal::clear` would ask the terminal where its cursor is (a round trip over
+            // SSH that fails after 2 s without a reply); a resize clears without asking.
+            let size = terminal.size()?;
+            terminal.resize(ratatui::layout::Rect::new(0, 0, size.width, size.height))?;
+        }
+        if dirty || clear {
+            terminal.draw(|frame| ui::draw(frame, app))?;
+        }
+    }
+    Ok(())
+}
+
+fn to_action(app: &App, event: Event) -> Option<Action> {
+    let mode = app.mode.kind();
+    match event {
+        Event::Key(key) => keymap::resolve(mode, key),
+        Event::Resize(width, height) => Some(Action::Resize { width, height }),
+        Event::Mouse(mouse) if matches!(mode, ModeKind::Browse | ModeKind::Help) => match mouse.kind {
+            MouseEventKind::Down(MouseButton::Left) if mode == ModeKind::Browse => {
+                Some(Action::Click { column: mouse.column, row: mouse.row })
+            }
+            MouseEventKind::ScrollDown => Some(Action::Scroll(3)),
+            MouseEventKind::ScrollUp => Some(Action::Scroll(-3)),
+            _ => None,
+        },
+        _ => None,
+    }
+}

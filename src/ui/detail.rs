@@ -1,0 +1,134 @@
+//! The selected target in full: name, goal, notes, parts, a small chart of each period's
+//! figure against what the period expects, and the history of entries.
+
+use crate::app::App;
+use crate::i18n::{self, T, U};
+use crate::present;
+use crate::progress::Row as Assessed;
+use crate::status::{self, Period};
+use crate::text;
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Paragraph, Widget, Wrap};
+use rust_decimal::Decimal;
+use rust_decimal::prelude::ToPrimitive;
+
+const BAR: usize = 10;
+
+pub fn detail(app: &App, rows: &[Assessed], area: Rect, buf: &mut Buffer) {
+    let lang = app.lang;
+    let theme = &app.theme;
+    let block = Block::new()
+        .borders(Borders::TOP)
+        .border_set(theme.border_set())
+        .border_style(theme.border)
+        .title(format!(" {} ", U::Detail.get(lang)));
+    let Some(target) = app.selected_target() else {
+        block.render(area, buf);
+        return;
+    };
+    let dot = theme.dot();
+    let mut lines: Vec<Line> = Vec::new();
+    let row = rows.iter().find(|r| r.target.id == target.id);
+    let mut title = vec![Span::styled(format!("{} {}", target.id, target.name.get(lang)), theme.title)];
+    if let Some(row) = row {
+        title.push(Span::raw("  "));
+        title.push(Span::styled(
+            format!("{} {}", theme.symbol(row.status), i18n::status(lang, row.status)),
+            theme.status(row.status),
+        ));
+    }
+    lines.push(Line::from(title));
+    let goal = present::goal(lang, app.ascii, target);
+    if !goal.is_empty() {
+        lines.push(Line::from(vec![
+            Span::styled(format!("{}: ", U::Goal.get(lang)), theme.dim),
+            Span::raw(goal),
+            Span::styled(format!("{dot}{}", target.section), theme.dim),
+        ]));
+    }
+    for note in &target.notes {
+        lines.push(Line::from(vec![Span::styled("• ", theme.dim), Span::raw(note.get(lang).to_owned())]));
+    }
+    let parts: Vec<_> = app.plan.parts(&target.id).collect();
+    if !parts.is_empty() {
+        lines.push(Line::styled(format!("{}:", U::Parts.get(lang)), theme.label));
+        for part in parts {
+            let status = rows.iter().find(|r| r.target.id == part.id).map(|r| r.status);
+            let mut spans = vec![Span::raw("  ")];
+            if let Some(s) = status {
+                spans.push(Span::styled(format!("{} ", theme.symbol(s)), theme.status(s)));
+            }
+            spans.push(Span::raw(format!("{} {}", part.id, part.name.get(lang))));
+            spans.push(Span::styled(format!("{dot}{}", present::goal(lang, app.ascii, part)), theme.dim));
+            lines.push(Line::from(spans));
+        }
+    }
+    if let Some((goal, measure)) = target.goal {
+        lines.push(Line::styled(format!("{}:", U::Figures.get(lang)), theme.label));
+        let (full, empty) = theme.bar();
+        let label_width =
+            Period::ALL.iter().map(|p| i18n::period(lang, *p).chars().count()).max().unwrap_or(0);
+        let mut any_figure = false;
+        for period in Period::ALL {
+            let label = format!("  {:<label_width$}  ", i18n::period(lang, period));
+            // Periods without a figure are left out, so the history fits on a small screen.
+            let Some(entry) = app.store.ledger().current(&target.id, period) else {
+                continue;
+            };
+            any_figure = true;
+            let s = status::status(goal, measure, target.tolerance_percent, period, Some(entry.value));
+            let percent = status::percent_of_expected(goal, measure, period, entry.value);
+            let filled = percent
+                .map(|p| (p.clamp(Decimal::ZERO, Decimal::ONE_HUNDRED) / Decimal::TEN).round())
+                .and_then(|n| n.to_usize())
+                .unwrap_or(0)
+                .min(BAR);
+            let mut spans = vec![
+                Span::raw(label),
+                Span::styled(full.repeat(filled), theme.status(s)),
+                Span::styled(empty.repeat(BAR - filled), theme.dim),
+                Span::raw(format!(
+                    "  {}",
+                    present::value_with_unit(lang, entry.value, target.unit.get(lang))
+                )),
+            ];
+            if let Some(p) = percent {
+                spans.push(Span::styled(format!("  {}", present::percent(lang, p.round_dp(1))), theme.dim));
+            }
+            spans.push(Span::styled(format!("  {}", i18n::kind(lang, entry.kind)), theme.dim));
+            lines.push(Line::from(spans));
+        }
+        if !any_figure {
+            lines.push(Line::styled(format!("  {}", T::NoFigure.get(lang)), theme.dim));
+        }
+    }
+    lines.push(Line::styled(format!("{}:", U::History.get(lang)), theme.label));
+    let mut any = false;
+    for entry in app.store.ledger().history(Some(&target.id)) {
+        any = true;
+        let mut spans = vec![
+            Span::styled(format!("  {}  ", present::time_in(lang, entry.time, &app.tz)), theme.dim),
+            Span::raw(format!("{}  ", text::clean(&entry.author))),
+        ];
+        if entry.retracts.is_some() {
+            spans.push(Span::styled(format!("{} ", U::Retracted.get(lang)), theme.error));
+        }
+        spans.push(Span::raw(format!(
+            "{}  {}  {}",
+            i18n::period(lang, entry.period),
+            present::figure(lang, entry.value),
+            i18n::kind(lang, entry.kind)
+        )));
+        let note = text::clean(&entry.note);
+        if !note.is_empty() {
+            spans.push(Span::styled(format!("{dot}{note}"), theme.dim));
+        }
+        lines.push(Line::from(spans));
+    }
+    if !any {
+        lines.push(Line::styled(format!("  {}", U::NoHistory.get(lang)), theme.dim));
+    }
+    Paragraph::new(lines).block(block).wrap(Wrap { trim: false }).render(area, buf);
+}

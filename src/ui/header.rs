@@ -1,0 +1,161 @@
+//! The header, the group tabs and the legend of the tab in view.
+
+use crate::app::{App, TABS};
+use crate::cli::truncate;
+use crate::i18n::{self, T, U};
+use crate::plan::Group;
+use crate::progress::{self, PeriodChoice};
+use crate::status::Status;
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Widget;
+use unicode_width::UnicodeWidthStr;
+
+pub fn header(app: &App, area: Rect, buf: &mut Buffer) {
+    let lang = app.lang;
+    let width = usize::from(area.width);
+    let title = format!("{} ({})", app.plan.title.get(lang), app.plan.year);
+    Line::styled(truncate(&title, width, app.ascii), app.theme.title).render(area, buf);
+    let period = match app.period {
+        PeriodChoice::Latest => U::Latest.get(lang),
+        PeriodChoice::Fixed(p) => i18n::period(lang, p),
+    };
+    let dot = app.theme.dot();
+    let mut spans = vec![
+        Span::styled(format!("{}: ", T::ColPeriod.get(lang)), app.theme.dim),
+        Span::styled(period.to_owned(), app.theme.label),
+    ];
+    if !app.filter.text.is_empty() {
+        spans.push(Span::styled(format!("{dot}{}: ", U::Filter.get(lang)), app.theme.dim));
+        spans.push(Span::styled(app.filter.text.clone(), app.theme.label));
+    }
+    spans.extend([
+        Span::styled(format!("{dot}{}: ", U::User.get(lang)), app.theme.dim),
+        Span::raw(app.user.clone()),
+    ]);
+    if app.read_only {
+        spans.push(Span::styled(format!("{dot}{}", U::ReadOnly.get(lang)), app.theme.error));
+    }
+    let used: usize = spans.iter().map(|s| s.content.width()).sum();
+    let room = width.saturating_sub(used + dot.width() + U::Store.get(lang).width() + 2);
+    spans.push(Span::styled(format!("{dot}{}: ", U::Store.get(lang)), app.theme.dim));
+    spans.push(Span::raw(truncate_start(&app.store_label, room, app.ascii)));
+    Line::from(spans).render(Rect { y: area.y + 1, height: 1, ..area }, buf);
+}
+
+/// Keeps the end of a path, which says most: `…/chung/store.json`.
+fn truncate_start(text: &str, width: usize, ascii: bool) -> String {
+    if text.width() <= width {
+        return text.to_owned();
+    }
+    let ellipsis = if ascii { "..." } else { "…" };
+    let mut kept: Vec<char> = Vec::new();
+    let mut used = ellipsis.width();
+    for c in text.chars().rev() {
+        used += unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
+        if used > width {
+            break;
+        }
+        kept.push(c);
+    }
+    let tail: String = kept.into_iter().rev().collect();
+    if width < ellipsis.width() { String::new() } else { format!("{ellipsis}{tail}") }
+}
+
+fn tab_name(app: &App, tab: usize) -> &'static str {
+    match App::tab_group(tab) {
+        Some(g) => i18n::group(app.lang, g),
+        None => U::AllGroups.get(app.lang),
+    }
+}
+
+/// Counts per status of each tab, ignoring the text and status filters.
+fn counts(app: &App) -> [[usize; 5]; TABS] {
+    let rows = app.rows();
+    let mut all = [[0; 5]; TABS];
+    for (tab, counts) in all.iter_mut().enumerate() {
+        let group: Option<Group> = App::tab_group(tab);
+        *counts =
+            progress::count_by_status(rows.iter().filter(|r| group.is_none_or(|g| r.target.group == g)));
+    }
+    all
+}
+
+/// ` Kinh tế ✖3·8 │ Xã hội ·9 │ …`: each tab with the counts it has, by status symbol.
+pub fn tabs(app: &App, area: Rect, buf: &mut Buffer) {
+    let counts = counts(app);
+    let divider = app.theme.divider();
+    // Detail: 2 = every count on every tab, 1 = the others without "no data", 0 = names only
+    // on the others; the tab in view always shows all its counts.
+    let build = |detail: u8| {
+        let mut spans: Vec<Span> = Vec::new();
+        let mut ranges = [(0u16, 0u16); TABS];
+        let mut x = area.x;
+        for tab in 0..TABS {
+            let active = tab == app.tab;
+            let start = x;
+            let name = format!(" {} ", tab_name(app, tab));
+            let style = if active { app.theme.tab_active } else { app.theme.tab };
+            x = x.saturating_add(name.width() as u16);
+            spans.push(Span::styled(name, style));
+            if detail > 0 || active {
+                let shown = Status::ALL
+                    .iter()
+                    .zip(counts[tab])
+                    .filter(|(status, n)| *n > 0 && (active || detail > 1 || **status != Status::NoData));
+                for (status, n) in shown {
+                    let text = format!("{}{n} ", app.theme.symbol(*status));
+                    x = x.saturating_add(text.width() as u16);
+                    spans.push(Span::styled(text, app.theme.status(*status)));
+                }
+            }
+            ranges[tab] = (start, x.saturating_sub(1));
+            if tab + 1 < TABS {
+                spans.push(Span::styled(divider, app.theme.border));
+                x = x.saturating_add(1);
+            }
+        }
+        (Line::from(spans), ranges, usize::from(x - area.x))
+    };
+    let (mut line, mut ranges, mut width) = build(2);
+    for detail in [1, 0] {
+        if width <= usize::from(area.width) {
+            break;
+        }
+        (line, ranges, width) = build(detail);
+    }
+    line.render(area, buf);
+    let mut hits = app.hits.get();
+    hits.tabs_y = area.y;
+    hits.tabs = ranges;
+    app.hits.set(hits);
+}
+
+/// `✔ Đạt 0  ▲ Đúng tiến độ 2  …` for the tab in view; the status filter is shown reversed.
+pub fn legend(app: &App, area: Rect, buf: &mut Buffer) {
+    let counts = counts(app)[app.tab];
+    let mut spans = Vec::new();
+    for (status, n) in Status::ALL.iter().zip(counts) {
+        let mut style = app.theme.status(*status);
+        if app.status_filter == Some(*status) {
+            style = style.patch(app.theme.tab_active);
+        }
+        let text = format!("{} {} {n}", app.theme.symbol(*status), i18n::status(app.lang, *status));
+        spans.push(Span::styled(text, style));
+        spans.push(Span::raw("  "));
+    }
+    Line::from(spans).render(area, buf);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn long_paths_keep_their_end() {
+        assert_eq!(truncate_start("/srv/chung/store.json", 12, false), "…/store.json");
+        assert_eq!(truncate_start("/a.json", 12, false), "/a.json");
+        assert_eq!(truncate_start("/srv/x.json", 2, true), "");
+    }
+}

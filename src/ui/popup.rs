@@ -1,0 +1,204 @@
+//! Windows over the body: the edit form, the help page, the undo question.
+
+use super::centred;
+use crate::app::{App, Form, FormField, ModeKind};
+use crate::cli::truncate;
+use crate::i18n::{self, T, U};
+use crate::keymap;
+use crate::ledger::Entry;
+use crate::number;
+use crate::present;
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Position, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Clear, Paragraph, Widget, Wrap};
+use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+
+fn frame<'a>(app: &App, title: String) -> Block<'a> {
+    Block::bordered()
+        .border_set(app.theme.border_set())
+        .border_style(app.theme.border)
+        .title(Span::styled(format!(" {title} "), app.theme.title))
+}
+
+/// The part of `text` that fits in `width` columns with the cursor in view, and the
+/// cursor's column within it.
+fn window(text: &str, cursor: usize, width: usize) -> (String, usize) {
+    let mut start = 0;
+    let room = width.saturating_sub(1);
+    while text[start..cursor].width() > room {
+        start += text[start..].chars().next().map_or(1, char::len_utf8);
+    }
+    let mut shown = String::new();
+    let mut used = 0;
+    for c in text[start..].chars() {
+        used += c.width().unwrap_or(0);
+        if used > width {
+            break;
+        }
+        shown.push(c);
+    }
+    (shown, text[start..cursor].width())
+}
+
+pub fn form(app: &App, form: &Form, area: Rect, buf: &mut Buffer) {
+    let lang = app.lang;
+    let theme = &app.theme;
+    let Some(target) = app.plan.target(&form.target) else { return };
+    let popup = centred(area, 76, 12);
+    Clear.render(popup, buf);
+    let title = format!("{}: {} {}", U::EditTitle.get(lang), target.id, target.name.get(lang));
+    let title = truncate(&title, usize::from(popup.width.saturating_sub(4)), app.ascii);
+    let block = frame(app, title).padding(ratatui::widgets::Padding::horizontal(1));
+    let inner = block.inner(popup);
+    block.render(popup, buf);
+
+    let labels = [U::Value, U::ReadAs, U::Kind, U::Note].map(|u| u.get(lang));
+    let label_width =
+        labels.iter().chain([T::ColPeriod.get(lang)].iter()).map(|l| l.width()).max().unwrap_or(0) + 2;
+    let field_width = usize::from(inner.width).saturating_sub(label_width);
+    let label = |text: &str, focus: bool| {
+        let style = if focus { theme.tab_active } else { theme.label };
+        Span::styled(format!("{:<w$}", format!("{text}:"), w = label_width), style)
+    };
+    let unit = target.unit.get(lang);
+    let mut lines = Vec::new();
+    let mut goal_line = vec![
+        Span::styled(format!("{}: ", U::Goal.get(lang)), theme.dim),
+        Span::raw(present::goal(lang, app.ascii, target)),
+    ];
+    if let Some(current) = app.store.ledger().current(&target.id, form.period) {
+        goal_line.push(Span::styled(
+            format!(
+                "{}{} ({}): {}",
+                theme.dot(),
+                U::Current.get(lang),
+                i18n::period(lang, form.period),
+                present::figure(lang, current.value)
+            ),
+            theme.dim,
+        ));
+    }
+    lines.push(Line::from(goal_line));
+    let (value_shown, value_cursor) = window(&form.value.text, form.value.cursor, field_width);
+    lines.push(Line::from(vec![label(labels[0], form.focus == FormField::Value), Span::raw(value_shown)]));
+    let read_as = if form.value.text.trim().is_empty() {
+        Span::styled(U::TypeANumber.get(lang), theme.dim)
+    } else {
+        match number::parse(&form.value.text, lang.number_style()) {
+            Ok(v) => Span::styled(present::value_with_unit(lang, v, unit), theme.info.patch(theme.label)),
+            Err(e) => Span::styled(i18n::number_error(lang, &e), theme.error),
+        }
+    };
+    lines.push(Line::from(vec![label(labels[1], false), read_as]));
+    let (left, right) = if app.ascii { ("< ", " >") } else { ("◀ ", " ▶") };
+    lines.push(Line::from(vec![
+        label(T::ColPeriod.get(lang), form.focus == FormField::Period),
+        Span::raw(format!("{left}{}{right}", i18n::period(lang, form.period))),
+    ]));
+    lines.push(Line::from(vec![
+        label(labels[2], form.focus == FormField::Kind),
+        Span::raw(format!("{left}{}{right}", i18n::kind(lang, form.kind))),
+    ]));
+    let (note_shown, note_cursor) = window(&form.note.text, form.note.cursor, field_width);
+    lines.push(Line::from(vec![label(labels[3], form.focus == FormField::Note), Span::raw(note_shown)]));
+    lines.push(match &form.error {
+        Some(error) => Line::styled(error.clone(), theme.error),
+        None => Line::default(),
+    });
+    let text_rows = u16::try_from(lines.len()).unwrap_or(u16::MAX);
+    Paragraph::new(lines).wrap(Wrap { trim: false }).render(inner, buf);
+    let keys_row = Rect { y: inner.bottom().saturating_sub(1), height: 1, ..inner };
+    if inner.height > text_rows {
+        Line::styled(U::FormKeys.get(lang), theme.dim).render(keys_row, buf);
+    }
+
+    let cursor = match form.focus {
+        FormField::Value => Some((1, value_cursor)),
+        FormField::Note => Some((5, note_cursor)),
+        _ => None,
+    };
+    if let Some((row, column)) = cursor
+        && row < inner.height
+    {
+        let x =
+            (usize::from(inner.x) + label_width + column).min(usize::from(inner.right().saturating_sub(1)));
+        let mut hits = app.hits.get();
+        hits.cursor = Some(Position { x: u16::try_from(x).unwrap_or(inner.x), y: inner.y + row });
+        app.hits.set(hits);
+    }
+}
+
+pub fn help(app: &App, area: Rect, buf: &mut Buffer) {
+    let lang = app.lang;
+    let theme = &app.theme;
+    let popup = centred(area, 72, area.height);
+    Clear.render(popup, buf);
+    let block = frame(app, U::HelpTitle.get(lang).to_owned());
+    let sections = [
+        (ModeKind::Browse, U::HelpBrowse),
+        (ModeKind::Filter, U::HelpFilter),
+        (ModeKind::Edit, U::HelpEdit),
+        (ModeKind::Confirm, U::HelpConfirm),
+        (ModeKind::Help, U::HelpHelp),
+    ];
+    let pages: Vec<_> =
+        sections.map(|(mode, title)| (title, keymap::help_lines(mode, lang, app.ascii))).into();
+    let key_width =
+        pages.iter().flat_map(|(_, lines)| lines.iter().map(|(keys, _)| keys.width())).max().unwrap_or(0);
+    let mut lines = Vec::new();
+    for (title, bindings) in pages {
+        lines.push(Line::styled(title.get(lang), theme.title));
+        for (keys, help) in bindings {
+            lines.push(Line::from(vec![
+                Span::styled(format!("  {keys:<key_width$}  "), theme.key),
+                Span::raw(help.to_owned()),
+            ]));
+        }
+    }
+    let max = u16::try_from(lines.len()).unwrap_or(u16::MAX).saturating_sub(popup.height.saturating_sub(2));
+    Paragraph::new(lines).block(block).scroll((app.help_scroll.min(max), 0)).render(popup, buf);
+}
+
+pub fn confirm(app: &App, entry: &Entry, area: Rect, buf: &mut Buffer) {
+    let lang = app.lang;
+    let theme = &app.theme;
+    let popup = centred(area, 64, 7);
+    Clear.render(popup, buf);
+    let block = frame(app, U::UndoTitle.get(lang).to_owned());
+    let unit = app.plan.target(&entry.target).map_or("", |t| t.unit.get(lang));
+    let what = format!(
+        "{} · {} · {} · {}",
+        entry.target,
+        i18n::period(lang, entry.period),
+        present::value_with_unit(lang, entry.value, unit),
+        present::time_in(lang, entry.time, &app.tz)
+    );
+    let mut keys = Vec::new();
+    for (i, (k, help)) in keymap::footer(ModeKind::Confirm, lang, app.ascii).into_iter().enumerate() {
+        if i > 0 {
+            keys.push(Span::styled(theme.dot(), theme.dim));
+        }
+        keys.push(Span::styled(k, theme.key));
+        keys.push(Span::raw(format!(" {help}")));
+    }
+    let lines = vec![
+        Line::raw(U::UndoQuestion.get(lang)),
+        Line::styled(what, theme.label),
+        Line::default(),
+        Line::from(keys),
+    ];
+    Paragraph::new(lines).block(block).wrap(Wrap { trim: false }).render(popup, buf);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_window_keeps_the_cursor_in_view() {
+        assert_eq!(window("9.500", 5, 20), ("9.500".to_owned(), 5));
+        let (shown, at) = window("abcdefghij", 10, 4);
+        assert_eq!((shown.as_str(), at), ("hij", 3));
+    }
+}

@@ -1,0 +1,90 @@
+//! The target table: id, name cut with an ellipsis, goal with unit, actual, % of what the
+//! period expects, status as colour + symbol + word.
+
+use crate::app::App;
+use crate::cli::truncate;
+use crate::i18n::{self, T, U};
+use crate::present;
+use crate::progress::Row as Assessed;
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Alignment, Constraint, Rect};
+use ratatui::text::{Line, Span, Text};
+use ratatui::widgets::{Cell, Paragraph, Row, StatefulWidget, Table, TableState, Widget};
+
+/// A screen at least this wide also shows the period of each figure.
+const WITH_PERIOD: u16 = 100;
+
+pub fn table(app: &App, rows: &[Assessed], area: Rect, buf: &mut Buffer) {
+    let lang = app.lang;
+    let mut hits = app.hits.get();
+    let body = Rect { y: area.y + 1, height: area.height.saturating_sub(1), ..area };
+    if app.visible.is_empty() {
+        Paragraph::new(Line::styled(U::NoRows.get(lang), app.theme.dim)).render(body, buf);
+        hits.table = Rect::default();
+        app.hits.set(hits);
+        return;
+    }
+    let with_period = area.width >= WITH_PERIOD;
+    let mut widths = vec![
+        Constraint::Length(5),
+        Constraint::Fill(1),
+        Constraint::Length(16),
+        Constraint::Length(11),
+        Constraint::Length(8),
+        Constraint::Length(18),
+    ];
+    let mut titles = vec![T::ColId, T::ColName, T::ColTarget, T::ColActual, T::ColPercent, T::ColStatus];
+    if with_period {
+        widths.insert(4, Constraint::Length(9));
+        titles.insert(4, T::ColPeriod);
+    }
+    let fixed: u16 = widths.iter().map(|c| if let Constraint::Length(n) = c { *n } else { 0 }).sum();
+    let name_width = usize::from(area.width.saturating_sub(fixed + widths.len() as u16 - 1));
+    let header = Row::new(titles.iter().map(|t| Cell::from(t.get(lang)))).style(app.theme.column_header);
+
+    let table_rows = app.visible.iter().map(|i| {
+        let row = &rows[*i];
+        let target = row.target;
+        let indent = if target.parent.is_some() { "  " } else { "" };
+        let name = truncate(&format!("{indent}{}", target.name.get(lang)), name_width, app.ascii);
+        let goal = truncate(&present::goal(lang, app.ascii, target), 16, app.ascii);
+        let actual = match row.actual {
+            Some(e) => present::figure(lang, e.value),
+            None if target.goal.is_some() => T::NoFigure.get(lang).to_owned(),
+            None => String::new(),
+        };
+        let percent = row.percent.map(|p| present::percent(lang, p.round_dp(1))).unwrap_or_default();
+        let status = format!("{} {}", app.theme.symbol(row.status), i18n::status(lang, row.status));
+        let mut cells = vec![
+            Cell::from(target.id.clone()),
+            Cell::from(name),
+            Cell::from(goal),
+            Cell::from(Text::from(actual).alignment(Alignment::Right)),
+            Cell::from(Text::from(percent).alignment(Alignment::Right)),
+            Cell::from(Span::styled(status, app.theme.status(row.status))),
+        ];
+        if with_period {
+            let period = row.actual.and(row.period).map(|p| i18n::period(lang, p)).unwrap_or_default();
+            cells.insert(4, Cell::from(period));
+        }
+        Row::new(cells)
+    });
+
+    // Keep the selection in view, moving the window as little as possible.
+    let height = usize::from(body.height).max(1);
+    let mut offset = hits.offset.min(app.visible.len().saturating_sub(1));
+    if app.selected < offset {
+        offset = app.selected;
+    } else if app.selected >= offset + height {
+        offset = app.selected + 1 - height;
+    }
+    let mut state = TableState::new().with_offset(offset).with_selected(Some(app.selected));
+    let table = Table::new(table_rows, widths)
+        .header(header)
+        .column_spacing(1)
+        .row_highlight_style(app.theme.selected);
+    StatefulWidget::render(table, area, buf, &mut state);
+    hits.table = body;
+    hits.offset = state.offset();
+    app.hits.set(hits);
+}

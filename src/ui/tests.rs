@@ -1,0 +1,217 @@
+//! Whole screens as insta snapshots (text; with colour the styles are in the snapshot too),
+//! colours checked cell by cell, and every size down to 1×1 drawn without a panic.
+
+use crate::app::tests::{app_at, settings};
+use crate::app::{self, Action, App, Hits};
+use crate::i18n::Lang;
+use crate::ledger::{Entry, Kind};
+use crate::status::{Period, Status};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::buffer::Buffer;
+use ratatui::style::Color;
+use rust_decimal::Decimal;
+
+fn entry(id: &str, target: &str, period: Period, value: &str, minute: i64, author: &str) -> Entry {
+    Entry {
+        id: id.into(),
+        target: target.into(),
+        period,
+        value: Decimal::from_str_exact(value).expect("decimal"),
+        kind: Kind::Official,
+        note: String::new(),
+        author: author.into(),
+        time: jiff::Timestamp::from_second(1_719_800_000 + minute * 60).expect("time"),
+        retracts: None,
+        supersedes: None,
+        action: None,
+    }
+}
+
+/// A store with one target of each status, a withdrawal and a note, in a fixed time zone.
+fn fixture(lang: Lang, colour: bool, ascii: bool) -> (tempfile::TempDir, App) {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut s = settings(lang);
+    s.colour = colour;
+    s.ascii = ascii;
+    let mut app = app_at(&dir.path().join("store.json"), s);
+    let mut noted = entry("e2", "3", Period::H1, "4700", 2, "minh");
+    noted.note = "Sở Tài chính \u{1b}[31mbáo\u{202E} cáo".into();
+    let mut wrong = entry("e3", "3", Period::H1, "47000", 3, "lan");
+    wrong.kind = Kind::Estimate;
+    let mut undo = entry("e4", "3", Period::H1, "47000", 4, "lan");
+    undo.retracts = Some("e3".into());
+    let entries = vec![
+        entry("e1", "3", Period::Q1, "2100", 1, "lan"),
+        noted,
+        wrong,
+        undo,
+        entry("e5", "1", Period::Year, "8.2", 5, "lan"),
+        entry("e6", "2", Period::H1, "74", 6, "minh"),
+        entry("e7", "4", Period::H1, "20", 7, "minh"),
+    ];
+    app.store.save(&app.plan, entries).expect("save");
+    app.refilter();
+    app::update(&mut app, Action::Down);
+    app::update(&mut app, Action::Down);
+    (dir, app)
+}
+
+fn draw(app: &mut App, width: u16, height: u16) -> Buffer {
+    app::update(app, Action::Resize { width, height });
+    let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("terminal");
+    terminal.draw(|frame| super::draw(frame, app)).expect("draw");
+    terminal.backend().buffer().clone()
+}
+
+fn text(buffer: &Buffer) -> String {
+    let width = usize::from(buffer.area.width);
+    let mut out = String::new();
+    for line in buffer.content.chunks(width) {
+        let mut row = String::new();
+        let mut skip = 0;
+        for cell in line {
+            if skip > 0 {
+                skip -= 1;
+                continue;
+            }
+            row.push_str(cell.symbol());
+            skip = unicode_width::UnicodeWidthStr::width(cell.symbol()).saturating_sub(1);
+        }
+        out.push_str(row.trim_end());
+        out.push('\n');
+    }
+    out
+}
+
+macro_rules! screen {
+    ($name:ident, $lang:expr, $w:expr, $h:expr, $colour:expr, $ascii:expr, $setup:expr) => {
+        #[test]
+        fn $name() {
+            let (_dir, mut app) = fixture($lang, $colour, $ascii);
+            let setup: fn(&mut App) = $setup;
+            setup(&mut app);
+            let buffer = draw(&mut app, $w, $h);
+            if $colour {
+                insta::assert_debug_snapshot!(buffer);
+            } else {
+                insta::assert_snapshot!(text(&buffer));
+            }
+        }
+    };
+}
+
+fn browse(_: &mut App) {}
+fn all_groups(app: &mut App) {
+    app.tab = app::TABS - 1;
+    app.refilter();
+}
+fn editing(app: &mut App) {
+    app::update(app, Action::Edit);
+    for c in "9.500".chars() {
+        app::update(app, Action::Input(c));
+    }
+}
+fn misread(app: &mut App) {
+    app::update(app, Action::Edit);
+    for c in "9.5".chars() {
+        app::update(app, Action::Input(c));
+    }
+}
+fn help(app: &mut App) {
+    app::update(app, Action::ShowHelp);
+}
+fn undo(app: &mut App) {
+    app::update(app, Action::Undo);
+}
+fn filtered(app: &mut App) {
+    app::update(app, Action::StartFilter);
+    for c in "ngan sach".chars() {
+        app::update(app, Action::Input(c));
+    }
+}
+
+screen!(browse_vi_80x24, Lang::Vi, 80, 24, false, false, browse);
+screen!(browse_en_80x24, Lang::En, 80, 24, false, false, browse);
+screen!(browse_vi_120x40, Lang::Vi, 120, 40, false, false, all_groups);
+screen!(browse_en_120x40, Lang::En, 120, 40, false, false, all_groups);
+screen!(browse_vi_150x40, Lang::Vi, 150, 40, false, false, browse);
+screen!(browse_ascii_80x24, Lang::Vi, 80, 24, false, true, browse);
+screen!(edit_vi_80x24, Lang::Vi, 80, 24, false, false, editing);
+screen!(edit_en_80x24, Lang::En, 80, 24, false, false, editing);
+screen!(edit_misread_vi_80x24, Lang::Vi, 80, 24, false, false, misread);
+screen!(help_vi_80x24, Lang::Vi, 80, 24, false, false, help);
+screen!(help_en_120x40, Lang::En, 120, 40, false, false, help);
+screen!(undo_vi_80x24, Lang::Vi, 80, 24, false, false, undo);
+screen!(filter_vi_80x24, Lang::Vi, 80, 24, false, false, filtered);
+screen!(too_small_vi, Lang::Vi, 40, 10, false, false, browse);
+screen!(colour_vi_80x24, Lang::Vi, 80, 24, true, false, browse);
+screen!(colour_en_120x40, Lang::En, 120, 40, true, false, all_groups);
+
+/// The row of the table showing `id`, found by its first cells.
+fn row_of(buffer: &Buffer, id: &str) -> u16 {
+    let width = usize::from(buffer.area.width);
+    let rows = buffer.content.chunks(width).enumerate();
+    let found = rows.skip(5).find(|(_, line)| {
+        let start: String = line.iter().take(6).map(|c| c.symbol()).collect();
+        start.trim_end() == id
+    });
+    u16::try_from(found.expect("row").0).expect("row number")
+}
+
+/// Each status's symbol and word are drawn in its colour, and in none without colour.
+#[test]
+fn statuses_have_their_colours_cell_by_cell() {
+    let expected = [
+        ("1", Status::Achieved, Color::Green),
+        ("3", Status::OnTrack, Color::Cyan),
+        ("2", Status::AtRisk, Color::Yellow),
+        ("4", Status::Behind, Color::Red),
+        ("5", Status::NoData, Color::DarkGray),
+    ];
+    for colour in [true, false] {
+        let (_dir, mut app) = fixture(Lang::Vi, colour, false);
+        let buffer = draw(&mut app, 80, 24);
+        for (id, status, fg) in expected {
+            let row = row_of(&buffer, id);
+            let word = format!("{} {}", app.theme.symbol(status), crate::i18n::status(Lang::Vi, status));
+            let width = unicode_width::UnicodeWidthStr::width(word.as_str()) as u16;
+            let x0 = buffer.area.width - 18;
+            let line: String = (x0..x0 + width).map(|x| buffer[(x, row)].symbol().to_owned()).collect();
+            assert_eq!(line, word, "target {id}");
+            for x in x0..x0 + width {
+                let cell = &buffer[(x, row)];
+                let want = if colour { fg } else { Color::Reset };
+                assert_eq!(cell.fg, want, "target {id} at column {x}, colour {colour}");
+            }
+        }
+    }
+}
+
+#[test]
+fn every_size_down_to_one_by_one_draws() {
+    let setups: [fn(&mut App); 5] = [browse, editing, help, undo, filtered];
+    for setup in setups {
+        let (_dir, mut app) = fixture(Lang::Vi, true, false);
+        setup(&mut app);
+        for width in (1..=130).step_by(7).chain([1, 2, 59, 60, 61]) {
+            for height in (1..=45).step_by(4).chain([1, 14, 15, 16]) {
+                draw(&mut app, width, height);
+            }
+        }
+    }
+}
+
+#[test]
+fn the_table_follows_the_selection_and_maps_clicks_back() {
+    let (_dir, mut app) = fixture(Lang::Vi, false, false);
+    all_groups(&mut app);
+    app::update(&mut app, Action::Last);
+    let buffer = draw(&mut app, 80, 24);
+    let last = app.selected_target().map(|t| t.id.clone()).expect("selected");
+    let hits: Hits = app.hits.get();
+    assert!(hits.offset > 0, "scrolled to show the last row");
+    assert!(text(&buffer).contains(&format!("\n{last} ")));
+    app::update(&mut app, Action::Click { column: 3, row: hits.table.y });
+    assert_eq!(app.selected, hits.offset);
+}

@@ -1,0 +1,172 @@
+//! End to end: the real binary in a pseudo-terminal, driven by keys like a person would.
+//!
+//! The pseudo-terminal comes from rustix, which the program already depends on for its
+//! hang-up watchdog, so the test adds no crate. It also counts the bytes the program writes
+//! to the terminal: run with `--nocapture` to see them.
+#![cfg(unix)]
+
+use std::fs::File;
+use std::io::{Read, Write};
+use std::path::Path;
+use std::process::{Child, Command, Stdio};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+struct Pty {
+    master: File,
+    output: Arc<Mutex<Vec<u8>>>,
+    child: Child,
+}
+
+impl Pty {
+    fn spawn(args: &[&str], config_home: &Path) -> Pty {
+        use rustix::pty::{OpenptFlags, grantpt, openpt, ptsname, unlockpt};
+        let master = openpt(OpenptFlags::RDWR | OpenptFlags::NOCTTY).expect("openpt");
+        grantpt(&master).expect("grantpt");
+        unlockpt(&master).expect("unlockpt");
+        let size = rustix::termios::Winsize { ws_row: 24, ws_col: 80, ws_xpixel: 0, ws_ypixel: 0 };
+        rustix::termios::tcsetwinsize(&master, size).expect("window size");
+        let name = ptsname(&master, Vec::new()).expect("ptsname");
+        let slave_path = std::path::PathBuf::from(name.to_str().expect("pts name"));
+        let slave = std::fs::OpenOptions::new().read(true).write(true).open(&slave_path).expect("slave");
+        let child = {
+            let mut command = Command::new(env!("CARGO_BIN_EXE_chitieu"));
+            command
+                .args(args)
+                .env("TERM", "xterm-256color")
+                .env("XDG_CONFIG_HOME", config_home)
+                .env("USER", "lan")
+                .env_remove("NO_COLOR")
+                .env_remove("CHITIEU_LANG")
+                .env_remove("CHITIEU_STORE")
+                .stdin(Stdio::from(slave.try_clone().expect("clone")))
+                .stdout(Stdio::from(slave.try_clone().expect("clone")))
+                .stderr(Stdio::from(slave));
+            command.spawn().expect("spawn chitieu")
+        };
+        let master = File::from(master);
+        let output = Arc::new(Mutex::new(Vec::new()));
+        let mut reader = master.try_clone().expect("clone master");
+        let sink = Arc::clone(&output);
+        std::thread::spawn(move || {
+            let mut chunk = [0u8; 8192];
+            while let Ok(n) = reader.read(&mut chunk) {
+                if n == 0 {
+                    break;
+                }
+                sink.lock().expect("lock").extend_from_slice(&chunk[..n]);
+            }
+        });
+        Pty { master, output, child }
+    }
+
+    fn len(&self) -> usize {
+        self.output.lock().expect("lock").len()
+    }
+
+    fn since(&self, from: usize) -> String {
+        String::from_utf8_lossy(&self.output.lock().expect("lock")[from..]).into_owned()
+    }
+
+    /// Waits until `needle` appears in what was written after `from`; returns the time taken.
+    fn wait_for(&self, from: usize, needle: &str) -> Duration {
+        let start = Instant::now();
+        while start.elapsed() < Duration::from_secs(10) {
+            if self.since(from).contains(needle) {
+                return start.elapsed();
+            }
+            std::thread::sleep(Duration::from_millis(5));
+        }
+        panic!("«{needle}» never appeared; the screen got:\n{}", self.since(from));
+    }
+
+    /// Waits until nothing more is written for a while; returns the bytes written since `from`.
+    fn settle(&self, from: usize) -> usize {
+        let mut last = self.len();
+        loop {
+            std::thread::sleep(Duration::from_millis(150));
+            let now = self.len();
+            if now == last {
+                return now - from;
+            }
+            last = now;
+        }
+    }
+
+    fn send(&mut self, keys: &str) {
+        self.master.write_all(keys.as_bytes()).expect("write keys");
+        self.master.flush().expect("flush");
+    }
+}
+
+#[test]
+fn edit_target_3_in_a_terminal_and_read_it_back() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let store = dir.path().join("store.json");
+    let store_arg = store.to_str().expect("utf-8 path");
+    let started = Instant::now();
+    let mut pty = Pty::spawn(&["--store", store_arg], dir.path());
+    pty.wait_for(0, "Kinh tế");
+    let first_frame = started.elapsed();
+    let first_bytes = pty.settle(0);
+
+    // One cursor move.
+    let before = pty.len();
+    pty.send("j");
+    let move_bytes = pty.settle(before);
+
+    // Filter to the budget target, ignoring diacritics, and edit it. A Vietnamese input
+    // method corrects a letter with Ctrl-H (0x08) and the new letter, all in one burst.
+    let before_edit = pty.len();
+    pty.send("/ngan sacx\u{8}h\r");
+    pty.settle(before_edit);
+    pty.send("\r");
+    pty.wait_for(before_edit, "Nhập số liệu");
+    let typed = pty.len();
+    pty.send("9.500");
+    pty.wait_for(typed, "9.500 tỷ đồng");
+    let confirmed = pty.len();
+    pty.send("\r");
+    pty.wait_for(confirmed, "Đã lưu");
+    let edit_bytes = pty.settle(before_edit);
+
+    // Ctrl-L redraws everything without asking the terminal where its cursor is.
+    let before_clear = pty.len();
+    pty.send("\u{c}");
+    assert!(pty.settle(before_clear) > 2000, "a whole frame is sent again");
+    assert!(!pty.since(0).contains("\u{1b}[6n"), "no cursor-position query, ever");
+    let all = pty.since(0);
+    assert!(all.contains("\u{1b}[32"), "green for an achieved target, as a classic colour code");
+    assert!(!all.contains("38;5;") && !all.contains("38;2;"), "only the 16 basic colours");
+
+    pty.send("q");
+    let deadline = Instant::now() + Duration::from_secs(5);
+    let status = loop {
+        if let Some(status) = pty.child.try_wait().expect("wait") {
+            break status;
+        }
+        assert!(Instant::now() < deadline, "chitieu did not quit");
+        std::thread::sleep(Duration::from_millis(20));
+    };
+    assert!(status.success(), "{status}");
+    let tail = pty.since(confirmed);
+    assert!(tail.contains("\u{1b}[?1049l"), "the alternate screen is left on quit");
+
+    eprintln!(
+        "first frame after {first_frame:?} ({first_bytes} bytes); one cursor move: {move_bytes} bytes; \
+         filter + edit + save: {edit_bytes} bytes"
+    );
+
+    let report = Command::new(env!("CARGO_BIN_EXE_chitieu"))
+        .args(["report", "--format", "json", "--store", store_arg])
+        .env("XDG_CONFIG_HOME", dir.path())
+        .output()
+        .expect("report");
+    assert!(report.status.success());
+    let json: serde_json::Value = serde_json::from_slice(&report.stdout).expect("json");
+    let target =
+        json["targets"].as_array().expect("targets").iter().find(|t| t["id"] == "3").expect("target 3");
+    assert_eq!(target["actual"], "9500");
+    let text = String::from_utf8(report.stdout).expect("utf-8");
+    assert!(text.contains("\"actual\": \"9500\""));
+}
