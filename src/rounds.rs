@@ -78,18 +78,21 @@ pub fn first_refused_on_import(
     })
 }
 
-/// A new round entry recording `action` for `period`, by `author` at `time`.
+/// A new round entry recording `action` for `period`, by `author` at `time`; its id is made
+/// like every entry's (`ledger::new_entry_id`), from `origin` (host and author).
 pub fn entry(action: Action, period: Period, author: &str, time: jiff::Timestamp) -> Entry {
-    let id = format!(
-        "{}-{}-{:x}-{:x}",
-        match action {
-            Action::ClosePeriod => "close",
-            Action::ReopenPeriod => "reopen",
-        },
-        period.key(),
-        time.as_nanosecond(),
-        std::process::id()
-    );
+    entry_from(action, period, author, time, author)
+}
+
+/// [`entry`] with the origin given (`store::origin(author)` in the commands).
+pub fn entry_from(
+    action: Action,
+    period: Period,
+    author: &str,
+    time: jiff::Timestamp,
+    origin: &str,
+) -> Entry {
+    let id = crate::ledger::new_entry_id(time, origin);
     Entry {
         id,
         target: ROUND_TARGET.to_owned(),

@@ -64,15 +64,6 @@ pub fn run(
     }
 }
 
-/// The login name recorded as an entry's author.
-pub fn login_name() -> String {
-    ["USER", "LOGNAME", "USERNAME"]
-        .iter()
-        .find_map(|v| std::env::var(v).ok().filter(|n| !n.trim().is_empty()))
-        .map(|n| crate::text::clean(n.trim()))
-        .unwrap_or_else(|| "?".to_owned())
-}
-
 /// Reads `--since`: an RFC 3339 moment, or a date meaning its first moment in local time.
 pub fn parse_since(lang: Lang, text: &str) -> Result<jiff::Timestamp, Failure> {
     let text = text.trim();
@@ -271,7 +262,8 @@ fn round(
     let lang = context.lang;
     // Decided under the lock, on the store as it is now.
     let mut nothing_to_do = None;
-    let entry = rounds::entry(action, period, &login_name(), jiff::Timestamp::now());
+    let author = store::login_name().unwrap_or_else(|| crate::i18n::T::UnknownAuthor.get(lang).to_owned());
+    let entry = rounds::entry_from(action, period, &author, jiff::Timestamp::now(), &store::origin(&author));
     store
         .save_checked(&context.plan, vec![entry], |fresh| match (action, rounds::closed(fresh, period)) {
             (Action::ClosePeriod, Some(close)) => {
