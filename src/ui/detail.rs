@@ -104,6 +104,33 @@ pub fn detail(app: &App, rows: &[Assessed], area: Rect, buf: &mut Buffer) {
             lines.push(Line::styled(format!("  {}", T::NoFigure.get(lang)), theme.dim));
         }
     }
+    // Both (or all) contradicting official figures, with author and time.
+    for period in Period::ALL {
+        if let Some(conflict) = crate::conflict::conflict_for(app.store.ledger(), &target.id, period) {
+            let values: Vec<String> = conflict
+                .entries
+                .iter()
+                .map(|e| {
+                    format!(
+                        "{} ({}, {})",
+                        present::figure(lang, e.value),
+                        text::clean(&e.author),
+                        present::time_in(lang, e.time, &app.tz)
+                    )
+                })
+                .collect();
+            lines.push(Line::styled(
+                format!(
+                    "{} {} {}: {}",
+                    crate::report::md::conflict_mark(app.ascii),
+                    i18n::field::R::Conflict.get(lang),
+                    i18n::period(lang, period),
+                    values.join(lang.pick(" hay ", " or "))
+                ),
+                theme.error,
+            ));
+        }
+    }
     lines.push(Line::styled(format!("{}:", U::History.get(lang)), theme.label));
     let mut any = false;
     for entry in app.store.ledger().history(Some(&target.id)) {

@@ -42,6 +42,9 @@ pub fn table(app: &App, rows: &[Assessed], area: Rect, buf: &mut Buffer) {
     let name_width = usize::from(area.width.saturating_sub(fixed + widths.len() as u16 - 1));
     let header = Row::new(titles.iter().map(|t| Cell::from(t.get(lang)))).style(app.theme.column_header);
 
+    // Official figures that contradict each other are marked beside the figure (see `conflict`).
+    let conflicts = crate::conflict::conflicts(app.store.ledger());
+    let mark = crate::report::md::conflict_mark(app.ascii);
     let table_rows = app.visible.iter().map(|i| {
         let row = &rows[*i];
         let target = row.target;
@@ -49,6 +52,9 @@ pub fn table(app: &App, rows: &[Assessed], area: Rect, buf: &mut Buffer) {
         let name = truncate(&format!("{indent}{}", target.name.get(lang)), name_width, app.ascii);
         let goal = truncate(&present::goal(lang, app.ascii, target), 16, app.ascii);
         let actual = match row.actual {
+            Some(e) if conflicts.iter().any(|c| c.target == target.id && c.period == e.period) => {
+                format!("{mark} {}", present::figure(lang, e.value))
+            }
             Some(e) => present::figure(lang, e.value),
             None if target.goal.is_some() => T::NoFigure.get(lang).to_owned(),
             None => String::new(),

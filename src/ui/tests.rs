@@ -215,3 +215,20 @@ fn the_table_follows_the_selection_and_maps_clicks_back() {
     app::update(&mut app, Action::Click { column: 3, row: hits.table.y });
     assert_eq!(app.selected, hits.offset);
 }
+
+#[test]
+fn a_conflict_is_marked_in_the_table_and_shown_in_full_in_the_detail() {
+    let (_dir, mut app) = fixture(Lang::Vi, false, false);
+    // Hoa entered another official h1 figure for target 3 without having seen Minh's.
+    let plan = app.plan.clone();
+    app.store.save(&plan, vec![entry("e8", "3", Period::H1, "4800", 8, "hoa")]).expect("save");
+    app.refilter();
+    let screen = text(&draw(&mut app, 120, 40));
+    let row = screen.lines().find(|l| l.starts_with("3 ")).expect("row of target 3");
+    assert!(row.contains("≠ 4.800"), "{row}");
+    assert!(
+        screen.contains("≠ Xung đột 6 tháng: 4.700 (minh,") && screen.contains("hay 4.800 (hoa,"),
+        "{screen}"
+    );
+    assert!(!screen.lines().any(|l| l.starts_with("1 ") && l.contains('≠')), "only target 3 is marked");
+}
