@@ -189,6 +189,16 @@ pub fn run(command: &Command, context: &Context, path: &Path, out: &mut dyn Writ
             let mut buffer = Vec::new();
             let sink: &mut dyn Write = if file.is_some() { &mut buffer } else { &mut *out };
             match format {
+                Format::Table if file.is_some() => {
+                    // A file gets no colour codes, whatever the terminal.
+                    let plain = Context {
+                        lang: context.lang,
+                        ascii: context.ascii,
+                        colour: false,
+                        plan: context.plan.clone(),
+                    };
+                    report_table(&plain, choice, &rows, &conflicts, sink)?
+                }
                 Format::Table => report_table(context, choice, &rows, &conflicts, sink)?,
                 Format::Json => report_json(context, &rows, &conflicts, sink)?,
                 Format::Csv => report_csv(context, &rows, &conflicts, sink)?,
@@ -201,8 +211,10 @@ pub fn run(command: &Command, context: &Context, path: &Path, out: &mut dyn Writ
                         return Err(Failure::bad_input(i18n::field::R::XlsxNeedsOut.get(context.lang)));
                     }
                     let report = crate::report::build(&context.plan, ledger, choice, crate::report::today());
-                    buffer = crate::report::xlsx::to_bytes(&report, context.lang)
-                        .map_err(|e| Failure { code: 1, message: e.to_string() })?;
+                    buffer = crate::report::xlsx::to_bytes(&report, context.lang).map_err(|e| Failure {
+                        code: 1,
+                        message: i18n::field::xlsx_failed(context.lang, &e),
+                    })?;
                 }
             }
             if let Some(path) = file {

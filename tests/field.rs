@@ -401,6 +401,15 @@ fn markdown_report_has_groups_statuses_and_a_summary() {
         "{en}"
     );
     assert!(en.contains("| ✖ Behind |"), "{en}");
+
+    let dir = Dir::new();
+    let file = dir.path("bao-cao.md");
+    let printed = ok(chitieu(
+        Path::new("tests/fixtures/stores/sample.json"),
+        &["report", "--format", "md", "--out", file.to_str().expect("path")],
+    ));
+    assert_eq!(printed, "", "with --out nothing goes to stdout");
+    assert_eq!(std::fs::read_to_string(&file).expect("md file"), out);
 }
 
 #[test]

@@ -50,6 +50,13 @@ pub fn cannot_read(lang: Lang, path: &Path, error: &std::io::Error) -> String {
     }
 }
 
+pub fn xlsx_failed(lang: Lang, error: &dyn std::fmt::Display) -> String {
+    match lang {
+        Lang::Vi => format!("không tạo được bảng tính: {error}; không có tệp nào được ghi"),
+        Lang::En => format!("cannot make the spreadsheet: {error}; no file was written"),
+    }
+}
+
 pub fn exported(lang: Lang, count: usize, path: &Path) -> String {
     match lang {
         Lang::Vi => format!("Đã ghi {count} mục vào {}", path.display()),
