@@ -78,6 +78,8 @@ pub enum Command {
         #[arg(long)]
         yes: bool,
     },
+    /// Withdraw your own latest figure still standing (history keeps both)
+    Undo,
     /// Every figure entered, newest first (for one target, or all)
     History {
         /// Only this target
@@ -247,6 +249,7 @@ pub fn run(command: &Command, context: &Context, path: &Path, out: &mut dyn Writ
             history(context, store.ledger(), target, out)?;
             Ok(())
         }
+        Command::Undo => undo(context, path, out),
         Command::Check => check(context, path, out),
         Command::Field(command) => {
             let mut store = open_store(context, path)?;
@@ -319,6 +322,34 @@ pub fn set(
     writeln!(out, "{}", i18n::saved(lang, &target.id, period, &shown, entry.kind, store.path()))?;
     writeln!(out, "{}", i18n::from_others(lang, merged.from_others))?;
     writeln!(out, "{}: {}", T::EntryId.get(lang), entry.id)?;
+    Ok(())
+}
+
+/// `chitieu undo`: withdraws the user's own latest figure still standing, unless its period
+/// is closed. The withdrawal is an entry of its own; history keeps both.
+pub fn undo(context: &Context, path: &Path, out: &mut dyn Write) -> Result<(), Failure> {
+    let lang = context.lang;
+    let author = store::login_name().unwrap_or_else(|| T::UnknownAuthor.get(lang).to_owned());
+    let mut store = open_store(context, path)?;
+    if let Some(latest) = store.ledger().last_standing_by(&author) {
+        crate::rounds::check_open(store.ledger(), latest.period)
+            .map_err(|closed| Failure::bad_input(i18n::field::period_closed(lang, &closed)))?;
+    }
+    let withdrawn =
+        store.undo(&context.plan, &author).map_err(|e| Failure::bad_input(i18n::store_error(lang, &e)))?;
+    let Some((retraction, merged)) = withdrawn else {
+        writeln!(out, "{}", i18n::U::NothingToUndo.get(lang))?;
+        return Ok(());
+    };
+    let unit = context.plan.target(&retraction.target).map_or("", |t| t.unit.get(lang));
+    let what = format!(
+        "{} · {} · {}",
+        retraction.target,
+        i18n::period(lang, retraction.period),
+        present::value_with_unit(lang, retraction.value, unit)
+    );
+    writeln!(out, "{}", i18n::withdrawn(lang, &what))?;
+    writeln!(out, "{}", i18n::from_others(lang, merged.from_others))?;
     Ok(())
 }
 

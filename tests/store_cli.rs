@@ -375,3 +375,31 @@ fn check_tells_sound_from_doubtful_from_unreadable() {
     fs::write(&store, "{").expect("write");
     assert_eq!(run(&store, &["check"]).status.code(), Some(2));
 }
+
+/// `chitieu undo` withdraws the user's own latest figure: the previous one is current again,
+/// a colleague's later figure is left alone, and history keeps everything.
+#[test]
+fn undo_withdraws_your_own_latest_figure() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let store = store_in(&dir);
+    assert!(run(&store, &["undo"]).status.success(), "nothing to undo is not an error");
+    assert!(!store.exists(), "and it creates no store");
+    assert!(run(&store, &["set", "3", "4.500", "--period", "h1"]).status.success());
+    assert!(run(&store, &["set", "3", "4.800", "--period", "h1"]).status.success());
+    let colleague = chitieu(&store).env("USER", "minh").args(["set", "1", "7,9", "--period", "h1"]).output();
+    assert!(colleague.expect("run chitieu").status.success());
+
+    let output = run(&store, &["undo"]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert!(stdout(&output).contains("Đã rút lại: 3 · 6 tháng · 4.800 tỷ đồng"), "{}", stdout(&output));
+    let report = report_json(&store, &["--period", "h1"]);
+    let actual = |id: &str| {
+        report["targets"]
+            .as_array()
+            .and_then(|t| t.iter().find(|t| t["id"] == id))
+            .map(|t| t["actual"].clone())
+    };
+    assert_eq!(actual("3"), Some("4500".into()));
+    assert_eq!(actual("1"), Some("7.9".into()), "a colleague's figure is not yours to withdraw");
+    assert_eq!(stdout(&run(&store, &["history", "3"])).lines().count(), 1 + 3);
+}
