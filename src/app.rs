@@ -8,18 +8,21 @@ mod action;
 
 pub use action::Action;
 
+use crate::conflict::Conflict;
 use crate::i18n::{self, Lang, U};
 use crate::ledger::{Entry, Kind};
 use crate::number;
 use crate::plan::{Group, Plan, Target};
 use crate::present;
 use crate::progress::{self, PeriodChoice, Row};
+use crate::rounds::ClosedPeriod;
 use crate::status::{Period, Status};
-use crate::store::{self, Store};
+use crate::store::{self, SaveError, Store};
 use crate::text;
 use crate::theme::Theme;
 use ratatui::layout::{Position, Rect};
 use std::cell::Cell;
+use std::collections::HashMap;
 use unicode_segmentation::UnicodeSegmentation;
 
 /// The smallest screen the layout works in; below it the view asks to enlarge the window.
@@ -221,6 +224,42 @@ pub struct App {
     pub size: (u16, u16),
     pub quit: bool,
     pub hits: Cell<Hits>,
+    /// What the screen shows, worked out when the store or the period in view changes.
+    pub view: Computed,
+    /// For each target (index into `plan.targets`), its parts: the plan never changes.
+    pub parts: Vec<Vec<usize>>,
+    /// Target id → index into `plan.targets`.
+    pub index: HashMap<String, usize>,
+}
+
+/// One target as the table shows it in the period in view (owned, so that it can be kept
+/// in [`App`] between frames).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Shown {
+    pub value: Option<rust_decimal::Decimal>,
+    /// The period of the figure shown (or the one asked for, when there is none).
+    pub period: Option<Period>,
+    pub status: Status,
+    pub percent: Option<rust_decimal::Decimal>,
+    /// The figure shown is one of several official figures that contradict each other.
+    pub conflict: bool,
+}
+
+/// Everything the frame needs that depends on the whole ledger, computed once per change of
+/// the store or of the period in view ([`App::recompute`]): drawing a frame and moving the
+/// cursor only read it, so neither does work in proportion to the number of entries.
+#[derive(Debug, Default)]
+pub struct Computed {
+    /// One per target, in plan order.
+    pub rows: Vec<Shown>,
+    /// Counts per status of each tab, ignoring the text and status filters.
+    pub counts: [[usize; 5]; TABS],
+    /// The conflicts of each target, in period order.
+    pub conflicts: HashMap<String, Vec<Conflict>>,
+    /// Each target's entries (indices into `store.ledger().entries()`), newest first.
+    pub history: HashMap<String, Vec<usize>>,
+    /// The closing in force for each period (`Period::ALL` order), if it is closed.
+    pub closed: [Option<ClosedPeriod>; 4],
 }
 
 impl App {
@@ -253,14 +292,79 @@ impl App {
             size: (80, 24),
             quit: false,
             hits: Cell::new(Hits::default()),
+            view: Computed::default(),
+            parts: Vec::new(),
+            index: HashMap::new(),
         };
-        app.refilter();
+        app.index = app.plan.targets.iter().enumerate().map(|(i, t)| (t.id.clone(), i)).collect();
+        app.parts = vec![Vec::new(); app.plan.targets.len()];
+        for (i, target) in app.plan.targets.iter().enumerate() {
+            if let Some(parent) = target.parent.as_deref().and_then(|p| app.index.get(p)) {
+                app.parts[*parent].push(i);
+            }
+        }
+        app.recompute();
         app
     }
 
     /// Every target as it stands in the period in view, in plan order.
     pub fn rows(&self) -> Vec<Row<'_>> {
         progress::assess(&self.plan, self.store.ledger(), self.period)
+    }
+
+    /// Works out [`Computed`] again and the rows shown: after anything that may have changed
+    /// the store (a save, a refused save, a refresh) or the period in view. Linear in the
+    /// entries and targets; nothing else in the view is.
+    pub fn recompute(&mut self) {
+        let ledger = self.store.ledger();
+        let mut conflicts: HashMap<String, Vec<Conflict>> = HashMap::new();
+        for conflict in crate::conflict::conflicts(ledger) {
+            conflicts.entry(conflict.target.clone()).or_default().push(conflict);
+        }
+        let rows: Vec<Shown> = progress::assess(&self.plan, ledger, self.period)
+            .into_iter()
+            .map(|row| Shown {
+                value: row.actual.map(|e| e.value),
+                period: row.period,
+                status: row.status,
+                percent: row.percent,
+                conflict: row.actual.is_some_and(|e| {
+                    conflicts.get(&row.target.id).is_some_and(|c| c.iter().any(|c| c.period == e.period))
+                }),
+            })
+            .collect();
+        let mut counts = [[0; 5]; TABS];
+        for (tab, counts) in counts.iter_mut().enumerate() {
+            let group = App::tab_group(tab);
+            for (row, target) in rows.iter().zip(&self.plan.targets) {
+                if group.is_none_or(|g| target.group == g)
+                    && let Some(i) = Status::ALL.iter().position(|s| *s == row.status)
+                {
+                    counts[i] += 1;
+                }
+            }
+        }
+        let mut history: HashMap<String, Vec<usize>> = HashMap::new();
+        for (i, entry) in ledger.entries().iter().enumerate().rev() {
+            history.entry(entry.target.clone()).or_default().push(i);
+        }
+        let closed = Period::ALL.map(|p| crate::rounds::check_open(ledger, p).err());
+        self.view = Computed { rows, counts, conflicts, history, closed };
+        self.refilter();
+    }
+
+    /// The closing in force for `period`, if it is closed (as of the last recompute).
+    pub fn closed(&self, period: Period) -> Option<&ClosedPeriod> {
+        self.view.closed[Period::ALL.iter().position(|p| *p == period).unwrap_or(0)].as_ref()
+    }
+
+    /// The period that a new figure or a closing is for: the one in view, or the default
+    /// one when the view shows the latest figures.
+    pub fn period_for_entry(&self) -> Period {
+        match self.period {
+            PeriodChoice::Fixed(p) => p,
+            PeriodChoice::Latest => self.default_period,
+        }
     }
 
     /// The group a tab shows; `None` for all.
@@ -286,17 +390,17 @@ impl App {
         let keep = self.selected_target().map(|t| t.id.clone());
         let group = App::tab_group(self.tab);
         let query = text::fold(self.filter.text.trim());
-        let rows = self.rows();
-        let visible: Vec<usize> = rows
+        self.visible = self
+            .view
+            .rows
             .iter()
+            .zip(&self.plan.targets)
             .enumerate()
-            .filter(|(_, row)| group.is_none_or(|g| row.target.group == g))
-            .filter(|(_, row)| self.status_filter.is_none_or(|s| row.status == s))
-            .filter(|(_, row)| query.is_empty() || matches(row.target, &query))
+            .filter(|(_, (_, target))| group.is_none_or(|g| target.group == g))
+            .filter(|(_, (row, _))| self.status_filter.is_none_or(|s| row.status == s))
+            .filter(|(_, (_, target))| query.is_empty() || matches(target, &query))
             .map(|(i, _)| i)
             .collect();
-        drop(rows);
-        self.visible = visible;
         self.selected = keep
             .and_then(|id| self.visible.iter().position(|i| self.plan.targets[*i].id == id))
             .unwrap_or(self.selected)
@@ -340,10 +444,7 @@ impl App {
         if target.goal.is_none() {
             return self.warn(U::HeadingHasParts.get(self.lang));
         }
-        let period = match self.period {
-            PeriodChoice::Fixed(p) => p,
-            PeriodChoice::Latest => self.default_period,
-        };
+        let period = self.period_for_entry();
         let kind = if self.year_over { Kind::Official } else { Kind::Estimate };
         self.mode = Mode::Edit(Form {
             target: target.id.clone(),
@@ -386,35 +487,48 @@ impl App {
             store::new_figure(&form.target, form.period, value, form.kind, &form.note.text, &self.user);
         crate::conflict::mark_seen(self.store.ledger(), &mut entry);
         let what = self.describe(&entry);
-        match self.store.save(&self.plan, vec![entry]) {
+        // Checked again under the lock, against what others saved a moment ago (as `set` does).
+        let period = form.period;
+        let saved = self
+            .store
+            .save_checked(&self.plan, vec![entry], |fresh| crate::rounds::check_open(fresh, period));
+        match saved {
             Ok(merged) => {
                 self.mode = Mode::Browse;
                 self.say(i18n::saved_footer(self.lang, &what, merged.from_others));
-                self.refilter();
             }
-            Err(e) => {
+            Err(SaveError::Refused(closed)) => {
+                form.error = Some(i18n::field::period_closed(self.lang, &closed));
+                self.mode = Mode::Edit(form);
+            }
+            Err(SaveError::Store(e)) => {
                 let why = i18n::store_error(self.lang, &e);
                 form.error = Some(i18n::save_failed(self.lang, &why));
                 self.warn(i18n::save_failed(self.lang, &why));
                 self.mode = Mode::Edit(form);
             }
         }
+        // Even a refused save may have taken in others' entries.
+        self.recompute();
     }
 
     fn withdraw(&mut self, entry: Entry) {
         self.mode = Mode::Browse;
         let retraction = store::withdrawal(&entry, &self.user);
         let what = self.describe(&retraction);
-        match self.store.save(&self.plan, vec![retraction]) {
-            Ok(_) => {
-                self.say(i18n::withdrawn(self.lang, &what));
-                self.refilter();
-            }
-            Err(e) => {
+        let period = retraction.period;
+        let saved = self
+            .store
+            .save_checked(&self.plan, vec![retraction], |fresh| crate::rounds::check_open(fresh, period));
+        match saved {
+            Ok(_) => self.say(i18n::withdrawn(self.lang, &what)),
+            Err(SaveError::Refused(closed)) => self.warn(i18n::field::period_closed(self.lang, &closed)),
+            Err(SaveError::Store(e)) => {
                 let why = i18n::store_error(self.lang, &e);
                 self.warn(i18n::save_failed(self.lang, &why));
             }
         }
+        self.recompute();
     }
 
     fn click(&mut self, column: u16, row: u16) {
@@ -458,7 +572,7 @@ pub fn update(app: &mut App, action: Action) -> bool {
             return match app.store.refresh(&app.plan) {
                 Ok(merged) if merged.from_others > 0 => {
                     app.say(i18n::from_others(app.lang, merged.from_others));
-                    app.refilter();
+                    app.recompute();
                     true
                 }
                 Ok(_) => false,
@@ -539,7 +653,7 @@ fn browse(app: &mut App, action: Action) {
                 PeriodChoice::Fixed(Period::Year) => PeriodChoice::Latest,
                 PeriodChoice::Fixed(p) => PeriodChoice::Fixed(p.next()),
             };
-            app.refilter();
+            app.recompute();
         }
         Action::ShowHelp => {
             app.help_scroll = 0;

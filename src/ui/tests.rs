@@ -51,7 +51,7 @@ fn fixture(lang: Lang, colour: bool, ascii: bool) -> (tempfile::TempDir, App) {
         entry("e7", "4", Period::H1, "20", 7, "minh"),
     ];
     app.store.save(&app.plan, entries).expect("save");
-    app.refilter();
+    app.recompute();
     app::update(&mut app, Action::Down);
     app::update(&mut app, Action::Down);
     (dir, app)
@@ -222,7 +222,7 @@ fn a_conflict_is_marked_in_the_table_and_shown_in_full_in_the_detail() {
     // Hoa entered another official h1 figure for target 3 without having seen Minh's.
     let plan = app.plan.clone();
     app.store.save(&plan, vec![entry("e8", "3", Period::H1, "4800", 8, "hoa")]).expect("save");
-    app.refilter();
+    app.recompute();
     let screen = text(&draw(&mut app, 120, 40));
     let row = screen.lines().find(|l| l.starts_with("3 ")).expect("row of target 3");
     assert!(row.contains("≠ 4.800"), "{row}");
