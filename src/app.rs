@@ -58,6 +58,17 @@ pub enum Mode {
     Help,
     /// Asking before withdrawing this entry.
     ConfirmUndo(Entry),
+    /// Asking before closing or reopening a period.
+    ConfirmRound(RoundAsk),
+}
+
+/// A closing or reopening waiting for a yes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RoundAsk {
+    pub action: crate::ledger::Action,
+    pub period: Period,
+    /// The view shows the latest figures, so the period is the form's default one.
+    pub default: bool,
 }
 
 /// The kind of a [`Mode`], which the key table is keyed by.
@@ -77,7 +88,7 @@ impl Mode {
             Mode::Filter => ModeKind::Filter,
             Mode::Edit(_) => ModeKind::Edit,
             Mode::Help => ModeKind::Help,
-            Mode::ConfirmUndo(_) => ModeKind::Confirm,
+            Mode::ConfirmUndo(_) | Mode::ConfirmRound(_) => ModeKind::Confirm,
         }
     }
 }
@@ -446,6 +457,7 @@ impl App {
         }
         let period = self.period_for_entry();
         let kind = if self.year_over { Kind::Official } else { Kind::Estimate };
+        let error = self.closed_message(period);
         self.mode = Mode::Edit(Form {
             target: target.id.clone(),
             value: Field::default(),
@@ -453,9 +465,51 @@ impl App {
             kind,
             note: Field::default(),
             focus: FormField::Value,
-            error: None,
+            error,
             sharp_warned: None,
         });
+    }
+
+    /// What `set` says about a closed period, if `period` is closed.
+    fn closed_message(&self, period: Period) -> Option<String> {
+        self.closed(period).map(|closed| i18n::field::period_closed_in(self.lang, closed, &self.tz))
+    }
+
+    /// `c`: asks before closing the period in view, or reopening it when it is closed.
+    fn ask_round(&mut self) {
+        if self.read_only {
+            return self.warn(U::ReadOnlyRefused.get(self.lang));
+        }
+        if self.too_small() {
+            return self.warn(U::Enlarge.get(self.lang));
+        }
+        let period = self.period_for_entry();
+        let action = match self.closed(period) {
+            Some(_) => crate::ledger::Action::ReopenPeriod,
+            None => crate::ledger::Action::ClosePeriod,
+        };
+        let default = self.period == PeriodChoice::Latest;
+        self.mode = Mode::ConfirmRound(RoundAsk { action, period, default });
+    }
+
+    /// Records the closing or reopening, the same way `chitieu close-period` does.
+    fn save_round(&mut self, ask: RoundAsk) {
+        self.mode = Mode::Browse;
+        let lang = self.lang;
+        match crate::rounds::save(&mut self.store, &self.plan, ask.action, ask.period, &self.user) {
+            Ok(crate::rounds::Saved::Done(_)) => {
+                self.say(i18n::field::round_done_tui(lang, ask.action, ask.period, ask.default))
+            }
+            Ok(crate::rounds::Saved::AlreadyClosed(close)) => {
+                self.warn(i18n::field::already_closed(lang, &close))
+            }
+            Ok(crate::rounds::Saved::AlreadyOpen) => self.warn(i18n::field::already_open(lang, ask.period)),
+            Err(e) => {
+                let why = i18n::store_error(lang, &e);
+                self.warn(i18n::save_failed(lang, &why));
+            }
+        }
+        self.recompute();
     }
 
     fn save_form(&mut self, mut form: Form) {
@@ -469,7 +523,7 @@ impl App {
             }
         };
         if let Err(closed) = crate::rounds::check_open(self.store.ledger(), form.period) {
-            form.error = Some(i18n::field::period_closed(self.lang, &closed));
+            form.error = Some(i18n::field::period_closed_in(self.lang, &closed, &self.tz));
             self.mode = Mode::Edit(form);
             return;
         }
@@ -498,7 +552,7 @@ impl App {
                 self.say(i18n::saved_footer(self.lang, &what, merged.from_others));
             }
             Err(SaveError::Refused(closed)) => {
-                form.error = Some(i18n::field::period_closed(self.lang, &closed));
+                form.error = Some(i18n::field::period_closed_in(self.lang, &closed, &self.tz));
                 self.mode = Mode::Edit(form);
             }
             Err(SaveError::Store(e)) => {
@@ -522,7 +576,9 @@ impl App {
             .save_checked(&self.plan, vec![retraction], |fresh| crate::rounds::check_open(fresh, period));
         match saved {
             Ok(_) => self.say(i18n::withdrawn(self.lang, &what)),
-            Err(SaveError::Refused(closed)) => self.warn(i18n::field::period_closed(self.lang, &closed)),
+            Err(SaveError::Refused(closed)) => {
+                self.warn(i18n::field::period_closed_in(self.lang, &closed, &self.tz))
+            }
             Err(SaveError::Store(e)) => {
                 let why = i18n::store_error(self.lang, &e);
                 self.warn(i18n::save_failed(self.lang, &why));
@@ -610,6 +666,11 @@ pub fn update(app: &mut App, action: Action) -> bool {
             Action::Cancel => app.say(U::Cancelled.get(app.lang)),
             _ => app.mode = Mode::ConfirmUndo(entry),
         },
+        Mode::ConfirmRound(ask) => match action {
+            Action::Confirm => app.save_round(ask),
+            Action::Cancel => app.say(U::Cancelled.get(app.lang)),
+            _ => app.mode = Mode::ConfirmRound(ask),
+        },
     }
     true
 }
@@ -660,6 +721,7 @@ fn browse(app: &mut App, action: Action) {
             app.mode = Mode::Help;
         }
         Action::Edit => app.start_edit(),
+        Action::ToggleRound => app.ask_round(),
         Action::Undo => {
             if app.read_only {
                 app.warn(U::ReadOnlyRefused.get(app.lang));
@@ -731,6 +793,7 @@ fn edit(app: &mut App, mut form: Form, action: Action) {
                 let i = Period::ALL.iter().position(|p| *p == form.period).unwrap_or(0);
                 let n = Period::ALL.len();
                 form.period = Period::ALL[if forward { (i + 1) % n } else { (i + n - 1) % n }];
+                form.error = app.closed_message(form.period);
             } else {
                 form.kind = match form.kind {
                     Kind::Estimate => Kind::Official,

@@ -84,6 +84,7 @@ impl Widget for &App {
             Mode::Edit(form) => popup::form(self, form, body, buf),
             Mode::Help => popup::help(self, body, buf),
             Mode::ConfirmUndo(entry) => popup::confirm(self, entry, body, buf),
+            Mode::ConfirmRound(round) => popup::confirm_round(self, round, body, buf),
             Mode::Browse | Mode::Filter => {}
         }
     }

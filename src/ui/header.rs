@@ -25,6 +25,11 @@ pub fn header(app: &App, area: Rect, buf: &mut Buffer) {
         Span::styled(format!("{}: ", T::ColPeriod.get(lang)), app.theme.dim),
         Span::styled(period.to_owned(), app.theme.label),
     ];
+    let in_view = app.period_for_entry();
+    if app.closed(in_view).is_some() {
+        let default = (app.period == PeriodChoice::Latest).then_some(in_view);
+        spans.push(Span::styled(format!(" ({})", i18n::field::closed_mark(lang, default)), app.theme.error));
+    }
     if !app.filter.text.is_empty() {
         spans.push(Span::styled(format!("{dot}{}: ", U::Filter.get(lang)), app.theme.dim));
         spans.push(Span::styled(app.filter.text.clone(), app.theme.label));
