@@ -241,6 +241,8 @@ pub struct App {
     pub parts: Vec<Vec<usize>>,
     /// Target id → index into `plan.targets`.
     pub index: HashMap<String, usize>,
+    /// The open form's text, for the exit paths to keep as a draft (see `draft`).
+    pub draft: crate::draft::Slot,
 }
 
 /// One target as the table shows it in the period in view (owned, so that it can be kept
@@ -306,6 +308,7 @@ impl App {
             view: Computed::default(),
             parts: Vec::new(),
             index: HashMap::new(),
+            draft: Default::default(),
         };
         app.index = app.plan.targets.iter().enumerate().map(|(i, t)| (t.id.clone(), i)).collect();
         app.parts = vec![Vec::new(); app.plan.targets.len()];
@@ -470,6 +473,59 @@ impl App {
         });
     }
 
+    /// Opens the form again with a draft kept when the terminal hung up, and says so.
+    /// Returns whether it did: not when read-only, nor for a target this plan has no figure for.
+    pub fn offer_draft(&mut self, draft: crate::draft::Draft) -> bool {
+        let Some(&index) = self.index.get(&draft.target) else {
+            return false;
+        };
+        if self.read_only || self.plan.targets[index].goal.is_none() {
+            return false;
+        }
+        if !self.visible.contains(&index) {
+            self.tab = TABS - 1;
+            self.filter.clear();
+            self.status_filter = None;
+            self.refilter();
+        }
+        self.selected = self.visible.iter().position(|i| *i == index).unwrap_or(0);
+        let field = |text: &str| {
+            let text = text::clean(text);
+            Field { cursor: text.len(), text }
+        };
+        self.mode = Mode::Edit(Form {
+            target: draft.target,
+            value: field(&draft.value),
+            period: draft.period,
+            kind: draft.kind,
+            note: field(&draft.note),
+            focus: FormField::Value,
+            error: self.closed_message(draft.period),
+            sharp_warned: None,
+        });
+        self.say(U::DraftOffered.get(self.lang));
+        self.sync_draft();
+        true
+    }
+
+    /// Puts the open form, if any, in the draft slot (or empties it).
+    fn sync_draft(&self) {
+        let now = match &self.mode {
+            Mode::Edit(form) => Some(crate::draft::Draft {
+                target: form.target.clone(),
+                period: form.period,
+                kind: form.kind,
+                value: form.value.text.clone(),
+                note: form.note.text.clone(),
+            }),
+            _ => None,
+        };
+        let mut slot = self.draft.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+        if *slot != now {
+            *slot = now;
+        }
+    }
+
     /// What `set` says about a closed period, if `period` is closed.
     fn closed_message(&self, period: Period) -> Option<String> {
         self.closed(period).map(|closed| i18n::field::period_closed_in(self.lang, closed, &self.tz))
@@ -614,6 +670,12 @@ fn matches(target: &Target, folded_query: &str) -> bool {
 
 /// Applies one action. Returns whether the screen may have changed and needs drawing.
 pub fn update(app: &mut App, action: Action) -> bool {
+    let changed = apply(app, action);
+    app.sync_draft();
+    changed
+}
+
+fn apply(app: &mut App, action: Action) -> bool {
     match action {
         Action::Resize { width, height } => {
             app.size = (width, height);

@@ -496,6 +496,7 @@ pub enum U {
     UndoQuestion,
     CloseTitle,
     ReopenTitle,
+    DraftOffered,
     NotInReadOnly,
     HeadingHasParts,
     NoRows,
@@ -548,6 +549,10 @@ impl U {
                 "Withdraw your latest entry? It stays in the history.",
             ),
             U::CloseTitle => ("Chốt số liệu", "Close a period"),
+            U::DraftOffered => (
+                "Bản nháp chưa lưu lúc mất kết nối: Enter để lưu, Esc để bỏ",
+                "Unsaved draft from a lost connection: Enter saves, Esc drops it",
+            ),
             U::ReopenTitle => ("Mở lại kỳ", "Reopen a period"),
             U::NotInReadOnly => ("(không dùng khi chỉ xem)", "(not when read-only)"),
             U::HeadingHasParts => (

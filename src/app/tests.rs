@@ -481,3 +481,43 @@ fn c_is_refused_when_read_only() {
     assert!(app.message.as_ref().is_some_and(|m| m.error && m.text.contains("read-only")));
     assert!(!dir.path().join("store.json").exists());
 }
+
+#[test]
+fn the_open_form_is_kept_in_the_draft_slot_and_a_draft_is_offered_back() {
+    let (_dir, mut app) = app();
+    select(&mut app, "3");
+    update(&mut app, Action::Edit);
+    typed(&mut app, "9.5");
+    let kept = app.draft.lock().expect("slot").clone().expect("a draft while the form is open");
+    assert_eq!((kept.target.as_str(), kept.value.as_str(), kept.period), ("3", "9.5", Period::H1));
+    update(&mut app, Action::Cancel);
+    assert_eq!(*app.draft.lock().expect("slot"), None, "no form, no draft");
+
+    let (_dir2, mut later) = app_with_filter();
+    assert!(later.offer_draft(kept.clone()));
+    assert_eq!(selected_id(&later), "3", "the filter is cleared to show the target");
+    assert_eq!((form(&later).value.text.as_str(), form(&later).value.cursor), ("9.5", 3));
+    assert!(later.message.as_ref().is_some_and(|m| m.text.starts_with("Bản nháp chưa lưu")));
+    assert_eq!(later.store.ledger().len(), 0, "nothing saved until Enter");
+    typed(&mut later, "00");
+    update(&mut later, Action::Confirm);
+    assert_eq!(later.store.ledger().current("3", Period::H1).map(|e| e.value), Some(Decimal::from(9500)));
+
+    let mut heading = kept.clone();
+    heading.target = "10".into();
+    assert!(!later.offer_draft(heading), "a heading takes no figure");
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut s = settings(Lang::Vi);
+    s.read_only = true;
+    let mut viewer = app_at(&dir.path().join("store.json"), s);
+    assert!(!viewer.offer_draft(kept), "read-only opens no form");
+    assert_eq!(viewer.mode, Mode::Browse);
+}
+
+fn app_with_filter() -> (tempfile::TempDir, App) {
+    let (dir, mut app) = app();
+    update(&mut app, Action::StartFilter);
+    typed(&mut app, "dan so");
+    update(&mut app, Action::Confirm);
+    (dir, app)
+}
