@@ -866,7 +866,8 @@ fn edit(app: &mut App, mut form: Form, action: Action) {
         _ => {}
     }
     if matches!(action, Action::Input(_) | Action::Backspace | Action::Delete) {
-        form.error = None;
+        // A closed period stays said while the form is for it.
+        form.error = app.closed_message(form.period);
     }
     app.mode = Mode::Edit(form);
 }

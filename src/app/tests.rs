@@ -437,6 +437,7 @@ fn c_closes_the_default_period_when_the_view_shows_the_latest_and_reopens_it() {
     update(&mut app, Action::Edit);
     assert!(form(&app).error.as_deref().is_some_and(|e| e.contains("đã chốt số liệu (lan,")));
     typed(&mut app, "4.633");
+    assert!(form(&app).error.is_some(), "typing does not hide that the period is closed");
     update(&mut app, Action::Confirm);
     assert!(form(&app).error.as_deref().is_some_and(|e| e.contains("chitieu reopen-period h1")));
     update(&mut app, Action::Right); // value field: cursor only
