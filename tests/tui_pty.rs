@@ -22,6 +22,8 @@ impl Pty {
     fn spawn(args: &[&str], config_home: &Path) -> Pty {
         use rustix::pty::{OpenptFlags, grantpt, openpt, ptsname, unlockpt};
         let master = openpt(OpenptFlags::RDWR | OpenptFlags::NOCTTY).expect("openpt");
+        // Not inherited by the child: holding its own master, it would never see a hang-up.
+        rustix::io::fcntl_setfd(&master, rustix::io::FdFlags::CLOEXEC).expect("cloexec");
         grantpt(&master).expect("grantpt");
         unlockpt(&master).expect("unlockpt");
         let size = rustix::termios::Winsize { ws_row: 24, ws_col: 80, ws_xpixel: 0, ws_ypixel: 0 };
@@ -96,6 +98,14 @@ impl Pty {
     fn send(&mut self, keys: &str) {
         self.master.write_all(keys.as_bytes()).expect("write keys");
         self.master.flush().expect("flush");
+    }
+}
+
+/// A failed test leaves no program behind.
+impl Drop for Pty {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
     }
 }
 
