@@ -79,6 +79,9 @@ pub enum ModeKind {
     Edit,
     Help,
     Confirm,
+    /// Confirming a closing or reopening: `c` is not a yes here, so that `c c` cannot close
+    /// a period by a slip.
+    ConfirmRound,
 }
 
 impl Mode {
@@ -88,7 +91,8 @@ impl Mode {
             Mode::Filter => ModeKind::Filter,
             Mode::Edit(_) => ModeKind::Edit,
             Mode::Help => ModeKind::Help,
-            Mode::ConfirmUndo(_) | Mode::ConfirmRound(_) => ModeKind::Confirm,
+            Mode::ConfirmUndo(_) => ModeKind::Confirm,
+            Mode::ConfirmRound(_) => ModeKind::ConfirmRound,
         }
     }
 }

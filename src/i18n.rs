@@ -489,6 +489,7 @@ pub enum U {
     HelpEdit,
     HelpHelp,
     HelpConfirm,
+    HelpConfirmRound,
     Enlarge,
     ReadOnlyRefused,
     NothingToUndo,
@@ -537,6 +538,7 @@ impl U {
             U::HelpEdit => ("Nhập số liệu", "Entering a figure"),
             U::HelpHelp => ("Trang này", "This page"),
             U::HelpConfirm => ("Xác nhận", "Confirming"),
+            U::HelpConfirmRound => ("Xác nhận chốt/mở lại kỳ", "Confirming a closing or reopening"),
             U::Enlarge => ("Cửa sổ quá nhỏ: hãy phóng to", "The window is too small: enlarge it"),
             U::ReadOnlyRefused => (
                 "Đang mở chỉ để xem (--read-only): không sửa được",

@@ -31,7 +31,7 @@ const fn ctrl(mode: ModeKind, c: char, action: Action, help: KeyHelp) -> Binding
 use KeyCode::{
     BackTab, Backspace, Char, Delete, Down, End, Enter, Esc, Home, Left, PageDown, PageUp, Right, Tab, Up,
 };
-use ModeKind::{Browse, Confirm, Edit, Filter, Help};
+use ModeKind::{Browse, Confirm, ConfirmRound, Edit, Filter, Help};
 
 /// Every binding, in the order the help page lists them.
 pub const BINDINGS: &[Binding] = &[
@@ -101,6 +101,13 @@ pub const BINDINGS: &[Binding] = &[
     bind(Confirm, Esc, Action::Cancel, KeyHelp::No, false),
     ctrl(Confirm, 'c', Action::Quit, KeyHelp::Quit),
     ctrl(Confirm, 'l', Action::Redraw, KeyHelp::Redraw),
+    bind(ConfirmRound, Char('y'), Action::Confirm, KeyHelp::Yes, true),
+    bind(ConfirmRound, Enter, Action::Confirm, KeyHelp::Yes, true),
+    bind(ConfirmRound, Char('n'), Action::Cancel, KeyHelp::No, true),
+    bind(ConfirmRound, Char('k'), Action::Cancel, KeyHelp::No, true),
+    bind(ConfirmRound, Esc, Action::Cancel, KeyHelp::No, true),
+    ctrl(ConfirmRound, 'c', Action::Quit, KeyHelp::Quit),
+    ctrl(ConfirmRound, 'l', Action::Redraw, KeyHelp::Redraw),
 ];
 
 /// The action for a key event in `mode`, if any. Releases and repeats of Windows terminals
@@ -213,6 +220,8 @@ mod tests {
         assert_eq!(resolve(Filter, press(Char('h'), CTRL)), Some(Action::Backspace));
         assert_eq!(resolve(Edit, press(Char('c'), CTRL)), Some(Action::Quit));
         assert_eq!(resolve(Browse, press(Char('x'), NONE)), None);
+        assert_eq!(resolve(Confirm, press(Char('c'), NONE)), Some(Action::Confirm), "c = có");
+        assert_eq!(resolve(ConfirmRound, press(Char('c'), NONE)), None, "c c does not close a period");
     }
 
     #[test]

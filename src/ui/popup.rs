@@ -140,6 +140,7 @@ pub fn help(app: &App, area: Rect, buf: &mut Buffer) {
         (ModeKind::Filter, U::HelpFilter),
         (ModeKind::Edit, U::HelpEdit),
         (ModeKind::Confirm, U::HelpConfirm),
+        (ModeKind::ConfirmRound, U::HelpConfirmRound),
         (ModeKind::Help, U::HelpHelp),
     ];
     let pages: Vec<_> = sections
@@ -172,7 +173,7 @@ pub fn confirm(app: &App, entry: &Entry, area: Rect, buf: &mut Buffer) {
         present::time_in(lang, entry.time, &app.tz)
     );
     let lines = vec![Line::raw(U::UndoQuestion.get(lang)), Line::styled(what, app.theme.label)];
-    ask(app, U::UndoTitle.get(lang), lines, area, buf);
+    ask(app, ModeKind::Confirm, U::UndoTitle.get(lang), lines, area, buf);
 }
 
 /// The question before `c` closes or reopens a period.
@@ -188,14 +189,14 @@ pub fn confirm_round(app: &App, round: &RoundAsk, area: Rect, buf: &mut Buffer) 
     if let Some(closed) = app.closed(round.period).filter(|_| !closing) {
         lines.push(Line::styled(i18n::field::closed_by(lang, closed, &app.tz), app.theme.dim));
     }
-    ask(app, title.get(lang), lines, area, buf);
+    ask(app, ModeKind::ConfirmRound, title.get(lang), lines, area, buf);
 }
 
 /// A yes/no popup: `lines`, a blank line, then the keys.
-fn ask(app: &App, title: &str, mut lines: Vec<Line>, area: Rect, buf: &mut Buffer) {
+fn ask(app: &App, mode: ModeKind, title: &str, mut lines: Vec<Line>, area: Rect, buf: &mut Buffer) {
     let theme = &app.theme;
     let mut keys = Vec::new();
-    let hints = keymap::footer(ModeKind::Confirm, app.lang, app.ascii, app.read_only);
+    let hints = keymap::footer(mode, app.lang, app.ascii, app.read_only);
     for (i, (k, help)) in hints.into_iter().enumerate() {
         if i > 0 {
             keys.push(Span::styled(theme.dot(), theme.dim));
