@@ -8,18 +8,21 @@ mod action;
 
 pub use action::Action;
 
+use crate::conflict::Conflict;
 use crate::i18n::{self, Lang, U};
 use crate::ledger::{Entry, Kind};
 use crate::number;
 use crate::plan::{Group, Plan, Target};
 use crate::present;
 use crate::progress::{self, PeriodChoice, Row};
+use crate::rounds::ClosedPeriod;
 use crate::status::{Period, Status};
-use crate::store::{self, Store};
+use crate::store::{self, SaveError, Store};
 use crate::text;
 use crate::theme::Theme;
 use ratatui::layout::{Position, Rect};
 use std::cell::Cell;
+use std::collections::HashMap;
 use unicode_segmentation::UnicodeSegmentation;
 
 /// The smallest screen the layout works in; below it the view asks to enlarge the window.
@@ -55,6 +58,17 @@ pub enum Mode {
     Help,
     /// Asking before withdrawing this entry.
     ConfirmUndo(Entry),
+    /// Asking before closing or reopening a period.
+    ConfirmRound(RoundAsk),
+}
+
+/// A closing or reopening waiting for a yes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RoundAsk {
+    pub action: crate::ledger::Action,
+    pub period: Period,
+    /// The view shows the latest figures, so the period is the form's default one.
+    pub default: bool,
 }
 
 /// The kind of a [`Mode`], which the key table is keyed by.
@@ -65,6 +79,9 @@ pub enum ModeKind {
     Edit,
     Help,
     Confirm,
+    /// Confirming a closing or reopening: `c` is not a yes here, so that `c c` cannot close
+    /// a period by a slip.
+    ConfirmRound,
 }
 
 impl Mode {
@@ -75,6 +92,7 @@ impl Mode {
             Mode::Edit(_) => ModeKind::Edit,
             Mode::Help => ModeKind::Help,
             Mode::ConfirmUndo(_) => ModeKind::Confirm,
+            Mode::ConfirmRound(_) => ModeKind::ConfirmRound,
         }
     }
 }
@@ -221,6 +239,44 @@ pub struct App {
     pub size: (u16, u16),
     pub quit: bool,
     pub hits: Cell<Hits>,
+    /// What the screen shows, worked out when the store or the period in view changes.
+    pub view: Computed,
+    /// For each target (index into `plan.targets`), its parts: the plan never changes.
+    pub parts: Vec<Vec<usize>>,
+    /// Target id → index into `plan.targets`.
+    pub index: HashMap<String, usize>,
+    /// The open form's text, for the exit paths to keep as a draft (see `draft`).
+    pub draft: crate::draft::Slot,
+}
+
+/// One target as the table shows it in the period in view (owned, so that it can be kept
+/// in [`App`] between frames).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Shown {
+    pub value: Option<rust_decimal::Decimal>,
+    /// The period of the figure shown (or the one asked for, when there is none).
+    pub period: Option<Period>,
+    pub status: Status,
+    pub percent: Option<rust_decimal::Decimal>,
+    /// The figure shown is one of several official figures that contradict each other.
+    pub conflict: bool,
+}
+
+/// Everything the frame needs that depends on the whole ledger, computed once per change of
+/// the store or of the period in view ([`App::recompute`]): drawing a frame and moving the
+/// cursor only read it, so neither does work in proportion to the number of entries.
+#[derive(Debug, Default)]
+pub struct Computed {
+    /// One per target, in plan order.
+    pub rows: Vec<Shown>,
+    /// Counts per status of each tab, ignoring the text and status filters.
+    pub counts: [[usize; 5]; TABS],
+    /// The conflicts of each target, in period order.
+    pub conflicts: HashMap<String, Vec<Conflict>>,
+    /// Each target's entries (indices into `store.ledger().entries()`), newest first.
+    pub history: HashMap<String, Vec<usize>>,
+    /// The closing in force for each period (`Period::ALL` order), if it is closed.
+    pub closed: [Option<ClosedPeriod>; 4],
 }
 
 impl App {
@@ -253,14 +309,80 @@ impl App {
             size: (80, 24),
             quit: false,
             hits: Cell::new(Hits::default()),
+            view: Computed::default(),
+            parts: Vec::new(),
+            index: HashMap::new(),
+            draft: Default::default(),
         };
-        app.refilter();
+        app.index = app.plan.targets.iter().enumerate().map(|(i, t)| (t.id.clone(), i)).collect();
+        app.parts = vec![Vec::new(); app.plan.targets.len()];
+        for (i, target) in app.plan.targets.iter().enumerate() {
+            if let Some(parent) = target.parent.as_deref().and_then(|p| app.index.get(p)) {
+                app.parts[*parent].push(i);
+            }
+        }
+        app.recompute();
         app
     }
 
     /// Every target as it stands in the period in view, in plan order.
     pub fn rows(&self) -> Vec<Row<'_>> {
         progress::assess(&self.plan, self.store.ledger(), self.period)
+    }
+
+    /// Works out [`Computed`] again and the rows shown: after anything that may have changed
+    /// the store (a save, a refused save, a refresh) or the period in view. Linear in the
+    /// entries and targets; nothing else in the view is.
+    pub fn recompute(&mut self) {
+        let ledger = self.store.ledger();
+        let mut conflicts: HashMap<String, Vec<Conflict>> = HashMap::new();
+        for conflict in crate::conflict::conflicts(ledger) {
+            conflicts.entry(conflict.target.clone()).or_default().push(conflict);
+        }
+        let rows: Vec<Shown> = progress::assess(&self.plan, ledger, self.period)
+            .into_iter()
+            .map(|row| Shown {
+                value: row.actual.map(|e| e.value),
+                period: row.period,
+                status: row.status,
+                percent: row.percent,
+                conflict: row.actual.is_some_and(|e| {
+                    conflicts.get(&row.target.id).is_some_and(|c| c.iter().any(|c| c.period == e.period))
+                }),
+            })
+            .collect();
+        let mut counts = [[0; 5]; TABS];
+        for (tab, counts) in counts.iter_mut().enumerate() {
+            let group = App::tab_group(tab);
+            for (row, target) in rows.iter().zip(&self.plan.targets) {
+                if group.is_none_or(|g| target.group == g)
+                    && let Some(i) = Status::ALL.iter().position(|s| *s == row.status)
+                {
+                    counts[i] += 1;
+                }
+            }
+        }
+        let mut history: HashMap<String, Vec<usize>> = HashMap::new();
+        for (i, entry) in ledger.entries().iter().enumerate().rev() {
+            history.entry(entry.target.clone()).or_default().push(i);
+        }
+        let closed = Period::ALL.map(|p| crate::rounds::check_open(ledger, p).err());
+        self.view = Computed { rows, counts, conflicts, history, closed };
+        self.refilter();
+    }
+
+    /// The closing in force for `period`, if it is closed (as of the last recompute).
+    pub fn closed(&self, period: Period) -> Option<&ClosedPeriod> {
+        self.view.closed[Period::ALL.iter().position(|p| *p == period).unwrap_or(0)].as_ref()
+    }
+
+    /// The period that a new figure or a closing is for: the one in view, or the default
+    /// one when the view shows the latest figures.
+    pub fn period_for_entry(&self) -> Period {
+        match self.period {
+            PeriodChoice::Fixed(p) => p,
+            PeriodChoice::Latest => self.default_period,
+        }
     }
 
     /// The group a tab shows; `None` for all.
@@ -286,17 +408,17 @@ impl App {
         let keep = self.selected_target().map(|t| t.id.clone());
         let group = App::tab_group(self.tab);
         let query = text::fold(self.filter.text.trim());
-        let rows = self.rows();
-        let visible: Vec<usize> = rows
+        self.visible = self
+            .view
+            .rows
             .iter()
+            .zip(&self.plan.targets)
             .enumerate()
-            .filter(|(_, row)| group.is_none_or(|g| row.target.group == g))
-            .filter(|(_, row)| self.status_filter.is_none_or(|s| row.status == s))
-            .filter(|(_, row)| query.is_empty() || matches(row.target, &query))
+            .filter(|(_, (_, target))| group.is_none_or(|g| target.group == g))
+            .filter(|(_, (row, _))| self.status_filter.is_none_or(|s| row.status == s))
+            .filter(|(_, (_, target))| query.is_empty() || matches(target, &query))
             .map(|(i, _)| i)
             .collect();
-        drop(rows);
-        self.visible = visible;
         self.selected = keep
             .and_then(|id| self.visible.iter().position(|i| self.plan.targets[*i].id == id))
             .unwrap_or(self.selected)
@@ -340,11 +462,9 @@ impl App {
         if target.goal.is_none() {
             return self.warn(U::HeadingHasParts.get(self.lang));
         }
-        let period = match self.period {
-            PeriodChoice::Fixed(p) => p,
-            PeriodChoice::Latest => self.default_period,
-        };
+        let period = self.period_for_entry();
         let kind = if self.year_over { Kind::Official } else { Kind::Estimate };
+        let error = self.closed_message(period);
         self.mode = Mode::Edit(Form {
             target: target.id.clone(),
             value: Field::default(),
@@ -352,9 +472,104 @@ impl App {
             kind,
             note: Field::default(),
             focus: FormField::Value,
-            error: None,
+            error,
             sharp_warned: None,
         });
+    }
+
+    /// Opens the form again with a draft kept when the terminal hung up, and says so.
+    /// Returns whether it did: not when read-only, nor for a target this plan has no figure for.
+    pub fn offer_draft(&mut self, draft: crate::draft::Draft) -> bool {
+        let Some(&index) = self.index.get(&draft.target) else {
+            return false;
+        };
+        if self.read_only || self.plan.targets[index].goal.is_none() {
+            return false;
+        }
+        if !self.visible.contains(&index) {
+            self.tab = TABS - 1;
+            self.filter.clear();
+            self.status_filter = None;
+            self.refilter();
+        }
+        self.selected = self.visible.iter().position(|i| *i == index).unwrap_or(0);
+        let field = |text: &str| {
+            let text = text::clean(text);
+            Field { cursor: text.len(), text }
+        };
+        self.mode = Mode::Edit(Form {
+            target: draft.target,
+            value: field(&draft.value),
+            period: draft.period,
+            kind: draft.kind,
+            note: field(&draft.note),
+            focus: FormField::Value,
+            error: self.closed_message(draft.period),
+            sharp_warned: None,
+        });
+        self.say(U::DraftOffered.get(self.lang));
+        self.sync_draft();
+        true
+    }
+
+    /// Puts the open form, if any, in the draft slot (or empties it).
+    fn sync_draft(&self) {
+        let now = match &self.mode {
+            Mode::Edit(form) => Some(crate::draft::Draft {
+                target: form.target.clone(),
+                period: form.period,
+                kind: form.kind,
+                value: form.value.text.clone(),
+                note: form.note.text.clone(),
+            }),
+            _ => None,
+        };
+        let mut slot = self.draft.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+        if *slot != now {
+            *slot = now;
+        }
+    }
+
+    /// What `set` says about a closed period, if `period` is closed.
+    fn closed_message(&self, period: Period) -> Option<String> {
+        self.closed(period).map(|closed| i18n::field::period_closed_in(self.lang, closed, &self.tz))
+    }
+
+    /// `c`: asks before closing the period in view, or reopening it when it is closed.
+    fn ask_round(&mut self) {
+        if self.read_only {
+            return self.warn(U::ReadOnlyRefused.get(self.lang));
+        }
+        if self.too_small() {
+            return self.warn(U::Enlarge.get(self.lang));
+        }
+        let period = self.period_for_entry();
+        let action = match self.closed(period) {
+            Some(_) => crate::ledger::Action::ReopenPeriod,
+            None => crate::ledger::Action::ClosePeriod,
+        };
+        let default = self.period == PeriodChoice::Latest;
+        self.mode = Mode::ConfirmRound(RoundAsk { action, period, default });
+    }
+
+    /// Records the closing or reopening, the same way `chitieu close-period` does.
+    fn save_round(&mut self, ask: RoundAsk) {
+        self.mode = Mode::Browse;
+        let lang = self.lang;
+        match crate::rounds::save(&mut self.store, &self.plan, ask.action, ask.period, &self.user) {
+            Ok(crate::rounds::Saved::Done(_)) => {
+                self.say(i18n::field::round_done_tui(lang, ask.action, ask.period, ask.default))
+            }
+            Ok(crate::rounds::Saved::AlreadyClosed(close)) => {
+                self.warn(i18n::field::already_closed(lang, &close))
+            }
+            Ok(crate::rounds::Saved::AlreadyOpen) => self.warn(i18n::field::already_open(lang, ask.period)),
+            Err(e) => {
+                let why = i18n::store_error(lang, &e);
+                self.warn(i18n::save_failed(lang, &why));
+            }
+        }
+        self.recompute();
     }
 
     fn save_form(&mut self, mut form: Form) {
@@ -368,7 +583,7 @@ impl App {
             }
         };
         if let Err(closed) = crate::rounds::check_open(self.store.ledger(), form.period) {
-            form.error = Some(i18n::field::period_closed(self.lang, &closed));
+            form.error = Some(i18n::field::period_closed_in(self.lang, &closed, &self.tz));
             self.mode = Mode::Edit(form);
             return;
         }
@@ -386,35 +601,50 @@ impl App {
             store::new_figure(&form.target, form.period, value, form.kind, &form.note.text, &self.user);
         crate::conflict::mark_seen(self.store.ledger(), &mut entry);
         let what = self.describe(&entry);
-        match self.store.save(&self.plan, vec![entry]) {
+        // Checked again under the lock, against what others saved a moment ago (as `set` does).
+        let period = form.period;
+        let saved = self
+            .store
+            .save_checked(&self.plan, vec![entry], |fresh| crate::rounds::check_open(fresh, period));
+        match saved {
             Ok(merged) => {
                 self.mode = Mode::Browse;
                 self.say(i18n::saved_footer(self.lang, &what, merged.from_others));
-                self.refilter();
             }
-            Err(e) => {
+            Err(SaveError::Refused(closed)) => {
+                form.error = Some(i18n::field::period_closed_in(self.lang, &closed, &self.tz));
+                self.mode = Mode::Edit(form);
+            }
+            Err(SaveError::Store(e)) => {
                 let why = i18n::store_error(self.lang, &e);
                 form.error = Some(i18n::save_failed(self.lang, &why));
                 self.warn(i18n::save_failed(self.lang, &why));
                 self.mode = Mode::Edit(form);
             }
         }
+        // Even a refused save may have taken in others' entries.
+        self.recompute();
     }
 
     fn withdraw(&mut self, entry: Entry) {
         self.mode = Mode::Browse;
         let retraction = store::withdrawal(&entry, &self.user);
         let what = self.describe(&retraction);
-        match self.store.save(&self.plan, vec![retraction]) {
-            Ok(_) => {
-                self.say(i18n::withdrawn(self.lang, &what));
-                self.refilter();
+        let period = retraction.period;
+        let saved = self
+            .store
+            .save_checked(&self.plan, vec![retraction], |fresh| crate::rounds::check_open(fresh, period));
+        match saved {
+            Ok(_) => self.say(i18n::withdrawn(self.lang, &what)),
+            Err(SaveError::Refused(closed)) => {
+                self.warn(i18n::field::period_closed_in(self.lang, &closed, &self.tz))
             }
-            Err(e) => {
+            Err(SaveError::Store(e)) => {
                 let why = i18n::store_error(self.lang, &e);
                 self.warn(i18n::save_failed(self.lang, &why));
             }
         }
+        self.recompute();
     }
 
     fn click(&mut self, column: u16, row: u16) {
@@ -444,6 +674,12 @@ fn matches(target: &Target, folded_query: &str) -> bool {
 
 /// Applies one action. Returns whether the screen may have changed and needs drawing.
 pub fn update(app: &mut App, action: Action) -> bool {
+    let changed = apply(app, action);
+    app.sync_draft();
+    changed
+}
+
+fn apply(app: &mut App, action: Action) -> bool {
     match action {
         Action::Resize { width, height } => {
             app.size = (width, height);
@@ -458,7 +694,7 @@ pub fn update(app: &mut App, action: Action) -> bool {
             return match app.store.refresh(&app.plan) {
                 Ok(merged) if merged.from_others > 0 => {
                     app.say(i18n::from_others(app.lang, merged.from_others));
-                    app.refilter();
+                    app.recompute();
                     true
                 }
                 Ok(_) => false,
@@ -495,6 +731,11 @@ pub fn update(app: &mut App, action: Action) -> bool {
             Action::Confirm => app.withdraw(entry),
             Action::Cancel => app.say(U::Cancelled.get(app.lang)),
             _ => app.mode = Mode::ConfirmUndo(entry),
+        },
+        Mode::ConfirmRound(ask) => match action {
+            Action::Confirm => app.save_round(ask),
+            Action::Cancel => app.say(U::Cancelled.get(app.lang)),
+            _ => app.mode = Mode::ConfirmRound(ask),
         },
     }
     true
@@ -539,13 +780,14 @@ fn browse(app: &mut App, action: Action) {
                 PeriodChoice::Fixed(Period::Year) => PeriodChoice::Latest,
                 PeriodChoice::Fixed(p) => PeriodChoice::Fixed(p.next()),
             };
-            app.refilter();
+            app.recompute();
         }
         Action::ShowHelp => {
             app.help_scroll = 0;
             app.mode = Mode::Help;
         }
         Action::Edit => app.start_edit(),
+        Action::ToggleRound => app.ask_round(),
         Action::Undo => {
             if app.read_only {
                 app.warn(U::ReadOnlyRefused.get(app.lang));
@@ -617,6 +859,7 @@ fn edit(app: &mut App, mut form: Form, action: Action) {
                 let i = Period::ALL.iter().position(|p| *p == form.period).unwrap_or(0);
                 let n = Period::ALL.len();
                 form.period = Period::ALL[if forward { (i + 1) % n } else { (i + n - 1) % n }];
+                form.error = app.closed_message(form.period);
             } else {
                 form.kind = match form.kind {
                     Kind::Estimate => Kind::Official,
@@ -627,7 +870,8 @@ fn edit(app: &mut App, mut form: Form, action: Action) {
         _ => {}
     }
     if matches!(action, Action::Input(_) | Action::Backspace | Action::Delete) {
-        form.error = None;
+        // A closed period stays said while the form is for it.
+        form.error = app.closed_message(form.period);
     }
     app.mode = Mode::Edit(form);
 }

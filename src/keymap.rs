@@ -31,7 +31,7 @@ const fn ctrl(mode: ModeKind, c: char, action: Action, help: KeyHelp) -> Binding
 use KeyCode::{
     BackTab, Backspace, Char, Delete, Down, End, Enter, Esc, Home, Left, PageDown, PageUp, Right, Tab, Up,
 };
-use ModeKind::{Browse, Confirm, Edit, Filter, Help};
+use ModeKind::{Browse, Confirm, ConfirmRound, Edit, Filter, Help};
 
 /// Every binding, in the order the help page lists them.
 pub const BINDINGS: &[Binding] = &[
@@ -54,6 +54,7 @@ pub const BINDINGS: &[Binding] = &[
     bind(Browse, Char('f'), Action::CycleStatusFilter, KeyHelp::StatusFilter, true),
     bind(Browse, Char('p'), Action::CyclePeriod, KeyHelp::Period, true),
     bind(Browse, Char('u'), Action::Undo, KeyHelp::Undo, true),
+    bind(Browse, Char('c'), Action::ToggleRound, KeyHelp::Round, true),
     bind(Browse, Char('i'), Action::ToggleDetail, KeyHelp::Detail, false),
     bind(Browse, Char('?'), Action::ShowHelp, KeyHelp::Help, true),
     bind(Browse, Char('q'), Action::Quit, KeyHelp::Quit, true),
@@ -100,6 +101,13 @@ pub const BINDINGS: &[Binding] = &[
     bind(Confirm, Esc, Action::Cancel, KeyHelp::No, false),
     ctrl(Confirm, 'c', Action::Quit, KeyHelp::Quit),
     ctrl(Confirm, 'l', Action::Redraw, KeyHelp::Redraw),
+    bind(ConfirmRound, Char('y'), Action::Confirm, KeyHelp::Yes, true),
+    bind(ConfirmRound, Enter, Action::Confirm, KeyHelp::Yes, true),
+    bind(ConfirmRound, Char('n'), Action::Cancel, KeyHelp::No, true),
+    bind(ConfirmRound, Char('k'), Action::Cancel, KeyHelp::No, true),
+    bind(ConfirmRound, Esc, Action::Cancel, KeyHelp::No, true),
+    ctrl(ConfirmRound, 'c', Action::Quit, KeyHelp::Quit),
+    ctrl(ConfirmRound, 'l', Action::Redraw, KeyHelp::Redraw),
 ];
 
 /// The action for a key event in `mode`, if any. Releases and repeats of Windows terminals
@@ -118,6 +126,11 @@ pub fn resolve(mode: ModeKind, key: KeyEvent) -> Option<Action> {
         (Filter | Edit, Char(c)) if !modifiers.intersects(CTRL | KeyModifiers::ALT) => Some(Action::Input(c)),
         _ => None,
     }
+}
+
+/// Whether `action` writes to the store: not offered when the view is read-only.
+pub fn writes(action: Action) -> bool {
+    matches!(action, Action::Edit | Action::Undo | Action::ToggleRound)
 }
 
 /// How a key is written on the help page and in the footer.
@@ -149,9 +162,10 @@ pub fn label(binding: &Binding, ascii: bool) -> String {
 
 /// The footer hints for `mode`: keys that share a description are written together
 /// (`↑/↓ chọn dòng`).
-pub fn footer(mode: ModeKind, lang: Lang, ascii: bool) -> Vec<(String, &'static str)> {
+/// Keys that write are left out when `read_only`.
+pub fn footer(mode: ModeKind, lang: Lang, ascii: bool, read_only: bool) -> Vec<(String, &'static str)> {
     let mut hints: Vec<(String, KeyHelp)> = Vec::new();
-    for b in BINDINGS.iter().filter(|b| b.mode == mode && b.footer) {
+    for b in BINDINGS.iter().filter(|b| b.mode == mode && b.footer && !(read_only && writes(b.action))) {
         match hints.iter_mut().find(|(_, help)| *help == b.help) {
             Some((keys, _)) => {
                 keys.push('/');
@@ -163,8 +177,9 @@ pub fn footer(mode: ModeKind, lang: Lang, ascii: bool) -> Vec<(String, &'static 
     hints.into_iter().map(|(keys, help)| (keys, help.get(lang))).collect()
 }
 
-/// The help page for one mode: each description once, with all its keys.
-pub fn help_lines(mode: ModeKind, lang: Lang, ascii: bool) -> Vec<(String, &'static str)> {
+/// The help page for one mode: each description once, with all its keys; keys that write
+/// are marked unavailable when `read_only`.
+pub fn help_lines(mode: ModeKind, lang: Lang, ascii: bool, read_only: bool) -> Vec<(String, String)> {
     let mut lines: Vec<(String, KeyHelp)> = Vec::new();
     for b in BINDINGS.iter().filter(|b| b.mode == mode) {
         match lines.iter_mut().find(|(_, help)| *help == b.help) {
@@ -175,7 +190,16 @@ pub fn help_lines(mode: ModeKind, lang: Lang, ascii: bool) -> Vec<(String, &'sta
             None => lines.push((label(b, ascii), b.help)),
         }
     }
-    lines.into_iter().map(|(keys, help)| (keys, help.get(lang))).collect()
+    let unavailable = |help: KeyHelp| {
+        read_only && BINDINGS.iter().any(|b| b.mode == mode && b.help == help && writes(b.action))
+    };
+    lines
+        .into_iter()
+        .map(|(keys, help)| match unavailable(help) {
+            true => (keys, format!("{} {}", help.get(lang), crate::i18n::U::NotInReadOnly.get(lang))),
+            false => (keys, help.get(lang).to_owned()),
+        })
+        .collect()
 }
 
 #[cfg(test)]
@@ -196,6 +220,8 @@ mod tests {
         assert_eq!(resolve(Filter, press(Char('h'), CTRL)), Some(Action::Backspace));
         assert_eq!(resolve(Edit, press(Char('c'), CTRL)), Some(Action::Quit));
         assert_eq!(resolve(Browse, press(Char('x'), NONE)), None);
+        assert_eq!(resolve(Confirm, press(Char('c'), NONE)), Some(Action::Confirm), "c = có");
+        assert_eq!(resolve(ConfirmRound, press(Char('c'), NONE)), None, "c c does not close a period");
     }
 
     #[test]
@@ -219,8 +245,20 @@ mod tests {
 
     #[test]
     fn footer_groups_keys_that_do_the_same() {
-        let hints = footer(Browse, Lang::Vi, false);
+        let hints = footer(Browse, Lang::Vi, false, false);
         assert_eq!(hints[0], ("↑/↓".to_owned(), "chọn dòng"));
         assert!(hints.iter().any(|(k, h)| k == "q" && *h == "thoát"));
+        assert!(hints.iter().any(|(k, h)| k == "c" && *h == "chốt/mở lại kỳ"));
+    }
+
+    #[test]
+    fn read_only_offers_no_key_that_writes() {
+        let hints = footer(Browse, Lang::En, false, true);
+        assert!(!hints.iter().any(|(k, _)| ["Enter", "u", "c"].contains(&k.as_str())), "{hints:?}");
+        let help = help_lines(Browse, Lang::En, false, true);
+        let undo = help.iter().find(|(k, _)| k == "u").expect("u on the help page");
+        assert_eq!(undo.1, "undo (not when read-only)");
+        let moving = help.iter().find(|(k, _)| k.starts_with('↑')).expect("moving");
+        assert_eq!(moving.1, "select");
     }
 }

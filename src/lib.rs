@@ -8,6 +8,7 @@ pub mod app;
 pub mod cli;
 pub mod config;
 pub mod conflict;
+pub mod draft;
 pub mod exchange;
 #[doc(hidden)]
 pub mod generate;

@@ -40,16 +40,18 @@ fn run(args: &mut Cli) -> Result<(), Failure> {
         }
         let store = Store::open(&path, &context.plan)
             .map_err(|e| Failure::bad_input(i18n::store_error(context.lang, &e)))?;
+        let user = store::login_name().unwrap_or_else(|| "?".to_owned());
+        let draft = chitieu::draft::path_for(&path, &user);
         let settings = Settings {
             lang: context.lang,
             ascii: context.ascii,
             colour,
             read_only: args.read_only,
-            user: store::login_name().unwrap_or_else(|| "?".to_owned()),
+            user,
             today: jiff::ZonedDateTime::now().date(),
             tz: jiff::tz::TimeZone::system(),
         };
-        tui::run(App::new(context.plan, store, settings))?;
+        tui::run(App::new(context.plan, store, settings), draft)?;
         return Ok(());
     };
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());

@@ -5,8 +5,9 @@
 //! union and stay in history: an entry with `action` `close_period` or `reopen_period`,
 //! target [`ROUND_TARGET`] (`"*"`, the whole period), value 0. The round entry **in force** for
 //! a period is its latest one in ledger order (time, then id); the period is closed when that
-//! entry is a closing. Nothing here touches files: `set`, the TUI and `import` call
-//! [`check_open`] (or [`refused_on_import`]) before saving.
+//! entry is a closing. `set`, the TUI and `import` call [`check_open`] (or
+//! [`refused_on_import`]) before saving; [`save`] is the one way `close-period`,
+//! `reopen-period` and the TUI's key record a round (through `Store::save_checked`).
 
 use crate::ledger::{Action, Entry, Kind, Ledger, ROUND_TARGET};
 use crate::status::Period;
@@ -76,6 +77,41 @@ pub fn first_refused_on_import(
         let binding = before.contains(&close.id) || (entry.time, &entry.id) > (close.time, &close.id);
         binding.then(|| (entry.clone(), ClosedPeriod::of(close)))
     })
+}
+
+/// What [`save`] came to.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Saved {
+    /// The round entry is on disk; with what others had saved meanwhile.
+    Done(crate::store::Merged),
+    /// Closing a period that someone had already closed: nothing written.
+    AlreadyClosed(Entry),
+    /// Reopening a period that is open: nothing written.
+    AlreadyOpen,
+}
+
+/// Closes or reopens `period` in `store`, as `author`: decided under the store's lock on the
+/// store as it is on disk, so two people closing at once write one closing.
+pub fn save(
+    store: &mut crate::store::Store,
+    plan: &crate::plan::Plan,
+    action: Action,
+    period: Period,
+    author: &str,
+) -> Result<Saved, crate::store::StoreError> {
+    use crate::store::SaveError;
+    let entry = entry_from(action, period, author, jiff::Timestamp::now(), &crate::store::origin(author));
+    let saved = store.save_checked(plan, vec![entry], |fresh| match (action, closed(fresh, period)) {
+        (Action::ClosePeriod, Some(close)) => Err(Some(Box::new(close.clone()))),
+        (Action::ReopenPeriod, None) => Err(None),
+        _ => Ok(()),
+    });
+    match saved {
+        Ok(merged) => Ok(Saved::Done(merged)),
+        Err(SaveError::Refused(Some(close))) => Ok(Saved::AlreadyClosed(*close)),
+        Err(SaveError::Refused(None)) => Ok(Saved::AlreadyOpen),
+        Err(SaveError::Store(e)) => Err(e),
+    }
 }
 
 /// A new round entry recording `action` for `period`, by `author` at `time`; its id is made

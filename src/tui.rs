@@ -11,10 +11,13 @@
 //!   checks, with a fallback exit) and on SIGHUP (exit from the signal thread). crossterm
 //!   0.29 spins forever once its terminal is gone, so a watchdog thread polls stdin for a
 //!   hang-up and ends the process.
+//! - Whichever exit path a hang-up or signal takes, an open edit form is first written as a
+//!   draft beside the store (`draft`), and offered back in the form on the next start.
 
 mod basic_colour;
 
 use crate::app::{self, Action, App, ModeKind};
+use crate::draft;
 use crate::keymap;
 use crate::ui;
 use basic_colour::BasicColours;
@@ -24,6 +27,7 @@ use crossterm::{cursor, execute};
 use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
 use std::io::{self, BufWriter, Stdout};
+use std::path::PathBuf;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicI32, Ordering};
 use std::time::{Duration, Instant};
@@ -37,18 +41,41 @@ const TICK: Duration = Duration::from_millis(250);
 /// Exit status after a hang-up, as a shell reports it (128 + SIGHUP).
 const HANGUP_STATUS: i32 = 129;
 
-/// Runs the full-screen view until the user quits.
-pub fn run(mut app: App) -> io::Result<()> {
+/// Where the exit paths keep the open form: the slot `update` keeps current, and the file.
+#[derive(Clone)]
+struct Keep {
+    slot: draft::Slot,
+    path: Arc<PathBuf>,
+}
+
+impl Keep {
+    fn save(&self) {
+        draft::save_now(&self.slot, &self.path);
+    }
+}
+
+/// Runs the full-screen view until the user quits. A draft left at `draft_path` by a
+/// hang-up is offered back in the form first.
+pub fn run(mut app: App, draft_path: PathBuf) -> io::Result<()> {
+    if !app.read_only
+        && let Some(found) = draft::read(&draft_path)
+        && app.offer_draft(found)
+    {
+        // The form's own snapshot takes over; a new hang-up writes it again.
+        draft::remove(&draft_path);
+    }
+    let keep = Keep { slot: Arc::clone(&app.draft), path: Arc::new(draft_path) };
     install_panic_hook();
     let stop = Arc::new(AtomicI32::new(0));
-    watch_signals(Arc::clone(&stop))?;
-    watch_hangup();
+    watch_signals(Arc::clone(&stop), keep.clone())?;
+    watch_hangup(keep.clone());
     let mut terminal = enter()?;
     let result = event_loop(&mut app, &mut terminal, &stop);
     drop(terminal);
     restore();
     let signal = stop.load(Ordering::SeqCst);
     if signal != 0 {
+        keep.save();
         // Ended by a signal: say so in the exit status, as a shell would.
         std::process::exit(128 + signal);
     }
@@ -80,7 +107,7 @@ fn install_panic_hook() {
 }
 
 #[cfg(unix)]
-fn watch_signals(stop: Arc<AtomicI32>) -> io::Result<()> {
+fn watch_signals(stop: Arc<AtomicI32>, keep: Keep) -> io::Result<()> {
     use signal_hook::consts::{SIGHUP, SIGINT, SIGQUIT, SIGTERM};
     let mut signals = signal_hook::iterator::Signals::new([SIGHUP, SIGTERM, SIGINT, SIGQUIT])?;
     std::thread::Builder::new().name("signals".into()).spawn(move || {
@@ -91,6 +118,7 @@ fn watch_signals(stop: Arc<AtomicI32>) -> io::Result<()> {
                 stop.store(signal, Ordering::SeqCst);
                 std::thread::sleep(Duration::from_secs(1));
             }
+            keep.save();
             restore();
             std::process::exit(128 + signal);
         }
@@ -100,16 +128,16 @@ fn watch_signals(stop: Arc<AtomicI32>) -> io::Result<()> {
 
 /// Windows has no SIGHUP; its console closes the process itself.
 #[cfg(not(unix))]
-fn watch_signals(_stop: Arc<AtomicI32>) -> io::Result<()> {
+fn watch_signals(_stop: Arc<AtomicI32>, _keep: Keep) -> io::Result<()> {
     Ok(())
 }
 
 /// Ends the process when the terminal on stdin hangs up (SSH drop, tmux pane killed).
 #[cfg(unix)]
-fn watch_hangup() {
+fn watch_hangup(keep: Keep) {
     use rustix::event::{PollFd, PollFlags, Timespec, poll};
     use std::os::fd::AsFd;
-    let spawned = std::thread::Builder::new().name("hangup".into()).spawn(|| {
+    let spawned = std::thread::Builder::new().name("hangup".into()).spawn(move || {
         let stdin = io::stdin();
         let every = Timespec { tv_sec: 1, tv_nsec: 0 };
         loop {
@@ -120,6 +148,7 @@ fn watch_hangup() {
                 Err(e) => e != rustix::io::Errno::INTR,
             };
             if hung_up {
+                keep.save();
                 std::process::exit(HANGUP_STATUS);
             }
         }
@@ -129,7 +158,7 @@ fn watch_hangup() {
 }
 
 #[cfg(not(unix))]
-fn watch_hangup() {}
+fn watch_hangup(_keep: Keep) {}
 
 fn event_loop(app: &mut App, terminal: &mut Term, stop: &AtomicI32) -> io::Result<()> {
     let size = terminal.size()?;

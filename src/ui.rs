@@ -61,9 +61,8 @@ impl Widget for &App {
         header::header(self, head, buf);
         header::tabs(self, tabs, buf);
         header::legend(self, legend, buf);
-        let rows = self.rows();
         if self.detail_zoom {
-            detail::detail(self, &rows, body, buf);
+            detail::detail(self, body, buf);
             let mut hits = self.hits.get();
             hits.table = Rect::default();
             self.hits.set(hits);
@@ -71,20 +70,21 @@ impl Widget for &App {
             let [left, right] = Layout::horizontal([Constraint::Percentage(60), Constraint::Percentage(40)])
                 .spacing(2)
                 .areas(body);
-            table::table(self, &rows, left, buf);
-            detail::detail(self, &rows, right, buf);
+            table::table(self, left, buf);
+            detail::detail(self, right, buf);
         } else {
             let detail_height = (body.height / 2).max(3);
             let [top, bottom] =
                 Layout::vertical([Constraint::Min(3), Constraint::Length(detail_height)]).areas(body);
-            table::table(self, &rows, top, buf);
-            detail::detail(self, &rows, bottom, buf);
+            table::table(self, top, buf);
+            detail::detail(self, bottom, buf);
         }
         footer::footer(self, foot, buf);
         match &self.mode {
             Mode::Edit(form) => popup::form(self, form, body, buf),
             Mode::Help => popup::help(self, body, buf),
             Mode::ConfirmUndo(entry) => popup::confirm(self, entry, body, buf),
+            Mode::ConfirmRound(round) => popup::confirm_round(self, round, body, buf),
             Mode::Browse | Mode::Filter => {}
         }
     }

@@ -22,6 +22,8 @@ impl Pty {
     fn spawn(args: &[&str], config_home: &Path) -> Pty {
         use rustix::pty::{OpenptFlags, grantpt, openpt, ptsname, unlockpt};
         let master = openpt(OpenptFlags::RDWR | OpenptFlags::NOCTTY).expect("openpt");
+        // Not inherited by the child: holding its own master, it would never see a hang-up.
+        rustix::io::fcntl_setfd(&master, rustix::io::FdFlags::CLOEXEC).expect("cloexec");
         grantpt(&master).expect("grantpt");
         unlockpt(&master).expect("unlockpt");
         let size = rustix::termios::Winsize { ws_row: 24, ws_col: 80, ws_xpixel: 0, ws_ypixel: 0 };
@@ -99,6 +101,14 @@ impl Pty {
     }
 }
 
+/// A failed test leaves no program behind.
+impl Drop for Pty {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
 #[test]
 fn edit_target_3_in_a_terminal_and_read_it_back() {
     let dir = tempfile::tempdir().expect("tempdir");
@@ -169,4 +179,58 @@ fn edit_target_3_in_a_terminal_and_read_it_back() {
     assert_eq!(target["actual"], "9500");
     let text = String::from_utf8(report.stdout).expect("utf-8");
     assert!(text.contains("\"actual\": \"9500\""));
+}
+
+#[test]
+fn a_form_open_at_hang_up_comes_back_as_a_draft() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let store = dir.path().join("store.json");
+    let store_arg = store.to_str().expect("utf-8 path");
+    let mut pty = Pty::spawn(&["--store", store_arg], dir.path());
+    pty.wait_for(0, "Kinh tế");
+    pty.settle(0);
+    let before = pty.len();
+    pty.send("jj\r");
+    pty.wait_for(before, "Nhập số liệu");
+    let typed = pty.len();
+    pty.send("9.5\t\t\tabc");
+    pty.wait_for(typed, "abc");
+    pty.settle(typed);
+
+    // The SSH link drops: the terminal's hang-up signal.
+    let hang_up = Command::new("kill").args(["-HUP", &pty.child.id().to_string()]).status().expect("kill");
+    assert!(hang_up.success());
+    let deadline = Instant::now() + Duration::from_secs(5);
+    while pty.child.try_wait().expect("wait").is_none() {
+        assert!(Instant::now() < deadline, "chitieu did not end after the hang-up");
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    assert!(!store.exists(), "the store is not touched");
+    let drafts: Vec<_> = std::fs::read_dir(dir.path())
+        .expect("dir")
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| n.starts_with("store.json.draft-") && n.ends_with(".json"))
+        .collect();
+    assert_eq!(drafts.len(), 1, "{drafts:?}");
+    let draft = std::fs::read_to_string(dir.path().join(&drafts[0])).expect("draft");
+    assert!(
+        draft.contains("\"value\": \"9.5\"")
+            && draft.contains("\"note\": \"abc\"")
+            && draft.contains("\"target\": \"3\""),
+        "{draft}"
+    );
+
+    // The next start opens the form with it.
+    let mut again = Pty::spawn(&["--store", store_arg], dir.path());
+    again.wait_for(0, "Bản nháp chưa lưu");
+    assert!(again.since(0).contains("9.5"));
+    assert!(!dir.path().join(&drafts[0]).exists(), "the form has taken the draft over");
+    again.send("\u{3}");
+    let deadline = Instant::now() + Duration::from_secs(5);
+    while again.child.try_wait().expect("wait").is_none() {
+        assert!(Instant::now() < deadline, "chitieu did not quit");
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    assert!(!store.exists(), "nothing saved without Enter");
 }

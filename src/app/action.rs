@@ -30,6 +30,8 @@ pub enum Action {
     // Editing.
     Edit,
     Undo,
+    /// Closes the period in view, or reopens it when it is closed (asks first).
+    ToggleRound,
     Confirm,
     Cancel,
     NextField,

@@ -407,3 +407,118 @@ fn the_form_questions_a_sharp_change_and_refuses_a_closed_period() {
     assert!(refusal.contains("đã chốt số liệu (minh,"), "{refusal}");
     assert_eq!(app.store.ledger().current("3", Period::H1).map(|e| e.value), Some(Decimal::from(46_330)));
 }
+
+fn asked(app: &App) -> &RoundAsk {
+    match &app.mode {
+        Mode::ConfirmRound(ask) => ask,
+        other => panic!("not asking about a round: {other:?}"),
+    }
+}
+
+#[test]
+fn c_closes_the_default_period_when_the_view_shows_the_latest_and_reopens_it() {
+    use crate::ledger::Action as Round;
+    let (_dir, mut app) = app();
+    select(&mut app, "3");
+    update(&mut app, Action::ToggleRound);
+    assert_eq!(asked(&app), &RoundAsk { action: Round::ClosePeriod, period: Period::H1, default: true });
+    update(&mut app, Action::Cancel);
+    assert_eq!((app.mode.clone(), app.store.ledger().len()), (Mode::Browse, 0), "cancel writes nothing");
+
+    update(&mut app, Action::ToggleRound);
+    update(&mut app, Action::Confirm);
+    let message = app.message.clone().expect("message").text;
+    assert_eq!(message, "Đã chốt số liệu kỳ 6 tháng (kỳ mặc định); mở lại: phím c");
+    assert!(app.closed(Period::H1).is_some() && app.closed(Period::Q1).is_none());
+    let on_disk = Store::open(app.store.path(), &app.plan).expect("store");
+    assert!(crate::rounds::closed(on_disk.ledger(), Period::H1).is_some(), "saved through the store");
+
+    // The form says at once that the period is closed, and refuses it as `set` does.
+    update(&mut app, Action::Edit);
+    assert!(form(&app).error.as_deref().is_some_and(|e| e.contains("đã chốt số liệu (lan,")));
+    typed(&mut app, "4.633");
+    assert!(form(&app).error.is_some(), "typing does not hide that the period is closed");
+    update(&mut app, Action::Confirm);
+    assert!(form(&app).error.as_deref().is_some_and(|e| e.contains("chitieu reopen-period h1")));
+    update(&mut app, Action::Right); // value field: cursor only
+    run(&mut app, [Action::NextField, Action::Left]);
+    assert_eq!(form(&app).period, Period::Q1);
+    assert_eq!(form(&app).error, None, "q1 is open");
+    update(&mut app, Action::Cancel);
+
+    update(&mut app, Action::ToggleRound);
+    assert_eq!(asked(&app).action, Round::ReopenPeriod);
+    update(&mut app, Action::Confirm);
+    assert!(app.closed(Period::H1).is_none());
+    assert_eq!(app.store.ledger().len(), 2, "a closing and a reopening, both in history");
+}
+
+#[test]
+fn c_acts_on_a_fixed_period_and_says_when_someone_closed_it_first() {
+    use crate::ledger::Action as Round;
+    let (_dir, mut app) = app();
+    update(&mut app, Action::CyclePeriod); // Quý I
+    update(&mut app, Action::ToggleRound);
+    assert_eq!(asked(&app), &RoundAsk { action: Round::ClosePeriod, period: Period::Q1, default: false });
+    // Meanwhile a colleague closes q1.
+    let mut other = Store::open(app.store.path(), &app.plan).expect("store");
+    let plan = app.plan.clone();
+    crate::rounds::save(&mut other, &plan, Round::ClosePeriod, Period::Q1, "minh").expect("close");
+    update(&mut app, Action::Confirm);
+    let message = app.message.clone().expect("message");
+    assert!(message.error && message.text.contains("đã chốt trước đó (minh,"), "{message:?}");
+    assert_eq!(app.store.ledger().len(), 1, "one closing, not two");
+    assert!(app.closed(Period::Q1).is_some(), "the view shows the colleague's closing");
+}
+
+#[test]
+fn c_is_refused_when_read_only() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut s = settings(Lang::En);
+    s.read_only = true;
+    let mut app = app_at(&dir.path().join("store.json"), s);
+    update(&mut app, Action::ToggleRound);
+    assert_eq!(app.mode, Mode::Browse);
+    assert!(app.message.as_ref().is_some_and(|m| m.error && m.text.contains("read-only")));
+    assert!(!dir.path().join("store.json").exists());
+}
+
+#[test]
+fn the_open_form_is_kept_in_the_draft_slot_and_a_draft_is_offered_back() {
+    let (_dir, mut app) = app();
+    select(&mut app, "3");
+    update(&mut app, Action::Edit);
+    typed(&mut app, "9.5");
+    let kept = app.draft.lock().expect("slot").clone().expect("a draft while the form is open");
+    assert_eq!((kept.target.as_str(), kept.value.as_str(), kept.period), ("3", "9.5", Period::H1));
+    update(&mut app, Action::Cancel);
+    assert_eq!(*app.draft.lock().expect("slot"), None, "no form, no draft");
+
+    let (_dir2, mut later) = app_with_filter();
+    assert!(later.offer_draft(kept.clone()));
+    assert_eq!(selected_id(&later), "3", "the filter is cleared to show the target");
+    assert_eq!((form(&later).value.text.as_str(), form(&later).value.cursor), ("9.5", 3));
+    assert!(later.message.as_ref().is_some_and(|m| m.text.starts_with("Bản nháp chưa lưu")));
+    assert_eq!(later.store.ledger().len(), 0, "nothing saved until Enter");
+    typed(&mut later, "00");
+    update(&mut later, Action::Confirm);
+    assert_eq!(later.store.ledger().current("3", Period::H1).map(|e| e.value), Some(Decimal::from(9500)));
+
+    let mut heading = kept.clone();
+    heading.target = "10".into();
+    assert!(!later.offer_draft(heading), "a heading takes no figure");
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut s = settings(Lang::Vi);
+    s.read_only = true;
+    let mut viewer = app_at(&dir.path().join("store.json"), s);
+    assert!(!viewer.offer_draft(kept), "read-only opens no form");
+    assert_eq!(viewer.mode, Mode::Browse);
+}
+
+fn app_with_filter() -> (tempfile::TempDir, App) {
+    let (dir, mut app) = app();
+    update(&mut app, Action::StartFilter);
+    typed(&mut app, "dan so");
+    update(&mut app, Action::Confirm);
+    (dir, app)
+}

@@ -260,30 +260,14 @@ fn round(
     out: &mut dyn Write,
 ) -> Result<(), Failure> {
     let lang = context.lang;
-    // Decided under the lock, on the store as it is now.
-    let mut nothing_to_do = None;
     let author = store::login_name().unwrap_or_else(|| crate::i18n::T::UnknownAuthor.get(lang).to_owned());
-    let entry = rounds::entry_from(action, period, &author, jiff::Timestamp::now(), &store::origin(&author));
-    store
-        .save_checked(&context.plan, vec![entry], |fresh| match (action, rounds::closed(fresh, period)) {
-            (Action::ClosePeriod, Some(close)) => {
-                nothing_to_do = Some(msg::already_closed(lang, close));
-                Err(())
-            }
-            (Action::ReopenPeriod, None) => {
-                nothing_to_do = Some(msg::already_open(lang, period));
-                Err(())
-            }
-            _ => Ok(()),
-        })
-        .or_else(|e| match e {
-            SaveError::Store(e) => Err(Failure::bad_input(crate::i18n::store_error(lang, &e))),
-            SaveError::Refused(()) => Ok(Default::default()),
-        })?;
-    match nothing_to_do {
-        Some(message) => writeln!(out, "{message}")?,
-        None => writeln!(out, "{}", msg::round_done(lang, action, period))?,
-    }
+    let message = match rounds::save(store, &context.plan, action, period, &author) {
+        Ok(rounds::Saved::Done(_)) => msg::round_done(lang, action, period),
+        Ok(rounds::Saved::AlreadyClosed(close)) => msg::already_closed(lang, &close),
+        Ok(rounds::Saved::AlreadyOpen) => msg::already_open(lang, period),
+        Err(e) => return Err(Failure::bad_input(crate::i18n::store_error(lang, &e))),
+    };
+    writeln!(out, "{message}")?;
     Ok(())
 }
 

@@ -169,7 +169,12 @@ pub fn plan_differs(lang: Lang) -> String {
 
 /// A closed period, for `set`, the TUI and `import`.
 pub fn period_closed(lang: Lang, closed: &ClosedPeriod) -> String {
-    let when = present::time(lang, closed.at);
+    period_closed_in(lang, closed, &jiff::tz::TimeZone::system())
+}
+
+/// [`period_closed`] with the time shown in `tz` (the full-screen view's zone).
+pub fn period_closed_in(lang: Lang, closed: &ClosedPeriod, tz: &jiff::tz::TimeZone) -> String {
+    let when = present::time_in(lang, closed.at, tz);
     let p = period(lang, closed.period);
     let key = closed.period.key();
     match lang {
@@ -335,6 +340,73 @@ pub fn round_done(lang: Lang, action: Action, p: Period) -> String {
         (Action::ReopenPeriod, Lang::En) => {
             format!("Reopened the {name} period: new entries are taken again.")
         }
+    }
+}
+
+/// The full-screen view's footer after `c` closed or reopened a period; `default` when the
+/// view showed the latest figures and the form's default period was taken.
+pub fn round_done_tui(lang: Lang, action: Action, p: Period, default: bool) -> String {
+    let name = period(lang, p);
+    let which = match (default, lang) {
+        (false, _) => "",
+        (true, Lang::Vi) => " (kỳ mặc định)",
+        (true, Lang::En) => " (the default period)",
+    };
+    match (action, lang) {
+        (Action::ClosePeriod, Lang::Vi) => format!("Đã chốt số liệu kỳ {name}{which}; mở lại: phím c"),
+        (Action::ClosePeriod, Lang::En) => format!("Closed the {name} period{which}; c reopens it"),
+        (Action::ReopenPeriod, Lang::Vi) => format!("Đã mở lại kỳ {name}{which}: lại nhận số liệu mới"),
+        (Action::ReopenPeriod, Lang::En) => {
+            format!("Reopened the {name} period{which}: entries are taken again")
+        }
+    }
+}
+
+/// The question before `c` closes or reopens a period.
+pub fn round_question(lang: Lang, action: Action, p: Period) -> String {
+    let name = period(lang, p);
+    match (action, lang) {
+        (Action::ClosePeriod, Lang::Vi) => {
+            format!("Chốt số liệu kỳ {name}? Số liệu mới cho kỳ này sẽ bị từ chối cho đến khi mở lại.")
+        }
+        (Action::ClosePeriod, Lang::En) => {
+            format!("Close the {name} period? New entries for it will be refused until it is reopened.")
+        }
+        (Action::ReopenPeriod, Lang::Vi) => format!("Mở lại kỳ {name}? Kỳ này sẽ lại nhận số liệu mới."),
+        (Action::ReopenPeriod, Lang::En) => {
+            format!("Reopen the {name} period? It will take new entries again.")
+        }
+    }
+}
+
+/// Why the question is about this period when the view shows the latest figures.
+pub fn round_default_period(lang: Lang, p: Period) -> String {
+    match lang {
+        Lang::Vi => format!("Đang xem số mới nhất: dùng kỳ mặc định của ô nhập, {}.", period(lang, p)),
+        Lang::En => format!(
+            "The view shows the latest figures: this is the form's default period, {}.",
+            period(lang, p)
+        ),
+    }
+}
+
+/// Who closed the period, in the question before reopening it.
+pub fn closed_by(lang: Lang, closed: &ClosedPeriod, tz: &jiff::tz::TimeZone) -> String {
+    let when = present::time_in(lang, closed.at, tz);
+    match lang {
+        Lang::Vi => format!("Đã chốt bởi {} lúc {when}.", crate::text::clean(&closed.by)),
+        Lang::En => format!("Closed by {} at {when}.", crate::text::clean(&closed.by)),
+    }
+}
+
+/// The header's mark of a closed period: `đã chốt`, or `6 tháng đã chốt` when the view shows
+/// the latest figures and the closed period is the default one.
+pub fn closed_mark(lang: Lang, default: Option<Period>) -> String {
+    match (default, lang) {
+        (None, Lang::Vi) => "đã chốt".to_owned(),
+        (None, Lang::En) => "closed".to_owned(),
+        (Some(p), Lang::Vi) => format!("{} đã chốt", period(lang, p)),
+        (Some(p), Lang::En) => format!("{} closed", period(lang, p)),
     }
 }
 

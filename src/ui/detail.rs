@@ -4,7 +4,6 @@
 use crate::app::App;
 use crate::i18n::{self, T, U};
 use crate::present;
-use crate::progress::Row as Assessed;
 use crate::status::{self, Period};
 use crate::text;
 use ratatui::buffer::Buffer;
@@ -16,7 +15,7 @@ use rust_decimal::prelude::ToPrimitive;
 
 const BAR: usize = 10;
 
-pub fn detail(app: &App, rows: &[Assessed], area: Rect, buf: &mut Buffer) {
+pub fn detail(app: &App, area: Rect, buf: &mut Buffer) {
     let lang = app.lang;
     let theme = &app.theme;
     let block = Block::new()
@@ -30,7 +29,7 @@ pub fn detail(app: &App, rows: &[Assessed], area: Rect, buf: &mut Buffer) {
     };
     let dot = theme.dot();
     let mut lines: Vec<Line> = Vec::new();
-    let row = rows.iter().find(|r| r.target.id == target.id);
+    let row = app.index.get(&target.id).and_then(|i| app.view.rows.get(*i));
     let mut title = vec![Span::styled(format!("{} {}", target.id, target.name.get(lang)), theme.title)];
     if let Some(row) = row {
         title.push(Span::raw("  "));
@@ -51,11 +50,12 @@ pub fn detail(app: &App, rows: &[Assessed], area: Rect, buf: &mut Buffer) {
     for note in &target.notes {
         lines.push(Line::from(vec![Span::styled("• ", theme.dim), Span::raw(note.get(lang).to_owned())]));
     }
-    let parts: Vec<_> = app.plan.parts(&target.id).collect();
+    let parts = app.index.get(&target.id).map(|i| app.parts[*i].as_slice()).unwrap_or_default();
     if !parts.is_empty() {
         lines.push(Line::styled(format!("{}:", U::Parts.get(lang)), theme.label));
-        for part in parts {
-            let status = rows.iter().find(|r| r.target.id == part.id).map(|r| r.status);
+        for i in parts {
+            let part = &app.plan.targets[*i];
+            let status = app.view.rows.get(*i).map(|r| r.status);
             let mut spans = vec![Span::raw("  ")];
             if let Some(s) = status {
                 spans.push(Span::styled(format!("{} ", theme.symbol(s)), theme.status(s)));
@@ -105,35 +105,36 @@ pub fn detail(app: &App, rows: &[Assessed], area: Rect, buf: &mut Buffer) {
         }
     }
     // Both (or all) contradicting official figures, with author and time.
-    for period in Period::ALL {
-        if let Some(conflict) = crate::conflict::conflict_for(app.store.ledger(), &target.id, period) {
-            let values: Vec<String> = conflict
-                .entries
-                .iter()
-                .map(|e| {
-                    format!(
-                        "{} ({}, {})",
-                        present::figure(lang, e.value),
-                        text::clean(&e.author),
-                        present::time_in(lang, e.time, &app.tz)
-                    )
-                })
-                .collect();
-            lines.push(Line::styled(
+    for conflict in app.view.conflicts.get(&target.id).into_iter().flatten() {
+        let period = conflict.period;
+        let values: Vec<String> = conflict
+            .entries
+            .iter()
+            .map(|e| {
                 format!(
-                    "{} {} {}: {}",
-                    crate::report::md::conflict_mark(app.ascii),
-                    i18n::field::R::Conflict.get(lang),
-                    i18n::period(lang, period),
-                    values.join(lang.pick(" hay ", " or "))
-                ),
-                theme.error,
-            ));
-        }
+                    "{} ({}, {})",
+                    present::figure(lang, e.value),
+                    text::clean(&e.author),
+                    present::time_in(lang, e.time, &app.tz)
+                )
+            })
+            .collect();
+        lines.push(Line::styled(
+            format!(
+                "{} {} {}: {}",
+                crate::report::md::conflict_mark(app.ascii),
+                i18n::field::R::Conflict.get(lang),
+                i18n::period(lang, period),
+                values.join(lang.pick(" hay ", " or "))
+            ),
+            theme.error,
+        ));
     }
     lines.push(Line::styled(format!("{}:", U::History.get(lang)), theme.label));
     let mut any = false;
-    for entry in app.store.ledger().history(Some(&target.id)) {
+    let entries = app.store.ledger().entries();
+    let history = app.view.history.get(&target.id).into_iter().flatten().filter_map(|i| entries.get(*i));
+    for entry in history {
         any = true;
         let mut spans = vec![
             Span::styled(format!("  {}  ", present::time_in(lang, entry.time, &app.tz)), theme.dim),

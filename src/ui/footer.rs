@@ -26,7 +26,7 @@ pub fn footer(app: &App, area: Rect, buf: &mut Buffer) {
         Line::styled(message.text.clone(), style).render(first, buf);
     }
     let dot = app.theme.dot();
-    let mut hints = keymap::footer(app.mode.kind(), lang, app.ascii);
+    let mut hints = keymap::footer(app.mode.kind(), lang, app.ascii, app.read_only);
     // Too many for the width: drop from the middle, keeping help and quit at the end.
     let width = |hints: &[(String, &str)]| -> usize {
         hints.iter().map(|(k, h)| k.width() + 1 + h.width()).sum::<usize>()

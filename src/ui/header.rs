@@ -3,8 +3,7 @@
 use crate::app::{App, TABS};
 use crate::cli::truncate;
 use crate::i18n::{self, T, U};
-use crate::plan::Group;
-use crate::progress::{self, PeriodChoice};
+use crate::progress::PeriodChoice;
 use crate::status::Status;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -26,6 +25,11 @@ pub fn header(app: &App, area: Rect, buf: &mut Buffer) {
         Span::styled(format!("{}: ", T::ColPeriod.get(lang)), app.theme.dim),
         Span::styled(period.to_owned(), app.theme.label),
     ];
+    let in_view = app.period_for_entry();
+    if app.closed(in_view).is_some() {
+        let default = (app.period == PeriodChoice::Latest).then_some(in_view);
+        spans.push(Span::styled(format!(" ({})", i18n::field::closed_mark(lang, default)), app.theme.error));
+    }
     if !app.filter.text.is_empty() {
         spans.push(Span::styled(format!("{dot}{}: ", U::Filter.get(lang)), app.theme.dim));
         spans.push(Span::styled(app.filter.text.clone(), app.theme.label));
@@ -70,21 +74,9 @@ fn tab_name(app: &App, tab: usize) -> &'static str {
     }
 }
 
-/// Counts per status of each tab, ignoring the text and status filters.
-fn counts(app: &App) -> [[usize; 5]; TABS] {
-    let rows = app.rows();
-    let mut all = [[0; 5]; TABS];
-    for (tab, counts) in all.iter_mut().enumerate() {
-        let group: Option<Group> = App::tab_group(tab);
-        *counts =
-            progress::count_by_status(rows.iter().filter(|r| group.is_none_or(|g| r.target.group == g)));
-    }
-    all
-}
-
 /// ` Kinh tế ✖3·8 │ Xã hội ·9 │ …`: each tab with the counts it has, by status symbol.
 pub fn tabs(app: &App, area: Rect, buf: &mut Buffer) {
-    let counts = counts(app);
+    let counts = &app.view.counts;
     let divider = app.theme.divider();
     // Detail: 2 = every count on every tab, 1 = the others without "no data", 0 = names only
     // on the others; the tab in view always shows all its counts.
@@ -134,7 +126,7 @@ pub fn tabs(app: &App, area: Rect, buf: &mut Buffer) {
 
 /// `✔ Đạt 0  ▲ Đúng tiến độ 2  …` for the tab in view; the status filter is shown reversed.
 pub fn legend(app: &App, area: Rect, buf: &mut Buffer) {
-    let counts = counts(app)[app.tab];
+    let counts = app.view.counts[app.tab];
     let mut spans = Vec::new();
     for (status, n) in Status::ALL.iter().zip(counts) {
         let mut style = app.theme.status(*status);

@@ -1,7 +1,7 @@
-//! Windows over the body: the edit form, the help page, the undo question.
+//! Windows over the body: the edit form, the help page, the undo and close-a-period questions.
 
 use super::centred;
-use crate::app::{App, Form, FormField, ModeKind};
+use crate::app::{App, Form, FormField, ModeKind, RoundAsk};
 use crate::cli::truncate;
 use crate::i18n::{self, T, U};
 use crate::keymap;
@@ -140,10 +140,12 @@ pub fn help(app: &App, area: Rect, buf: &mut Buffer) {
         (ModeKind::Filter, U::HelpFilter),
         (ModeKind::Edit, U::HelpEdit),
         (ModeKind::Confirm, U::HelpConfirm),
+        (ModeKind::ConfirmRound, U::HelpConfirmRound),
         (ModeKind::Help, U::HelpHelp),
     ];
-    let pages: Vec<_> =
-        sections.map(|(mode, title)| (title, keymap::help_lines(mode, lang, app.ascii))).into();
+    let pages: Vec<_> = sections
+        .map(|(mode, title)| (title, keymap::help_lines(mode, lang, app.ascii, app.read_only)))
+        .into();
     let key_width =
         pages.iter().flat_map(|(_, lines)| lines.iter().map(|(keys, _)| keys.width())).max().unwrap_or(0);
     let mut lines = Vec::new();
@@ -152,7 +154,7 @@ pub fn help(app: &App, area: Rect, buf: &mut Buffer) {
         for (keys, help) in bindings {
             lines.push(Line::from(vec![
                 Span::styled(format!("  {keys:<key_width$}  "), theme.key),
-                Span::raw(help.to_owned()),
+                Span::raw(help),
             ]));
         }
     }
@@ -162,10 +164,6 @@ pub fn help(app: &App, area: Rect, buf: &mut Buffer) {
 
 pub fn confirm(app: &App, entry: &Entry, area: Rect, buf: &mut Buffer) {
     let lang = app.lang;
-    let theme = &app.theme;
-    let popup = centred(area, 64, 7);
-    Clear.render(popup, buf);
-    let block = frame(app, U::UndoTitle.get(lang).to_owned());
     let unit = app.plan.target(&entry.target).map_or("", |t| t.unit.get(lang));
     let what = format!(
         "{} · {} · {} · {}",
@@ -174,20 +172,45 @@ pub fn confirm(app: &App, entry: &Entry, area: Rect, buf: &mut Buffer) {
         present::value_with_unit(lang, entry.value, unit),
         present::time_in(lang, entry.time, &app.tz)
     );
+    let lines = vec![Line::raw(U::UndoQuestion.get(lang)), Line::styled(what, app.theme.label)];
+    ask(app, ModeKind::Confirm, U::UndoTitle.get(lang), lines, area, buf);
+}
+
+/// The question before `c` closes or reopens a period.
+pub fn confirm_round(app: &App, round: &RoundAsk, area: Rect, buf: &mut Buffer) {
+    let lang = app.lang;
+    let closing = round.action == crate::ledger::Action::ClosePeriod;
+    let title = if closing { U::CloseTitle } else { U::ReopenTitle };
+    let mut lines =
+        vec![Line::styled(i18n::field::round_question(lang, round.action, round.period), app.theme.label)];
+    if round.default {
+        lines.push(Line::raw(i18n::field::round_default_period(lang, round.period)));
+    }
+    if let Some(closed) = app.closed(round.period).filter(|_| !closing) {
+        lines.push(Line::styled(i18n::field::closed_by(lang, closed, &app.tz), app.theme.dim));
+    }
+    ask(app, ModeKind::ConfirmRound, title.get(lang), lines, area, buf);
+}
+
+/// A yes/no popup: `lines`, a blank line, then the keys.
+fn ask(app: &App, mode: ModeKind, title: &str, mut lines: Vec<Line>, area: Rect, buf: &mut Buffer) {
+    let theme = &app.theme;
     let mut keys = Vec::new();
-    for (i, (k, help)) in keymap::footer(ModeKind::Confirm, lang, app.ascii).into_iter().enumerate() {
+    let hints = keymap::footer(mode, app.lang, app.ascii, app.read_only);
+    for (i, (k, help)) in hints.into_iter().enumerate() {
         if i > 0 {
             keys.push(Span::styled(theme.dot(), theme.dim));
         }
         keys.push(Span::styled(k, theme.key));
         keys.push(Span::raw(format!(" {help}")));
     }
-    let lines = vec![
-        Line::raw(U::UndoQuestion.get(lang)),
-        Line::styled(what, theme.label),
-        Line::default(),
-        Line::from(keys),
-    ];
+    lines.push(Line::default());
+    lines.push(Line::from(keys));
+    // Room for the lines as they wrap in 62 columns, and the border.
+    let height = lines.iter().map(|l| l.width().div_ceil(62).max(1)).sum::<usize>() + 2;
+    let popup = centred(area, 64, u16::try_from(height).unwrap_or(u16::MAX).max(7));
+    Clear.render(popup, buf);
+    let block = frame(app, title.to_owned());
     Paragraph::new(lines).block(block).wrap(Wrap { trim: false }).render(popup, buf);
 }
 

@@ -5,7 +5,6 @@ use crate::app::App;
 use crate::cli::truncate;
 use crate::i18n::{self, T, U};
 use crate::present;
-use crate::progress::Row as Assessed;
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Alignment, Constraint, Rect};
 use ratatui::text::{Line, Span, Text};
@@ -14,7 +13,8 @@ use ratatui::widgets::{Cell, Paragraph, Row, StatefulWidget, Table, TableState, 
 /// A screen at least this wide also shows the period of each figure.
 const WITH_PERIOD: u16 = 100;
 
-pub fn table(app: &App, rows: &[Assessed], area: Rect, buf: &mut Buffer) {
+/// Only the rows in the window are built: a frame costs the same for 16 targets or 10,000.
+pub fn table(app: &App, area: Rect, buf: &mut Buffer) {
     let lang = app.lang;
     let mut hits = app.hits.get();
     let body = Rect { y: area.y + 1, height: area.height.saturating_sub(1), ..area };
@@ -42,20 +42,26 @@ pub fn table(app: &App, rows: &[Assessed], area: Rect, buf: &mut Buffer) {
     let name_width = usize::from(area.width.saturating_sub(fixed + widths.len() as u16 - 1));
     let header = Row::new(titles.iter().map(|t| Cell::from(t.get(lang)))).style(app.theme.column_header);
 
+    // Keep the selection in view, moving the window as little as possible.
+    let height = usize::from(body.height).max(1);
+    let mut offset = hits.offset.min(app.visible.len().saturating_sub(1));
+    if app.selected < offset {
+        offset = app.selected;
+    } else if app.selected >= offset + height {
+        offset = app.selected + 1 - height;
+    }
     // Official figures that contradict each other are marked beside the figure (see `conflict`).
-    let conflicts = crate::conflict::conflicts(app.store.ledger());
     let mark = crate::report::md::conflict_mark(app.ascii);
-    let table_rows = app.visible.iter().map(|i| {
-        let row = &rows[*i];
-        let target = row.target;
+    let window = &app.visible[offset..(offset + height).min(app.visible.len())];
+    let table_rows = window.iter().map(|i| {
+        let row = &app.view.rows[*i];
+        let target = &app.plan.targets[*i];
         let indent = if target.parent.is_some() { "  " } else { "" };
         let name = truncate(&format!("{indent}{}", target.name.get(lang)), name_width, app.ascii);
         let goal = truncate(&present::goal(lang, app.ascii, target), 16, app.ascii);
-        let actual = match row.actual {
-            Some(e) if conflicts.iter().any(|c| c.target == target.id && c.period == e.period) => {
-                format!("{mark} {}", present::figure(lang, e.value))
-            }
-            Some(e) => present::figure(lang, e.value),
+        let actual = match row.value {
+            Some(value) if row.conflict => format!("{mark} {}", present::figure(lang, value)),
+            Some(value) => present::figure(lang, value),
             None if target.goal.is_some() => T::NoFigure.get(lang).to_owned(),
             None => String::new(),
         };
@@ -70,27 +76,19 @@ pub fn table(app: &App, rows: &[Assessed], area: Rect, buf: &mut Buffer) {
             Cell::from(Span::styled(status, app.theme.status(row.status))),
         ];
         if with_period {
-            let period = row.actual.and(row.period).map(|p| i18n::period(lang, p)).unwrap_or_default();
+            let period = row.value.and(row.period).map(|p| i18n::period(lang, p)).unwrap_or_default();
             cells.insert(4, Cell::from(period));
         }
         Row::new(cells)
     });
 
-    // Keep the selection in view, moving the window as little as possible.
-    let height = usize::from(body.height).max(1);
-    let mut offset = hits.offset.min(app.visible.len().saturating_sub(1));
-    if app.selected < offset {
-        offset = app.selected;
-    } else if app.selected >= offset + height {
-        offset = app.selected + 1 - height;
-    }
-    let mut state = TableState::new().with_offset(offset).with_selected(Some(app.selected));
+    let mut state = TableState::new().with_selected(Some(app.selected - offset));
     let table = Table::new(table_rows, widths)
         .header(header)
         .column_spacing(1)
         .row_highlight_style(app.theme.selected);
     StatefulWidget::render(table, area, buf, &mut state);
     hits.table = body;
-    hits.offset = state.offset();
+    hits.offset = offset;
     app.hits.set(hits);
 }

@@ -51,7 +51,7 @@ fn fixture(lang: Lang, colour: bool, ascii: bool) -> (tempfile::TempDir, App) {
         entry("e7", "4", Period::H1, "20", 7, "minh"),
     ];
     app.store.save(&app.plan, entries).expect("save");
-    app.refilter();
+    app.recompute();
     app::update(&mut app, Action::Down);
     app::update(&mut app, Action::Down);
     (dir, app)
@@ -124,6 +124,38 @@ fn help(app: &mut App) {
 fn undo(app: &mut App) {
     app::update(app, Action::Undo);
 }
+fn close_asked(app: &mut App) {
+    app::update(app, Action::ToggleRound);
+}
+/// Minh closed h1 at a fixed time (the key would stamp it with the time of the test).
+fn close_h1(app: &mut App) {
+    let close = crate::rounds::entry(
+        crate::ledger::Action::ClosePeriod,
+        Period::H1,
+        "minh",
+        jiff::Timestamp::from_second(1_719_800_000 + 9 * 60).expect("time"),
+    );
+    let plan = app.plan.clone();
+    app.store.save(&plan, vec![close]).expect("save");
+    app.recompute();
+}
+fn closed_edit(app: &mut App) {
+    close_h1(app);
+    app::update(app, Action::Edit);
+}
+fn reopen_asked(app: &mut App) {
+    close_h1(app);
+    app::update(app, Action::CyclePeriod);
+    app::update(app, Action::CyclePeriod);
+    app::update(app, Action::ToggleRound);
+}
+fn read_only(app: &mut App) {
+    app.read_only = true;
+}
+fn read_only_help(app: &mut App) {
+    app.read_only = true;
+    app::update(app, Action::ShowHelp);
+}
 fn filtered(app: &mut App) {
     app::update(app, Action::StartFilter);
     for c in "ngan sach".chars() {
@@ -143,6 +175,12 @@ screen!(edit_misread_vi_80x24, Lang::Vi, 80, 24, false, false, misread);
 screen!(help_vi_80x24, Lang::Vi, 80, 24, false, false, help);
 screen!(help_en_120x40, Lang::En, 120, 40, false, false, help);
 screen!(undo_vi_80x24, Lang::Vi, 80, 24, false, false, undo);
+screen!(close_vi_80x24, Lang::Vi, 80, 24, false, false, close_asked);
+screen!(close_en_80x24, Lang::En, 80, 24, false, false, close_asked);
+screen!(closed_edit_vi_80x24, Lang::Vi, 80, 24, false, false, closed_edit);
+screen!(reopen_en_80x24, Lang::En, 80, 24, false, false, reopen_asked);
+screen!(read_only_vi_80x24, Lang::Vi, 80, 24, false, false, read_only);
+screen!(read_only_help_en_120x40, Lang::En, 120, 40, false, false, read_only_help);
 screen!(filter_vi_80x24, Lang::Vi, 80, 24, false, false, filtered);
 screen!(too_small_vi, Lang::Vi, 40, 10, false, false, browse);
 screen!(colour_vi_80x24, Lang::Vi, 80, 24, true, false, browse);
@@ -222,7 +260,7 @@ fn a_conflict_is_marked_in_the_table_and_shown_in_full_in_the_detail() {
     // Hoa entered another official h1 figure for target 3 without having seen Minh's.
     let plan = app.plan.clone();
     app.store.save(&plan, vec![entry("e8", "3", Period::H1, "4800", 8, "hoa")]).expect("save");
-    app.refilter();
+    app.recompute();
     let screen = text(&draw(&mut app, 120, 40));
     let row = screen.lines().find(|l| l.starts_with("3 ")).expect("row of target 3");
     assert!(row.contains("≠ 4.800"), "{row}");
