@@ -293,10 +293,25 @@ impl Store {
         if entries.is_empty() {
             return Ok((entries, merged));
         }
-        let mut next = self.ledger.clone();
-        next.merge(entries.iter().cloned());
-        self.write(&next, replacing)?;
-        self.ledger = next;
+        // New figures are made now, after everything in the store: the file is the ledger
+        // followed by them, written without copying the ledger, which takes them in only
+        // once they are on disk. Anything else (an older entry, a known id) goes the long
+        // way through a copy, so that a failed write leaves the ledger as it was.
+        let last = self.ledger.entries().last();
+        let appended = !entries.iter().any(|e| self.ledger.contains(&e.id))
+            && std::iter::once(last)
+                .chain(entries.iter().map(Some))
+                .flatten()
+                .is_sorted_by(|a, b| (a.time, &a.id) < (b.time, &b.id));
+        if appended {
+            self.seen = self.write(self.ledger.entries().iter().chain(&entries), replacing)?;
+            self.ledger.merge(entries.iter().cloned());
+        } else {
+            let mut next = self.ledger.clone();
+            next.merge(entries.iter().cloned());
+            self.seen = self.write(next.entries().iter(), replacing)?;
+            self.ledger = next;
+        }
         Ok((entries, merged))
     }
 
@@ -344,16 +359,7 @@ impl Store {
         let Some((bytes, stamp)) = read_bytes(&self.path)? else {
             return Ok(None);
         };
-        let file = parse(&bytes, plan).map_err(|e| e.at(&self.path))?;
-        let entries = file
-            .entries
-            .into_iter()
-            .map(|mut stored| {
-                stored.entry.note = crate::text::clean(&stored.entry.note);
-                stored.entry.author = crate::text::clean(&stored.entry.author);
-                stored
-            })
-            .collect();
+        let entries = parse_clean(&bytes, plan).map_err(|e| e.at(&self.path))?;
         Ok(Some(Found { entries, stamp }))
     }
 
@@ -370,17 +376,17 @@ impl Store {
             .collect()
     }
 
-    /// Writes `ledger` as the store; when `replacing`, the file there now (read and checked
+    /// Writes `entries` (in ledger order) as the store; when `replacing`, the file there now (read and checked
     /// under the lock) becomes `FILE.bak`.
-    fn write(&mut self, ledger: &Ledger, replacing: bool) -> Result<(), StoreError> {
+    fn write<'e>(
+        &self,
+        entries: impl Iterator<Item = &'e Entry>,
+        replacing: bool,
+    ) -> Result<Option<Stamp>, StoreError> {
         let file = StoreFileOut {
             version: SCHEMA_VERSION,
             plan: &self.plan,
-            entries: ledger
-                .entries()
-                .iter()
-                .map(|entry| StoredRef { entry, extra: self.extra.get(&entry.id) })
-                .collect(),
+            entries: entries.map(|entry| StoredRef { entry, extra: self.extra.get(&entry.id) }).collect(),
         };
         let mut bytes = serde_json::to_vec_pretty(&file).map_err(|e| StoreError::io(&self.path, e.into()))?;
         bytes.push(b'\n');
@@ -389,8 +395,7 @@ impl Store {
             keep_backup(&self.path).map_err(|e| StoreError::io(&sibling(&self.path, "bak"), e))?;
         }
         write_atomically(&self.path, &bytes, &self.path).map_err(|e| StoreError::io(&self.path, e))?;
-        self.seen = fs::metadata(&self.path).ok().map(|m| Stamp::of(&m));
-        Ok(())
+        Ok(fs::metadata(&self.path).ok().map(|m| Stamp::of(&m)))
     }
 }
 
@@ -698,6 +703,28 @@ impl ParseError {
             backup: Some(sibling(path, "bak")).filter(|b| b.exists()),
         }
     }
+}
+
+/// Store bytes read the way [`Store::open`] reads them (parse, check against `plan`, clean
+/// notes and names), into a ledger. For the fuzzer; `path` only names the file in errors.
+#[doc(hidden)]
+pub fn load_bytes(bytes: &[u8], plan: &Plan, path: &Path) -> Result<Ledger, StoreError> {
+    let stored = parse_clean(bytes, plan).map_err(|e| e.at(path))?;
+    Ok(Ledger::new(stored.into_iter().map(|s| s.entry)))
+}
+
+/// Parses and checks store bytes; notes and names come back clean.
+fn parse_clean(bytes: &[u8], plan: &Plan) -> Result<Vec<Stored>, ParseError> {
+    let file = parse(bytes, plan)?;
+    Ok(file
+        .entries
+        .into_iter()
+        .map(|mut stored| {
+            stored.entry.note = crate::text::clean(&stored.entry.note);
+            stored.entry.author = crate::text::clean(&stored.entry.author);
+            stored
+        })
+        .collect())
 }
 
 /// Parses and checks store bytes.
