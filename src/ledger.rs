@@ -193,6 +193,11 @@ impl Ledger {
     pub fn merge(&mut self, entries: impl IntoIterator<Item = Entry>) -> usize {
         let before = self.entries.len();
         let mut replaced = false;
+        let entries = entries.into_iter();
+        // Room for them all at once (a store read from its file is 100,000 entries), rather
+        // than doubling on the way with two copies alive.
+        self.entries.reserve(entries.size_hint().0);
+        self.ids.reserve(entries.size_hint().0);
         for entry in entries {
             match self.ids.get(entry.id.as_str()) {
                 None => {
