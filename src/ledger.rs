@@ -266,7 +266,8 @@ impl Ledger {
 
     /// The current figure of the latest period of `target` that has one.
     pub fn latest(&self, target: &str) -> Option<&Entry> {
-        Period::ALL.iter().rev().find_map(|p| self.current(target, *p))
+        let index = self.current.get(target)?.iter().rev().find_map(|i| *i)?;
+        Some(&self.entries[index])
     }
 
     /// Entries for `target` (all targets when `None`), newest first.
