@@ -20,7 +20,7 @@
 
 use crate::ledger::{Entry, Kind, Ledger};
 use crate::status::Period;
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{HashMap, HashSet};
 
 /// Two or more official figures for one target and period that nobody has reconciled.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -33,14 +33,15 @@ pub struct Conflict {
 
 /// Every conflict in the ledger, by target id (plain string order) then period.
 pub fn conflicts(ledger: &Ledger) -> Vec<Conflict> {
-    let mut groups: BTreeMap<(&str, Period), Vec<&Entry>> = BTreeMap::new();
-    for e in ledger.entries().iter().filter(|e| !e.is_round()) {
-        groups.entry((e.target.as_str(), e.period)).or_default().push(e);
-    }
+    // One stable sort of references groups the entries (ledger order kept within a group);
+    // a group of one cannot conflict, and one buffer serves every group.
+    let mut sorted: Vec<&Entry> = ledger.entries().iter().filter(|e| !e.is_round()).collect();
+    sorted.sort_by(|a, b| (a.target.as_str(), a.period).cmp(&(b.target.as_str(), b.period)));
     let retracted = retracted(ledger);
-    groups
-        .into_iter()
-        .filter_map(|((target, period), group)| conflict_in(target, period, &group, &retracted))
+    sorted
+        .chunk_by(|a, b| a.target == b.target && a.period == b.period)
+        .filter(|group| group.len() > 1)
+        .filter_map(|group| conflict_in(&group[0].target, group[0].period, group, &retracted))
         .collect()
 }
 
