@@ -245,6 +245,9 @@ pub struct App {
     pub parts: Vec<Vec<usize>>,
     /// Target id → index into `plan.targets`.
     pub index: HashMap<String, usize>,
+    /// Each target's id and names folded for the text filter (no marks, lower case), so a
+    /// keystroke in the filter compares text instead of folding every name again.
+    pub search: Vec<String>,
     /// The open form's text, for the exit paths to keep as a draft (see `draft`).
     pub draft: crate::draft::Slot,
 }
@@ -312,8 +315,15 @@ impl App {
             view: Computed::default(),
             parts: Vec::new(),
             index: HashMap::new(),
+            search: Vec::new(),
             draft: Default::default(),
         };
+        app.search = app
+            .plan
+            .targets
+            .iter()
+            .map(|t| text::fold(&format!("{} {} {}", t.id, t.name.vi, t.name.en)))
+            .collect();
         app.index = app.plan.targets.iter().enumerate().map(|(i, t)| (t.id.clone(), i)).collect();
         app.parts = vec![Vec::new(); app.plan.targets.len()];
         for (i, target) in app.plan.targets.iter().enumerate() {
@@ -416,7 +426,7 @@ impl App {
             .enumerate()
             .filter(|(_, (_, target))| group.is_none_or(|g| target.group == g))
             .filter(|(_, (row, _))| self.status_filter.is_none_or(|s| row.status == s))
-            .filter(|(_, (_, target))| query.is_empty() || matches(target, &query))
+            .filter(|(i, _)| query.is_empty() || self.search[*i].contains(&query))
             .map(|(i, _)| i)
             .collect();
         self.selected = keep
@@ -665,11 +675,6 @@ impl App {
             }
         }
     }
-}
-
-fn matches(target: &Target, folded_query: &str) -> bool {
-    let haystack = format!("{} {} {}", target.id, target.name.vi, target.name.en);
-    text::fold(&haystack).contains(folded_query)
 }
 
 /// Applies one action. Returns whether the screen may have changed and needs drawing.

@@ -8,7 +8,7 @@
 //! Mã  Chỉ tiêu   Mục tiêu   Thực hiện  % kỳ  Tình trạng
 //! …                                             the table
 //! ─ Chi tiết ──────────────                     the selected target (beside the table
-//! …                                             on a wide screen)
+//! …                                             on a wide screen; one line on a short one)
 //! message                                       footer: last message, keys that apply
 //! ↑/↓ chọn dòng · Tab đổi nhóm · …
 //! ```
@@ -29,6 +29,11 @@ use ratatui::widgets::{Paragraph, Widget, Wrap};
 
 /// A screen at least this wide shows the detail beside the table instead of below it.
 const SIDE_BY_SIDE: u16 = 140;
+/// A screen at least this tall shows the detail below the table; a shorter one gives the
+/// table the room and names the selected target in one line (`i` shows the detail). At 80×24
+/// that shows twice the rows, and a cursor move redraws two table rows and that line instead
+/// of half the screen: a few hundred bytes over SSH rather than over a thousand.
+const DETAIL_BELOW: u16 = 30;
 
 /// Draws a frame and places the terminal cursor in the field being typed in.
 pub fn draw(frame: &mut Frame, app: &App) {
@@ -72,6 +77,10 @@ impl Widget for &App {
                 .areas(body);
             table::table(self, left, buf);
             detail::detail(self, right, buf);
+        } else if area.height < DETAIL_BELOW {
+            let [top, bottom] = Layout::vertical([Constraint::Min(3), Constraint::Length(1)]).areas(body);
+            table::table(self, top, buf);
+            detail::summary(self, bottom, buf);
         } else {
             let detail_height = (body.height / 2).max(3);
             let [top, bottom] =

@@ -15,6 +15,20 @@ use rust_decimal::prelude::ToPrimitive;
 
 const BAR: usize = 10;
 
+/// One line for a small screen: the selected target's id and full name, which the table cuts
+/// short; `i` opens the whole detail.
+pub fn summary(app: &App, area: Rect, buf: &mut Buffer) {
+    let Some(target) = app.selected_target() else {
+        return;
+    };
+    // The hint stays put at the right, so moving the cursor redraws only the name.
+    let hint = format!("  [i] {}", U::Detail.get(app.lang));
+    let room = usize::from(area.width).saturating_sub(hint.chars().count());
+    let name = format!("{} {}", target.id, target.name.get(app.lang));
+    Line::styled(crate::cli::truncate(&name, room, app.ascii), app.theme.title).render(area, buf);
+    Line::styled(hint, app.theme.dim).right_aligned().render(area, buf);
+}
+
 pub fn detail(app: &App, area: Rect, buf: &mut Buffer) {
     let lang = app.lang;
     let theme = &app.theme;

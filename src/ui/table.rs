@@ -13,6 +13,15 @@ use ratatui::widgets::{Cell, Paragraph, Row, StatefulWidget, Table, TableState, 
 /// A screen at least this wide also shows the period of each figure.
 const WITH_PERIOD: u16 = 100;
 
+const ACTUAL_WIDTH: usize = 11;
+const PERCENT_WIDTH: usize = 8;
+
+/// A figure wider than its column shows as `###`, as a spreadsheet does: cutting it would
+/// show other digits (`55.073,2 %` as `.073,2 %`). The detail view has it in full.
+fn fit(text: String, width: usize) -> String {
+    if unicode_width::UnicodeWidthStr::width(text.as_str()) > width { "#".repeat(width) } else { text }
+}
+
 /// Only the rows in the window are built: a frame costs the same for 16 targets or 10,000.
 pub fn table(app: &App, area: Rect, buf: &mut Buffer) {
     let lang = app.lang;
@@ -29,8 +38,8 @@ pub fn table(app: &App, area: Rect, buf: &mut Buffer) {
         Constraint::Length(5),
         Constraint::Fill(1),
         Constraint::Length(16),
-        Constraint::Length(11),
-        Constraint::Length(8),
+        Constraint::Length(ACTUAL_WIDTH as u16),
+        Constraint::Length(PERCENT_WIDTH as u16),
         Constraint::Length(18),
     ];
     let mut titles = vec![T::ColId, T::ColName, T::ColTarget, T::ColActual, T::ColPercent, T::ColStatus];
@@ -53,6 +62,7 @@ pub fn table(app: &App, area: Rect, buf: &mut Buffer) {
     // Official figures that contradict each other are marked beside the figure (see `conflict`).
     let mark = crate::report::md::conflict_mark(app.ascii);
     let window = &app.visible[offset..(offset + height).min(app.visible.len())];
+    let selected = app.visible.get(app.selected).copied();
     let table_rows = window.iter().map(|i| {
         let row = &app.view.rows[*i];
         let target = &app.plan.targets[*i];
@@ -65,11 +75,18 @@ pub fn table(app: &App, area: Rect, buf: &mut Buffer) {
             None if target.goal.is_some() => T::NoFigure.get(lang).to_owned(),
             None => String::new(),
         };
-        let percent = row.percent.map(|p| present::percent(lang, p.round_dp(1))).unwrap_or_default();
+        let actual = fit(actual, ACTUAL_WIDTH);
+        let percent = fit(
+            row.percent.map(|p| present::percent(lang, p.round_dp(1))).unwrap_or_default(),
+            PERCENT_WIDTH,
+        );
         let status = format!("{} {}", app.theme.symbol(row.status), i18n::status(lang, row.status));
+        // The selection is shown on the id and name only: a cursor move then redraws two short
+        // runs of cells instead of two whole rows, which matters over SSH.
+        let picked = if selected == Some(*i) { app.theme.selected } else { ratatui::style::Style::new() };
         let mut cells = vec![
-            Cell::from(target.id.clone()),
-            Cell::from(name),
+            Cell::from(target.id.clone()).style(picked),
+            Cell::from(name).style(picked),
             Cell::from(goal),
             Cell::from(Text::from(actual).alignment(Alignment::Right)),
             Cell::from(Text::from(percent).alignment(Alignment::Right)),
@@ -83,12 +100,19 @@ pub fn table(app: &App, area: Rect, buf: &mut Buffer) {
     });
 
     let mut state = TableState::new().with_selected(Some(app.selected - offset));
-    let table = Table::new(table_rows, widths)
-        .header(header)
-        .column_spacing(1)
-        .row_highlight_style(app.theme.selected);
+    let table = Table::new(table_rows, widths).header(header).column_spacing(1);
     StatefulWidget::render(table, area, buf, &mut state);
     hits.table = body;
     hits.offset = offset;
     app.hits.set(hits);
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn a_figure_too_wide_for_its_column_is_hidden_not_cut() {
+        assert_eq!(super::fit("55.073,2 %".to_owned(), 8), "########");
+        assert_eq!(super::fit("102,5 %".to_owned(), 8), "102,5 %");
+        assert_eq!(super::fit("≠ 4.800".to_owned(), 11), "≠ 4.800");
+    }
 }
