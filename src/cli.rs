@@ -10,6 +10,7 @@ use crate::present;
 use crate::progress::{self, PeriodChoice, Row};
 use crate::status::{Period, Status};
 use crate::store::{self, Store};
+use crate::text::truncate;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
@@ -576,28 +577,6 @@ fn paint(text: &str, status: Status) -> String {
     .to_string()
 }
 
-/// Cuts `text` to `width` display columns, marking the cut with an ellipsis.
-pub fn truncate(text: &str, width: usize, ascii: bool) -> String {
-    if text.width() <= width {
-        return text.to_owned();
-    }
-    let ellipsis = if ascii { "..." } else { "…" };
-    let room = width.saturating_sub(ellipsis.width());
-    let mut out = String::new();
-    let mut used = 0;
-    for c in text.chars() {
-        let w = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
-        if used + w > room {
-            break;
-        }
-        used += w;
-        out.push(c);
-    }
-    out.truncate(out.trim_end().len());
-    out.push_str(ellipsis);
-    out
-}
-
 /// `report --format json`, field names and order as the brief gives them.
 #[derive(serde::Serialize)]
 struct JsonReport<'a> {
@@ -771,13 +750,6 @@ fn write_csv_record<'a>(out: &mut dyn Write, fields: impl Iterator<Item = &'a st
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn truncation_counts_display_columns() {
-        assert_eq!(truncate("Thu ngân sách trên địa bàn", 12, false), "Thu ngân sá…");
-        assert_eq!(truncate("Thu ngân sách", 13, false), "Thu ngân sách");
-        assert_eq!(truncate("Thu ngân sách trên", 10, true), "Thu ngâ...");
-    }
 
     #[test]
     fn csv_quotes_what_needs_quoting() {

@@ -6,6 +6,7 @@
 //! but lets U+202E through, and a note must never be able to reorder or hide what is shown.
 
 use unicode_normalization::UnicodeNormalization;
+use unicode_width::UnicodeWidthStr;
 
 /// NFC, with control characters and bidi controls removed and tabs turned into spaces.
 pub fn clean(text: &str) -> String {
@@ -92,6 +93,28 @@ fn line_column(text: &str, byte: usize) -> (usize, usize) {
     (line, column)
 }
 
+/// Cuts `text` to `width` display columns, marking the cut with an ellipsis.
+pub fn truncate(text: &str, width: usize, ascii: bool) -> String {
+    if text.width() <= width {
+        return text.to_owned();
+    }
+    let ellipsis = if ascii { "..." } else { "…" };
+    let room = width.saturating_sub(ellipsis.width());
+    let mut out = String::new();
+    let mut used = 0;
+    for c in text.chars() {
+        let w = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
+        if used + w > room {
+            break;
+        }
+        used += w;
+        out.push(c);
+    }
+    out.truncate(out.trim_end().len());
+    out.push_str(ellipsis);
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -125,5 +148,12 @@ mod tests {
         let text = "{\n  \"targets\": [\n    { \"id\" : \"7a\", \"x\": 1 }\n  ]\n}";
         assert_eq!(locate_json_id(text, "7a"), Some((3, 7)));
         assert_eq!(locate_json_id(text, "7"), None);
+    }
+
+    #[test]
+    fn truncation_counts_display_columns() {
+        assert_eq!(truncate("Thu ngân sách trên địa bàn", 12, false), "Thu ngân sá…");
+        assert_eq!(truncate("Thu ngân sách", 13, false), "Thu ngân sách");
+        assert_eq!(truncate("Thu ngân sách trên", 10, true), "Thu ngâ...");
     }
 }

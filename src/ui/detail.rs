@@ -25,7 +25,7 @@ pub fn summary(app: &App, area: Rect, buf: &mut Buffer) {
     let hint = format!("  [i] {}", U::Detail.get(app.lang));
     let room = usize::from(area.width).saturating_sub(hint.chars().count());
     let name = format!("{} {}", target.id, target.name.get(app.lang));
-    Line::styled(crate::cli::truncate(&name, room, app.ascii), app.theme.title).render(area, buf);
+    Line::styled(crate::text::truncate(&name, room, app.ascii), app.theme.title).render(area, buf);
     Line::styled(hint, app.theme.dim).right_aligned().render(area, buf);
 }
 

@@ -2,12 +2,12 @@
 
 use super::centred;
 use crate::app::{App, Form, FormField, ModeKind, RoundAsk};
-use crate::cli::truncate;
 use crate::i18n::{self, T, U};
 use crate::keymap;
 use crate::ledger::Entry;
 use crate::number;
 use crate::present;
+use crate::text::truncate;
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Position, Rect};
 use ratatui::text::{Line, Span};

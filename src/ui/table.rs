@@ -2,9 +2,9 @@
 //! period expects, status as colour + symbol + word.
 
 use crate::app::App;
-use crate::cli::truncate;
 use crate::i18n::{self, T, U};
 use crate::present;
+use crate::text::truncate;
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Alignment, Constraint, Rect};
 use ratatui::text::{Line, Span, Text};
