@@ -33,25 +33,32 @@ pub struct Conflict {
 
 /// Every conflict in the ledger, by target id (plain string order) then period.
 pub fn conflicts(ledger: &Ledger) -> Vec<Conflict> {
-    // One stable sort of references groups the entries (ledger order kept within a group);
-    // a group of one cannot conflict, and one buffer serves every group.
-    let mut sorted: Vec<&Entry> = ledger.entries().iter().filter(|e| !e.is_round()).collect();
-    sorted.sort_by(|a, b| (a.target.as_str(), a.period).cmp(&(b.target.as_str(), b.period)));
+    // The ledger's per-target index groups the entries (ledger order kept within a target);
+    // a target with one entry cannot conflict, and one buffer serves every group.
+    let mut targets: Vec<(&str, &[usize])> = ledger.targets().filter(|(_, list)| list.len() > 1).collect();
+    targets.sort_unstable_by_key(|(target, _)| *target);
+    let entries = ledger.entries();
     let retracted = retracted(ledger);
-    sorted
-        .chunk_by(|a, b| a.target == b.target && a.period == b.period)
-        .filter(|group| group.len() > 1)
-        .filter_map(|group| conflict_in(&group[0].target, group[0].period, group, &retracted))
-        .collect()
+    let mut found = Vec::new();
+    let mut group: Vec<&Entry> = Vec::new();
+    for (target, list) in targets {
+        for period in Period::ALL {
+            group.clear();
+            group.extend(list.iter().map(|&i| &entries[i]).filter(|e| e.period == period && !e.is_round()));
+            if group.len() > 1
+                && let Some(conflict) = conflict_in(target, period, &group, &retracted)
+            {
+                found.push(conflict);
+            }
+        }
+    }
+    found
 }
 
 /// The conflict for one target and period, if any (for the TUI's detail view).
 pub fn conflict_for(ledger: &Ledger, target: &str, period: Period) -> Option<Conflict> {
-    let group: Vec<&Entry> = ledger
-        .entries()
-        .iter()
-        .filter(|e| !e.is_round() && e.target == target && e.period == period)
-        .collect();
+    let group: Vec<&Entry> =
+        ledger.of_target(target).filter(|e| !e.is_round() && e.period == period).collect();
     conflict_in(target, period, &group, &retracted(ledger))
 }
 
@@ -68,9 +75,8 @@ pub fn periods_in_conflict(conflicts: &[Conflict], target: &str) -> Vec<Period> 
 pub fn seen(ledger: &Ledger, target: &str, period: Period) -> Vec<String> {
     let retracted = retracted(ledger);
     ledger
-        .entries()
-        .iter()
-        .filter(|e| e.target == target && e.period == period && !e.is_round())
+        .of_target(target)
+        .filter(|e| e.period == period && !e.is_round())
         .filter(|e| e.retracts.is_none() && !retracted.contains(e.id.as_str()))
         .map(|e| e.id.clone())
         .collect()
@@ -96,14 +102,18 @@ fn conflict_in(
     group: &[&Entry],
     retracted: &HashSet<&str>,
 ) -> Option<Conflict> {
-    let figures: Vec<&Entry> = group.iter().copied().filter(|e| e.retracts.is_none()).collect();
     let standing = |e: &Entry| !retracted.contains(e.id.as_str());
-    // Cheap exit: fewer than two distinct official values standing means no conflict.
-    let mut values = figures.iter().filter(|e| e.kind == Kind::Official && standing(e)).map(|e| e.value);
+    // Cheap exit, before any allocation: fewer than two distinct official values standing
+    // means no conflict.
+    let mut values = group
+        .iter()
+        .filter(|e| e.retracts.is_none() && e.kind == Kind::Official && standing(e))
+        .map(|e| e.value);
     let first = values.next()?;
     if values.all(|v| v == first) {
         return None;
     }
+    let figures: Vec<&Entry> = group.iter().copied().filter(|e| e.retracts.is_none()).collect();
 
     let index: HashMap<&str, usize> = figures.iter().enumerate().map(|(i, e)| (e.id.as_str(), i)).collect();
     // Direct edges: i → the entries it supersedes. For one author, the previous entry by that
