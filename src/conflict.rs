@@ -95,6 +95,9 @@ fn retracted(ledger: &Ledger) -> HashSet<&str> {
     ledger.entries().iter().filter_map(|e| e.retracts.as_deref()).collect()
 }
 
+/// Groups up to this many figures are searched directly, larger ones through hash maps.
+const SMALL: usize = 32;
+
 /// `group`: the entries of one target and period, in ledger order.
 fn conflict_in(
     target: &str,
@@ -115,19 +118,34 @@ fn conflict_in(
     }
     let figures: Vec<&Entry> = group.iter().copied().filter(|e| e.retracts.is_none()).collect();
 
-    let index: HashMap<&str, usize> = figures.iter().enumerate().map(|(i, e)| (e.id.as_str(), i)).collect();
     // Direct edges: i → the entries it supersedes. For one author, the previous entry by that
-    // author is enough: transitivity reaches the earlier ones.
-    let mut last_by: HashMap<&str, usize> = HashMap::new();
-    let direct: Vec<Vec<usize>> = figures
-        .iter()
-        .enumerate()
-        .map(|(i, e)| {
-            let listed = e.supersedes.iter().flatten().filter_map(|id| index.get(id.as_str()).copied());
-            let own = last_by.insert(e.author.as_str(), i);
-            listed.chain(own).filter(|&j| j != i).collect()
-        })
-        .collect();
+    // author is enough: transitivity reaches the earlier ones. A small group (nearly all)
+    // searches itself rather than building two hash maps.
+    let direct: Vec<Vec<usize>> = if figures.len() <= SMALL {
+        figures
+            .iter()
+            .enumerate()
+            .map(|(i, e)| {
+                let listed =
+                    e.supersedes.iter().flatten().filter_map(|id| figures.iter().rposition(|f| f.id == *id));
+                let own = figures[..i].iter().rposition(|f| f.author == e.author);
+                listed.chain(own).filter(|&j| j != i).collect()
+            })
+            .collect()
+    } else {
+        let index: HashMap<&str, usize> =
+            figures.iter().enumerate().map(|(i, e)| (e.id.as_str(), i)).collect();
+        let mut last_by: HashMap<&str, usize> = HashMap::new();
+        figures
+            .iter()
+            .enumerate()
+            .map(|(i, e)| {
+                let listed = e.supersedes.iter().flatten().filter_map(|id| index.get(id.as_str()).copied());
+                let own = last_by.insert(e.author.as_str(), i);
+                listed.chain(own).filter(|&j| j != i).collect()
+            })
+            .collect()
+    };
     // Everything reachable by one edge or more from a standing entry is superseded: one
     // traversal from all standing entries at once, linear in entries and edges.
     let mut superseded = vec![false; figures.len()];
@@ -235,5 +253,29 @@ mod tests {
         // Transitive: d saw only c, which had seen a and b.
         ledger.merge([by(seeing(entry("d", "3", Period::H1, "4860", 40), &["c"]), "tam")]);
         assert!(conflicts(&ledger).is_empty());
+    }
+
+    #[test]
+    fn a_large_group_decides_as_a_small_one_does() {
+        // Past `SMALL` figures the edges come from hash maps: same answers.
+        let n = SMALL + 3;
+        let many: Vec<Entry> = (0..n)
+            .map(|i| {
+                let value = (4800 + i).to_string();
+                by(entry(&format!("e{i:02}"), "3", Period::H1, &value, 10 + i as i64), &format!("p{}", i % 5))
+            })
+            .collect();
+        let ledger = Ledger::new(many.clone());
+        let found = conflicts(&ledger);
+        assert_eq!(found.len(), 1);
+        // Each of the five authors' last figure is a head.
+        let heads: Vec<&str> = found[0].entries.iter().map(|e| e.id.as_str()).collect();
+        let expected: Vec<String> = (n - 5..n).map(|i| format!("e{i:02}")).collect();
+        assert_eq!(heads, expected);
+        let ids: Vec<String> = many.iter().map(|e| e.id.clone()).collect();
+        let ids: Vec<&str> = ids.iter().map(String::as_str).collect();
+        let mut resolved = ledger.clone();
+        resolved.merge([by(seeing(entry("z", "3", Period::H1, "5000", 1000), &ids), "hoa")]);
+        assert!(conflicts(&resolved).is_empty());
     }
 }
