@@ -33,25 +33,32 @@ pub struct Conflict {
 
 /// Every conflict in the ledger, by target id (plain string order) then period.
 pub fn conflicts(ledger: &Ledger) -> Vec<Conflict> {
-    // One stable sort of references groups the entries (ledger order kept within a group);
-    // a group of one cannot conflict, and one buffer serves every group.
-    let mut sorted: Vec<&Entry> = ledger.entries().iter().filter(|e| !e.is_round()).collect();
-    sorted.sort_by(|a, b| (a.target.as_str(), a.period).cmp(&(b.target.as_str(), b.period)));
+    // The ledger's per-target index groups the entries (ledger order kept within a target);
+    // a target with one entry cannot conflict, and one buffer serves every group.
+    let mut targets: Vec<(&str, &[usize])> = ledger.targets().filter(|(_, list)| list.len() > 1).collect();
+    targets.sort_unstable_by_key(|(target, _)| *target);
+    let entries = ledger.entries();
     let retracted = retracted(ledger);
-    sorted
-        .chunk_by(|a, b| a.target == b.target && a.period == b.period)
-        .filter(|group| group.len() > 1)
-        .filter_map(|group| conflict_in(&group[0].target, group[0].period, group, &retracted))
-        .collect()
+    let mut found = Vec::new();
+    let mut group: Vec<&Entry> = Vec::new();
+    for (target, list) in targets {
+        for period in Period::ALL {
+            group.clear();
+            group.extend(list.iter().map(|&i| &entries[i]).filter(|e| e.period == period && !e.is_round()));
+            if group.len() > 1
+                && let Some(conflict) = conflict_in(target, period, &group, &retracted)
+            {
+                found.push(conflict);
+            }
+        }
+    }
+    found
 }
 
 /// The conflict for one target and period, if any (for the TUI's detail view).
 pub fn conflict_for(ledger: &Ledger, target: &str, period: Period) -> Option<Conflict> {
-    let group: Vec<&Entry> = ledger
-        .entries()
-        .iter()
-        .filter(|e| !e.is_round() && e.target == target && e.period == period)
-        .collect();
+    let group: Vec<&Entry> =
+        ledger.of_target(target).filter(|e| !e.is_round() && e.period == period).collect();
     conflict_in(target, period, &group, &retracted(ledger))
 }
 
@@ -68,9 +75,8 @@ pub fn periods_in_conflict(conflicts: &[Conflict], target: &str) -> Vec<Period> 
 pub fn seen(ledger: &Ledger, target: &str, period: Period) -> Vec<String> {
     let retracted = retracted(ledger);
     ledger
-        .entries()
-        .iter()
-        .filter(|e| e.target == target && e.period == period && !e.is_round())
+        .of_target(target)
+        .filter(|e| e.period == period && !e.is_round())
         .filter(|e| e.retracts.is_none() && !retracted.contains(e.id.as_str()))
         .map(|e| e.id.clone())
         .collect()
@@ -89,6 +95,9 @@ fn retracted(ledger: &Ledger) -> HashSet<&str> {
     ledger.entries().iter().filter_map(|e| e.retracts.as_deref()).collect()
 }
 
+/// Groups up to this many figures are searched directly, larger ones through hash maps.
+const SMALL: usize = 32;
+
 /// `group`: the entries of one target and period, in ledger order.
 fn conflict_in(
     target: &str,
@@ -96,28 +105,47 @@ fn conflict_in(
     group: &[&Entry],
     retracted: &HashSet<&str>,
 ) -> Option<Conflict> {
-    let figures: Vec<&Entry> = group.iter().copied().filter(|e| e.retracts.is_none()).collect();
     let standing = |e: &Entry| !retracted.contains(e.id.as_str());
-    // Cheap exit: fewer than two distinct official values standing means no conflict.
-    let mut values = figures.iter().filter(|e| e.kind == Kind::Official && standing(e)).map(|e| e.value);
+    // Cheap exit, before any allocation: fewer than two distinct official values standing
+    // means no conflict.
+    let mut values = group
+        .iter()
+        .filter(|e| e.retracts.is_none() && e.kind == Kind::Official && standing(e))
+        .map(|e| e.value);
     let first = values.next()?;
     if values.all(|v| v == first) {
         return None;
     }
+    let figures: Vec<&Entry> = group.iter().copied().filter(|e| e.retracts.is_none()).collect();
 
-    let index: HashMap<&str, usize> = figures.iter().enumerate().map(|(i, e)| (e.id.as_str(), i)).collect();
     // Direct edges: i → the entries it supersedes. For one author, the previous entry by that
-    // author is enough: transitivity reaches the earlier ones.
-    let mut last_by: HashMap<&str, usize> = HashMap::new();
-    let direct: Vec<Vec<usize>> = figures
-        .iter()
-        .enumerate()
-        .map(|(i, e)| {
-            let listed = e.supersedes.iter().flatten().filter_map(|id| index.get(id.as_str()).copied());
-            let own = last_by.insert(e.author.as_str(), i);
-            listed.chain(own).filter(|&j| j != i).collect()
-        })
-        .collect();
+    // author is enough: transitivity reaches the earlier ones. A small group (nearly all)
+    // searches itself rather than building two hash maps.
+    let direct: Vec<Vec<usize>> = if figures.len() <= SMALL {
+        figures
+            .iter()
+            .enumerate()
+            .map(|(i, e)| {
+                let listed =
+                    e.supersedes.iter().flatten().filter_map(|id| figures.iter().rposition(|f| f.id == *id));
+                let own = figures[..i].iter().rposition(|f| f.author == e.author);
+                listed.chain(own).filter(|&j| j != i).collect()
+            })
+            .collect()
+    } else {
+        let index: HashMap<&str, usize> =
+            figures.iter().enumerate().map(|(i, e)| (e.id.as_str(), i)).collect();
+        let mut last_by: HashMap<&str, usize> = HashMap::new();
+        figures
+            .iter()
+            .enumerate()
+            .map(|(i, e)| {
+                let listed = e.supersedes.iter().flatten().filter_map(|id| index.get(id.as_str()).copied());
+                let own = last_by.insert(e.author.as_str(), i);
+                listed.chain(own).filter(|&j| j != i).collect()
+            })
+            .collect()
+    };
     // Everything reachable by one edge or more from a standing entry is superseded: one
     // traversal from all standing entries at once, linear in entries and edges.
     let mut superseded = vec![false; figures.len()];
@@ -225,5 +253,29 @@ mod tests {
         // Transitive: d saw only c, which had seen a and b.
         ledger.merge([by(seeing(entry("d", "3", Period::H1, "4860", 40), &["c"]), "tam")]);
         assert!(conflicts(&ledger).is_empty());
+    }
+
+    #[test]
+    fn a_large_group_decides_as_a_small_one_does() {
+        // Past `SMALL` figures the edges come from hash maps: same answers.
+        let n = SMALL + 3;
+        let many: Vec<Entry> = (0..n)
+            .map(|i| {
+                let value = (4800 + i).to_string();
+                by(entry(&format!("e{i:02}"), "3", Period::H1, &value, 10 + i as i64), &format!("p{}", i % 5))
+            })
+            .collect();
+        let ledger = Ledger::new(many.clone());
+        let found = conflicts(&ledger);
+        assert_eq!(found.len(), 1);
+        // Each of the five authors' last figure is a head.
+        let heads: Vec<&str> = found[0].entries.iter().map(|e| e.id.as_str()).collect();
+        let expected: Vec<String> = (n - 5..n).map(|i| format!("e{i:02}")).collect();
+        assert_eq!(heads, expected);
+        let ids: Vec<String> = many.iter().map(|e| e.id.clone()).collect();
+        let ids: Vec<&str> = ids.iter().map(String::as_str).collect();
+        let mut resolved = ledger.clone();
+        resolved.merge([by(seeing(entry("z", "3", Period::H1, "5000", 1000), &ids), "hoa")]);
+        assert!(conflicts(&resolved).is_empty());
     }
 }

@@ -160,6 +160,9 @@ pub struct Ledger {
     /// target → for each period (in `Period::ALL` order), the index in `entries` of its
     /// current figure.
     current: HashMap<String, [Option<usize>; 4]>,
+    /// target → the indices in `entries` of its entries (round entries under their own
+    /// `target`), oldest first.
+    by_target: HashMap<String, Vec<usize>>,
 }
 
 impl Ledger {
@@ -223,10 +226,13 @@ impl Ledger {
             } else {
                 self.index_current(before);
             }
+            self.index_targets(before);
         } else if added > 0 || replaced {
             self.entries.sort_by(|a, b| a.order_key().cmp(&b.order_key()));
             self.ids = self.entries.iter().enumerate().map(|(i, e)| (e.id.clone(), i)).collect();
             self.reindex();
+            self.by_target.clear();
+            self.index_targets(0);
         }
         added
     }
@@ -258,6 +264,30 @@ impl Ledger {
         }
     }
 
+    /// Adds the entries from `from` on to the per-target index (they come after the others).
+    fn index_targets(&mut self, from: usize) {
+        for (i, e) in self.entries.iter().enumerate().skip(from) {
+            match self.by_target.get_mut(e.target.as_str()) {
+                Some(list) => list.push(i),
+                None => {
+                    self.by_target.insert(e.target.clone(), vec![i]);
+                }
+            }
+        }
+    }
+
+    /// The entries whose `target` is `target` (round entries under [`ROUND_TARGET`]), oldest
+    /// first: the per-target index, without a scan of the whole ledger.
+    pub fn of_target<'a>(&'a self, target: &str) -> impl DoubleEndedIterator<Item = &'a Entry> + 'a {
+        self.by_target.get(target).into_iter().flatten().map(|&i| &self.entries[i])
+    }
+
+    /// Every target id that has entries, with the indices in [`Ledger::entries`] of its
+    /// entries, oldest first; in no particular order.
+    pub fn targets(&self) -> impl Iterator<Item = (&str, &[usize])> {
+        self.by_target.iter().map(|(t, list)| (t.as_str(), list.as_slice()))
+    }
+
     /// The current figure of `target` for `period`: its latest entry not withdrawn.
     pub fn current(&self, target: &str, period: Period) -> Option<&Entry> {
         let index = self.current.get(target)?[period_index(period)]?;
@@ -272,7 +302,9 @@ impl Ledger {
 
     /// Entries for `target` (all targets when `None`), newest first.
     pub fn history<'a>(&'a self, target: Option<&'a str>) -> impl Iterator<Item = &'a Entry> + 'a {
-        self.entries.iter().rev().filter(move |e| target.is_none_or(|t| e.target == t))
+        let all = target.is_none().then(|| self.entries.iter().rev());
+        let one = target.map(|t| self.of_target(t).rev());
+        all.into_iter().flatten().chain(one.into_iter().flatten())
     }
 
     /// The withdrawal that "undo" by `author` would save: of their newest entry still

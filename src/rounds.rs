@@ -34,9 +34,11 @@ impl ClosedPeriod {
     }
 }
 
-/// The latest round entry (closing or reopening) for `period`, if any.
+/// The latest round entry (closing or reopening) for `period`, if any. Round entries have
+/// target [`ROUND_TARGET`] (a store with one that does not is refused on reading), so the
+/// ledger's per-target index finds them without a scan of every entry.
 pub fn in_force(ledger: &Ledger, period: Period) -> Option<&Entry> {
-    ledger.entries().iter().rev().find(|e| e.is_round() && e.period == period)
+    ledger.of_target(ROUND_TARGET).rev().find(|e| e.is_round() && e.period == period)
 }
 
 /// The closing in force for `period`, if the period is closed.
