@@ -703,7 +703,7 @@ pub fn inspect(path: &Path, plan: &Plan) -> Result<Option<Inspection>, StoreErro
 /// Random characters in a temporary file's name.
 const TEMP_RANDOM: usize = 6;
 
-/// Temporary files for `FILE` are named `.FILE.XXXXXX.tmp` (and `.FILE.link-PID.tmp` for the
+/// Temporary files for `FILE` are named `.FILE.<6 random characters>.tmp` (and `.FILE.link-PID.tmp` for the
 /// backup's link), so that they can be told apart from those of any other file.
 fn temp_prefix(path: &Path) -> std::ffi::OsString {
     let mut prefix = std::ffi::OsString::from(".");
