@@ -450,13 +450,7 @@ impl App {
 
     /// `3 · Cả năm · 9.500 tỷ đồng`
     fn describe(&self, entry: &Entry) -> String {
-        let unit = self.plan.target(&entry.target).map_or("", |t| t.unit.get(self.lang));
-        format!(
-            "{} · {} · {}",
-            entry.target,
-            i18n::period(self.lang, entry.period),
-            present::value_with_unit(self.lang, entry.value, unit)
-        )
+        present::entry(self.lang, &self.plan, entry)
     }
 
     fn start_edit(&mut self) {

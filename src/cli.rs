@@ -342,14 +342,7 @@ pub fn undo(context: &Context, path: &Path, out: &mut dyn Write) -> Result<(), F
         writeln!(out, "{}", i18n::U::NothingToUndo.get(lang))?;
         return Ok(());
     };
-    let unit = context.plan.target(&retraction.target).map_or("", |t| t.unit.get(lang));
-    let what = format!(
-        "{} · {} · {}",
-        retraction.target,
-        i18n::period(lang, retraction.period),
-        present::value_with_unit(lang, retraction.value, unit)
-    );
-    writeln!(out, "{}", i18n::withdrawn(lang, &what))?;
+    writeln!(out, "{}", i18n::withdrawn(lang, &present::entry(lang, &context.plan, &retraction)))?;
     writeln!(out, "{}", i18n::from_others(lang, merged.from_others))?;
     Ok(())
 }

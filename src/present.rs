@@ -36,6 +36,17 @@ fn with_unit(body: String, unit: &str) -> String {
     if unit.is_empty() { body } else { format!("{body} {unit}") }
 }
 
+/// An entry in one line: `3 · Cả năm · 9.500 tỷ đồng`.
+pub fn entry(lang: Lang, plan: &crate::plan::Plan, entry: &crate::ledger::Entry) -> String {
+    let unit = plan.target(&entry.target).map_or("", |t| t.unit.get(lang));
+    format!(
+        "{} · {} · {}",
+        entry.target,
+        crate::i18n::period(lang, entry.period),
+        value_with_unit(lang, entry.value, unit)
+    )
+}
+
 /// The status mark shown beside the colour, so colour is never the only signal.
 pub fn status_symbol(status: Status, ascii: bool) -> &'static str {
     match (status, ascii) {
