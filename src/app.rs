@@ -8,7 +8,6 @@ mod action;
 
 pub use action::Action;
 
-use crate::conflict::Conflict;
 use crate::i18n::{self, Lang, U};
 use crate::ledger::{Entry, Kind};
 use crate::number;
@@ -274,10 +273,6 @@ pub struct Computed {
     pub rows: Vec<Shown>,
     /// Counts per status of each tab, ignoring the text and status filters.
     pub counts: [[usize; 5]; TABS],
-    /// The conflicts of each target, in period order.
-    pub conflicts: HashMap<String, Vec<Conflict>>,
-    /// Each target's entries (indices into `store.ledger().entries()`), newest first.
-    pub history: HashMap<String, Vec<usize>>,
     /// The closing in force for each period (`Period::ALL` order), if it is closed.
     pub closed: [Option<ClosedPeriod>; 4],
 }
@@ -345,10 +340,6 @@ impl App {
     /// entries and targets; nothing else in the view is.
     pub fn recompute(&mut self) {
         let ledger = self.store.ledger();
-        let mut conflicts: HashMap<String, Vec<Conflict>> = HashMap::new();
-        for conflict in crate::conflict::conflicts(ledger) {
-            conflicts.entry(conflict.target.clone()).or_default().push(conflict);
-        }
         let rows: Vec<Shown> = progress::assess(&self.plan, ledger, self.period)
             .into_iter()
             .map(|row| Shown {
@@ -356,9 +347,9 @@ impl App {
                 period: row.period,
                 status: row.status,
                 percent: row.percent,
-                conflict: row.actual.is_some_and(|e| {
-                    conflicts.get(&row.target.id).is_some_and(|c| c.iter().any(|c| c.period == e.period))
-                }),
+                conflict: row
+                    .actual
+                    .is_some_and(|e| crate::conflict::in_conflict(ledger, &e.target, e.period)),
             })
             .collect();
         let mut counts = [[0; 5]; TABS];
@@ -372,12 +363,8 @@ impl App {
                 }
             }
         }
-        let mut history: HashMap<String, Vec<usize>> = HashMap::new();
-        for (i, entry) in ledger.entries().iter().enumerate().rev() {
-            history.entry(entry.target.clone()).or_default().push(i);
-        }
         let closed = Period::ALL.map(|p| crate::rounds::check_open(ledger, p).err());
-        self.view = Computed { rows, counts, conflicts, history, closed };
+        self.view = Computed { rows, counts, closed };
         self.refilter();
     }
 

@@ -20,52 +20,63 @@
 
 use crate::ledger::{Entry, Kind, Ledger};
 use crate::status::Period;
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 
-/// Two or more official figures for one target and period that nobody has reconciled.
+/// Two or more official figures for one target and period that nobody has reconciled. It
+/// borrows the entries from the ledger: a store of 100,000 entries may hold thousands.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Conflict {
-    pub target: String,
+pub struct Conflict<'a> {
+    pub target: &'a str,
     pub period: Period,
     /// The official heads, oldest first: each with its value, author and time.
-    pub entries: Vec<Entry>,
+    pub entries: Vec<&'a Entry>,
 }
 
 /// Every conflict in the ledger, by target id (plain string order) then period.
-pub fn conflicts(ledger: &Ledger) -> Vec<Conflict> {
+pub fn conflicts(ledger: &Ledger) -> Vec<Conflict<'_>> {
     // The ledger's per-target index groups the entries (ledger order kept within a target);
     // a target with one entry cannot conflict, and one buffer serves every group.
     let mut targets: Vec<(&str, &[usize])> = ledger.targets().filter(|(_, list)| list.len() > 1).collect();
     targets.sort_unstable_by_key(|(target, _)| *target);
-    let entries = ledger.entries();
-    let retracted = retracted(ledger);
     let mut found = Vec::new();
-    let mut group: Vec<&Entry> = Vec::new();
+    let mut group = Vec::new();
     for (target, list) in targets {
         for period in Period::ALL {
-            group.clear();
-            group.extend(list.iter().map(|&i| &entries[i]).filter(|e| e.period == period && !e.is_round()));
+            fill_group(ledger, list, period, &mut group);
             if group.len() > 1
-                && let Some(conflict) = conflict_in(target, period, &group, &retracted)
+                && let Some(entries) = heads_in_conflict(ledger, &group)
             {
-                found.push(conflict);
+                found.push(Conflict { target, period, entries });
             }
         }
     }
     found
 }
 
-/// The conflict for one target and period, if any (for the TUI's detail view).
-pub fn conflict_for(ledger: &Ledger, target: &str, period: Period) -> Option<Conflict> {
-    let group: Vec<&Entry> =
-        ledger.of_target(target).filter(|e| !e.is_round() && e.period == period).collect();
-    conflict_in(target, period, &group, &retracted(ledger))
+/// The conflict for one target and period, if any (for the TUI's detail view): a look at
+/// that target's entries only.
+pub fn conflict_for<'a>(ledger: &'a Ledger, target: &str, period: Period) -> Option<Conflict<'a>> {
+    let mut group = Vec::new();
+    fill_group(ledger, ledger.positions_of(target), period, &mut group);
+    let entries = heads_in_conflict(ledger, &group)?;
+    Some(Conflict { target: &entries[0].target, period, entries })
 }
 
-/// The periods in which `target` is in conflict, in period order.
+/// Whether `target` is in conflict in `period`, without building the conflict: what the
+/// table's mark needs for each of 10,000 rows.
+pub fn in_conflict(ledger: &Ledger, target: &str, period: Period) -> bool {
+    let positions = ledger.positions_of(target);
+    let mut group = Vec::new();
+    fill_group(ledger, positions, period, &mut group);
+    group.len() > 1 && heads_in_conflict(ledger, &group).is_some()
+}
+
+/// The periods in which `target` is in conflict, in period order. `conflicts` is in the
+/// order [`conflicts`] gives (by target), so this is a binary search, not a scan.
 pub fn periods_in_conflict(conflicts: &[Conflict], target: &str) -> Vec<Period> {
+    let start = conflicts.partition_point(|c| c.target < target);
     let mut periods: Vec<Period> =
-        conflicts.iter().filter(|c| c.target == target).map(|c| c.period).collect();
+        conflicts[start..].iter().take_while(|c| c.target == target).map(|c| c.period).collect();
     periods.sort();
     periods
 }
@@ -73,12 +84,12 @@ pub fn periods_in_conflict(conflicts: &[Conflict], target: &str) -> Vec<Period> 
 /// What a new entry for `target` and `period` should carry in `supersedes`: the ids of the
 /// standing entries its author has before them.
 pub fn seen(ledger: &Ledger, target: &str, period: Period) -> Vec<String> {
-    let retracted = retracted(ledger);
+    let entries = ledger.entries();
     ledger
-        .of_target(target)
-        .filter(|e| e.period == period && !e.is_round())
-        .filter(|e| e.retracts.is_none() && !retracted.contains(e.id.as_str()))
-        .map(|e| e.id.clone())
+        .positions_of(target)
+        .iter()
+        .filter(|&&i| entries[i].period == period && !entries[i].is_round() && ledger.is_standing(i))
+        .map(|&i| entries[i].id.clone())
         .collect()
 }
 
@@ -91,32 +102,38 @@ pub fn mark_seen(ledger: &Ledger, entry: &mut Entry) {
     }
 }
 
-fn retracted(ledger: &Ledger) -> HashSet<&str> {
-    ledger.entries().iter().filter_map(|e| e.retracts.as_deref()).collect()
+/// `group` becomes the positions, among `positions` (one target's), of the figures (not
+/// round entries) for `period`, in ledger order.
+fn fill_group(ledger: &Ledger, positions: &[usize], period: Period, group: &mut Vec<usize>) {
+    let entries = ledger.entries();
+    group.clear();
+    group
+        .extend(positions.iter().copied().filter(|&i| entries[i].period == period && !entries[i].is_round()));
 }
 
 /// Groups up to this many figures are searched directly, larger ones through hash maps.
 const SMALL: usize = 32;
 
-/// `group`: the entries of one target and period, in ledger order.
-fn conflict_in(
-    target: &str,
-    period: Period,
-    group: &[&Entry],
-    retracted: &HashSet<&str>,
-) -> Option<Conflict> {
-    let standing = |e: &Entry| !retracted.contains(e.id.as_str());
+/// The official heads of a group when they carry two or more values, oldest first.
+/// `group`: positions in the ledger of the entries of one target and period, in ledger order.
+fn heads_in_conflict<'a>(ledger: &'a Ledger, group: &[usize]) -> Option<Vec<&'a Entry>> {
+    let entries = ledger.entries();
     // Cheap exit, before any allocation: fewer than two distinct official values standing
     // means no conflict.
     let mut values = group
         .iter()
-        .filter(|e| e.retracts.is_none() && e.kind == Kind::Official && standing(e))
-        .map(|e| e.value);
+        .filter(|&&i| ledger.is_standing(i) && entries[i].kind == Kind::Official)
+        .map(|&i| entries[i].value);
     let first = values.next()?;
     if values.all(|v| v == first) {
         return None;
     }
-    let figures: Vec<&Entry> = group.iter().copied().filter(|e| e.retracts.is_none()).collect();
+    // The figures (withdrawals left out), with whether each stands.
+    let figures: Vec<(&Entry, bool)> = group
+        .iter()
+        .filter(|&&i| entries[i].retracts.is_none())
+        .map(|&i| (&entries[i], ledger.is_standing(i)))
+        .collect();
 
     // Direct edges: i → the entries it supersedes. For one author, the previous entry by that
     // author is enough: transitivity reaches the earlier ones. A small group (nearly all)
@@ -125,21 +142,24 @@ fn conflict_in(
         figures
             .iter()
             .enumerate()
-            .map(|(i, e)| {
-                let listed =
-                    e.supersedes.iter().flatten().filter_map(|id| figures.iter().rposition(|f| f.id == *id));
-                let own = figures[..i].iter().rposition(|f| f.author == e.author);
+            .map(|(i, (e, _))| {
+                let listed = e
+                    .supersedes
+                    .iter()
+                    .flatten()
+                    .filter_map(|id| figures.iter().rposition(|(f, _)| f.id == *id));
+                let own = figures[..i].iter().rposition(|(f, _)| f.author == e.author);
                 listed.chain(own).filter(|&j| j != i).collect()
             })
             .collect()
     } else {
         let index: HashMap<&str, usize> =
-            figures.iter().enumerate().map(|(i, e)| (e.id.as_str(), i)).collect();
+            figures.iter().enumerate().map(|(i, (e, _))| (e.id.as_str(), i)).collect();
         let mut last_by: HashMap<&str, usize> = HashMap::new();
         figures
             .iter()
             .enumerate()
-            .map(|(i, e)| {
+            .map(|(i, (e, _))| {
                 let listed = e.supersedes.iter().flatten().filter_map(|id| index.get(id.as_str()).copied());
                 let own = last_by.insert(e.author.as_str(), i);
                 listed.chain(own).filter(|&j| j != i).collect()
@@ -152,7 +172,7 @@ fn conflict_in(
     let mut stack: Vec<usize> = figures
         .iter()
         .enumerate()
-        .filter(|(_, e)| standing(e))
+        .filter(|(_, (_, standing))| *standing)
         .flat_map(|(i, _)| direct[i].iter().copied())
         .collect();
     while let Some(j) = stack.pop() {
@@ -160,17 +180,17 @@ fn conflict_in(
             stack.extend(direct[j].iter().copied());
         }
     }
-    let heads: Vec<Entry> = figures
+    let heads: Vec<&Entry> = figures
         .iter()
         .enumerate()
-        .filter(|(i, e)| standing(e) && !superseded[*i] && e.kind == Kind::Official)
-        .map(|(_, e)| (*e).clone())
+        .filter(|(i, (e, standing))| *standing && !superseded[*i] && e.kind == Kind::Official)
+        .map(|(_, (e, _))| *e)
         .collect();
     let first = heads.first()?.value;
     if heads.iter().all(|e| e.value == first) {
         return None;
     }
-    Some(Conflict { target: target.to_owned(), period, entries: heads })
+    Some(heads)
 }
 
 #[cfg(test)]
@@ -195,12 +215,15 @@ mod tests {
         let ledger = Ledger::new([a, b]);
         let found = conflicts(&ledger);
         assert_eq!(found.len(), 1);
-        assert_eq!((found[0].target.as_str(), found[0].period), ("3", Period::H1));
+        assert_eq!((found[0].target, found[0].period), ("3", Period::H1));
         let values: Vec<String> = found[0].entries.iter().map(|e| e.value.to_string()).collect();
         assert_eq!(values, ["4800", "4900"]);
         assert_eq!(conflict_for(&ledger, "3", Period::H1), Some(found[0].clone()));
         assert_eq!(conflict_for(&ledger, "3", Period::Q1), None);
         assert_eq!(periods_in_conflict(&found, "3"), [Period::H1]);
+        assert!(in_conflict(&ledger, "3", Period::H1));
+        assert!(!in_conflict(&ledger, "3", Period::Q1));
+        assert!(!in_conflict(&ledger, "4", Period::H1));
     }
 
     #[test]
@@ -234,6 +257,9 @@ mod tests {
             undo,
         ]);
         assert!(conflicts(&withdrawn).is_empty());
+        for ledger in [&same, &correction, &saw, &withdrawn] {
+            assert!(!in_conflict(ledger, "3", Period::H1));
+        }
     }
 
     #[test]

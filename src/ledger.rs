@@ -6,9 +6,10 @@
 //! id, so two ledgers holding the same entries are equal whatever order they were merged in.
 
 use crate::status::Period;
+use hashbrown::{DefaultHashBuilder, HashMap, HashSet, HashTable};
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
-use std::collections::{HashMap, HashSet};
+use std::hash::BuildHasher;
 use std::sync::atomic::{AtomicU64, Ordering};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -151,18 +152,45 @@ impl Entry {
     }
 }
 
-/// Every entry, with an index of the current figure per target and period.
-#[derive(Debug, Clone, Default, PartialEq)]
+/// Every entry, with indices: by id, by target, the current figure per target and period,
+/// and which entries are withdrawn. The indices hold positions in `entries`, never copies of
+/// entries or of their ids: a store of 100,000 entries is held once.
+#[derive(Debug, Clone, Default)]
 pub struct Ledger {
     entries: Vec<Entry>,
-    /// id → index in `entries`.
-    ids: HashMap<String, usize>,
-    /// target → for each period (in `Period::ALL` order), the index in `entries` of its
-    /// current figure.
-    current: HashMap<String, [Option<usize>; 4]>,
-    /// target → the indices in `entries` of its entries (round entries under their own
-    /// `target`), oldest first.
-    by_target: HashMap<String, Vec<usize>>,
+    /// For each entry (same position), whether a withdrawal in the ledger names it.
+    withdrawn: Vec<bool>,
+    /// Positions in `entries`, found by the entry's id (hashed with `hasher`).
+    ids: HashTable<usize>,
+    hasher: DefaultHashBuilder,
+    /// Per target (round entries under their own `target`), its entries and current figures.
+    targets: HashMap<String, TargetIndex>,
+    /// Ids named by withdrawals that are not in the ledger (yet): an entry merged later that
+    /// has one of them is withdrawn on arrival. Empty in a sound store.
+    dangling: HashSet<String>,
+}
+
+/// What the ledger knows of one target.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+struct TargetIndex {
+    /// The positions of its entries, oldest first.
+    entries: Vec<usize>,
+    /// For each period (in `Period::ALL` order), the position of its current figure.
+    current: [Option<usize>; 4],
+}
+
+/// Two ledgers are equal when they hold the same entries in the same order; the indices are
+/// compared as well, so that a test of the incremental indexing can compare against a full
+/// rebuild.
+impl PartialEq for Ledger {
+    fn eq(&self, other: &Ledger) -> bool {
+        self.entries == other.entries
+            && self.withdrawn == other.withdrawn
+            && self.targets == other.targets
+            && self.dangling == other.dangling
+            && self.entries.iter().enumerate().all(|(i, e)| self.position(&e.id) == Some(i))
+            && other.entries.iter().enumerate().all(|(i, e)| other.position(&e.id) == Some(i))
+    }
 }
 
 impl Ledger {
@@ -186,7 +214,24 @@ impl Ledger {
     }
 
     pub fn contains(&self, id: &str) -> bool {
-        self.ids.contains_key(id)
+        self.position(id).is_some()
+    }
+
+    /// The position in [`Ledger::entries`] of the entry with this id.
+    fn position(&self, id: &str) -> Option<usize> {
+        let entries = &self.entries;
+        self.ids.find(self.hasher.hash_one(id), |&i| entries[i].id == id).copied()
+    }
+
+    /// Whether the entry at `position` in [`Ledger::entries`] is withdrawn.
+    pub fn is_withdrawn(&self, position: usize) -> bool {
+        self.withdrawn.get(position).copied().unwrap_or(false)
+    }
+
+    /// Whether the entry at `position` in [`Ledger::entries`] stands: it is neither a
+    /// withdrawal nor withdrawn.
+    pub fn is_standing(&self, position: usize) -> bool {
+        !self.is_withdrawn(position) && self.entries.get(position).is_some_and(|e| e.retracts.is_none())
     }
 
     /// Adds the entries this ledger does not have yet (by id) and returns how many were new.
@@ -197,17 +242,19 @@ impl Ledger {
         let before = self.entries.len();
         let mut replaced = false;
         let entries = entries.into_iter();
-        // Room for them all at once (a store read from its file is 100,000 entries), rather
-        // than doubling on the way with two copies alive.
-        self.entries.reserve(entries.size_hint().0);
-        self.ids.reserve(entries.size_hint().0);
+        self.reserve(entries.size_hint().0);
         for entry in entries {
-            match self.ids.get(entry.id.as_str()) {
+            match self.position(&entry.id) {
                 None => {
-                    self.ids.insert(entry.id.clone(), self.entries.len());
+                    let position = self.entries.len();
+                    let hasher = &self.hasher;
+                    let all = &self.entries;
+                    self.ids.insert_unique(hasher.hash_one(entry.id.as_str()), position, |&i| {
+                        hasher.hash_one(all[i].id.as_str())
+                    });
                     self.entries.push(entry);
                 }
-                Some(&i) => {
+                Some(i) => {
                     if self.entries[i] != entry && entry.conflict_key() < self.entries[i].conflict_key() {
                         self.entries[i] = entry;
                         replaced = true;
@@ -218,23 +265,29 @@ impl Ledger {
         let added = self.entries.len() - before;
         if !replaced && added > 0 && self.appended_in_order(before) {
             // The common cases: a store read from its file (written in order), and new
-            // figures made now. Every index already points where it should; only the
-            // current figures need the new entries, and only a withdrawal can change an
-            // older one.
-            if self.entries[before..].iter().any(Entry::is_retraction) {
-                self.reindex();
-            } else {
-                self.index_current(before);
-            }
-            self.index_targets(before);
+            // figures made now. Every index already holds what it should for the older
+            // entries; the new ones are added to them.
+            self.index_from(before);
         } else if added > 0 || replaced {
             self.entries.sort_by(|a, b| a.order_key().cmp(&b.order_key()));
-            self.ids = self.entries.iter().enumerate().map(|(i, e)| (e.id.clone(), i)).collect();
             self.reindex();
-            self.by_target.clear();
-            self.index_targets(0);
         }
         added
+    }
+
+    /// Room for `more` entries. A store read from its file (100,000 entries) gets room for
+    /// exactly them, rather than doubling on the way with two copies alive; a save of a few
+    /// entries to a full ledger gets a little room to spare instead of a doubling, so that
+    /// a session's saves do not hold a second, larger copy of the ledger.
+    fn reserve(&mut self, more: usize) {
+        if self.entries.capacity() - self.entries.len() < more {
+            let spare = if more > 1000 { 0 } else { 64 + self.entries.len() / 64 };
+            self.entries.reserve_exact(more + spare);
+            self.withdrawn.reserve_exact(more + spare);
+        }
+        let hasher = &self.hasher;
+        let all = &self.entries;
+        self.ids.reserve(more, |&i| hasher.hash_one(all[i].id.as_str()));
     }
 
     /// Whether the entries from `from` on come after all the others and are in order.
@@ -242,36 +295,71 @@ impl Ledger {
         self.entries[from.saturating_sub(1)..].windows(2).all(|w| w[0].order_key() < w[1].order_key())
     }
 
+    /// Every index built again from the entries (after a sort or a replacement).
     fn reindex(&mut self) {
-        self.current.clear();
-        self.index_current(0);
+        let hasher = &self.hasher;
+        let all = &self.entries;
+        self.ids.clear();
+        for i in 0..all.len() {
+            self.ids.insert_unique(hasher.hash_one(all[i].id.as_str()), i, |&j| {
+                hasher.hash_one(all[j].id.as_str())
+            });
+        }
+        self.withdrawn.clear();
+        self.targets.clear();
+        self.dangling.clear();
+        self.index_from(0);
     }
 
-    /// Makes the standing figures among the entries from `from` on current (they are the
-    /// newest for their target and period).
-    fn index_current(&mut self, from: usize) {
-        let retracted: HashSet<&str> = self.entries.iter().filter_map(|e| e.retracts.as_deref()).collect();
-        for (i, e) in self.entries.iter().enumerate().skip(from) {
-            if e.retracts.is_none() && !e.is_round() && !retracted.contains(e.id.as_str()) {
-                // Sorted oldest first, so the last one standing wins. The target's name is
-                // copied only the first time it is seen.
-                let slots = match self.current.get_mut(e.target.as_str()) {
-                    Some(slots) => slots,
-                    None => self.current.entry(e.target.clone()).or_default(),
-                };
-                slots[period_index(e.period)] = Some(i);
+    /// Adds the entries from `from` on to the indices; they come after all the others.
+    fn index_from(&mut self, from: usize) {
+        self.withdrawn.resize(self.entries.len(), false);
+        // Which targets and periods a withdrawal of an older entry touches: their current
+        // figure is looked for again at the end.
+        let mut touched: Vec<(usize, usize)> = Vec::new();
+        for i in from..self.entries.len() {
+            let entry = &self.entries[i];
+            if self.dangling.remove(entry.id.as_str()) {
+                self.withdrawn[i] = true;
+            }
+            if let Some(id) = &entry.retracts {
+                match self.position(id) {
+                    Some(j) => {
+                        self.withdrawn[j] = true;
+                        if j < i {
+                            touched.push((j, period_index(self.entries[j].period)));
+                        }
+                    }
+                    None => {
+                        self.dangling.insert(id.clone());
+                    }
+                }
+            }
+            // The target's name is copied only the first time it is seen.
+            let index = match self.targets.get_mut(entry.target.as_str()) {
+                Some(index) => index,
+                None => self.targets.entry(entry.target.clone()).or_default(),
+            };
+            index.entries.push(i);
+        }
+        for i in from..self.entries.len() {
+            let entry = &self.entries[i];
+            if self.is_standing(i) && !entry.is_round() {
+                // Oldest first, so the last one standing wins.
+                if let Some(index) = self.targets.get_mut(entry.target.as_str()) {
+                    index.current[period_index(entry.period)] = Some(i);
+                }
             }
         }
-    }
-
-    /// Adds the entries from `from` on to the per-target index (they come after the others).
-    fn index_targets(&mut self, from: usize) {
-        for (i, e) in self.entries.iter().enumerate().skip(from) {
-            match self.by_target.get_mut(e.target.as_str()) {
-                Some(list) => list.push(i),
-                None => {
-                    self.by_target.insert(e.target.clone(), vec![i]);
-                }
+        for (j, period) in touched {
+            let target = self.entries[j].target.as_str();
+            let entries = &self.entries;
+            let withdrawn = &self.withdrawn;
+            if let Some(index) = self.targets.get_mut(target) {
+                index.current[period] = index.entries.iter().rev().copied().find(|&k| {
+                    let e = &entries[k];
+                    !withdrawn[k] && e.retracts.is_none() && !e.is_round() && period_index(e.period) == period
+                });
             }
         }
     }
@@ -279,24 +367,29 @@ impl Ledger {
     /// The entries whose `target` is `target` (round entries under [`ROUND_TARGET`]), oldest
     /// first: the per-target index, without a scan of the whole ledger.
     pub fn of_target<'a>(&'a self, target: &str) -> impl DoubleEndedIterator<Item = &'a Entry> + 'a {
-        self.by_target.get(target).into_iter().flatten().map(|&i| &self.entries[i])
+        self.positions_of(target).iter().map(|&i| &self.entries[i])
     }
 
-    /// Every target id that has entries, with the indices in [`Ledger::entries`] of its
+    /// The positions in [`Ledger::entries`] of the entries of `target`, oldest first.
+    pub fn positions_of(&self, target: &str) -> &[usize] {
+        self.targets.get(target).map_or(&[], |index| index.entries.as_slice())
+    }
+
+    /// Every target id that has entries, with the positions in [`Ledger::entries`] of its
     /// entries, oldest first; in no particular order.
     pub fn targets(&self) -> impl Iterator<Item = (&str, &[usize])> {
-        self.by_target.iter().map(|(t, list)| (t.as_str(), list.as_slice()))
+        self.targets.iter().map(|(t, index)| (t.as_str(), index.entries.as_slice()))
     }
 
     /// The current figure of `target` for `period`: its latest entry not withdrawn.
     pub fn current(&self, target: &str, period: Period) -> Option<&Entry> {
-        let index = self.current.get(target)?[period_index(period)]?;
+        let index = self.targets.get(target)?.current[period_index(period)]?;
         Some(&self.entries[index])
     }
 
     /// The current figure of the latest period of `target` that has one.
     pub fn latest(&self, target: &str) -> Option<&Entry> {
-        let index = self.current.get(target)?.iter().rev().find_map(|i| *i)?;
+        let index = self.targets.get(target)?.current.iter().rev().find_map(|i| *i)?;
         Some(&self.entries[index])
     }
 
@@ -315,10 +408,10 @@ impl Ledger {
 
     /// The newest entry by `author` that is still standing: what "undo" withdraws.
     pub fn last_standing_by(&self, author: &str) -> Option<&Entry> {
-        let retracted: HashSet<&str> = self.entries.iter().filter_map(|e| e.retracts.as_deref()).collect();
-        self.entries.iter().rev().find(|e| {
-            e.author == author && e.retracts.is_none() && !e.is_round() && !retracted.contains(e.id.as_str())
-        })
+        (0..self.entries.len())
+            .rev()
+            .find(|&i| self.is_standing(i) && !self.entries[i].is_round() && self.entries[i].author == author)
+            .map(|i| &self.entries[i])
     }
 }
 
@@ -435,6 +528,19 @@ pub(crate) mod tests {
     }
 
     #[test]
+    fn a_withdrawal_that_arrives_before_its_entry_withdraws_it_on_arrival() {
+        // Imports in any order: the withdrawal (made on a laptop whose clock was ahead) is
+        // merged first, the entry it withdraws later and in order.
+        let mut undo = entry("u", "3", Period::H1, "4700", 5);
+        undo.retracts = Some("b".into());
+        let mut ledger = Ledger::new([entry("a", "3", Period::H1, "4500", 1), undo]);
+        assert_eq!(ledger.current("3", Period::H1).map(|e| e.id.as_str()), Some("a"));
+        ledger.merge([entry("b", "3", Period::H1, "4700", 20)]);
+        assert_eq!(ledger.current("3", Period::H1).map(|e| e.id.as_str()), Some("a"));
+        assert!(!ledger.is_standing(2), "b is withdrawn");
+    }
+
+    #[test]
     fn merging_the_same_entry_twice_adds_it_once() {
         let mut ledger = Ledger::new([entry("a", "1", Period::Q1, "8", 0)]);
         assert_eq!(ledger.merge([entry("a", "1", Period::Q1, "8", 0)]), 0);
@@ -449,13 +555,19 @@ pub(crate) mod tests {
             ids.into_iter()
                 .map(|n| {
                     let period = Period::ALL[usize::from(n % 4)];
-                    entry(
+                    let mut e = entry(
                         &format!("e{n}"),
                         &(n % 3).to_string(),
                         period,
                         &n.to_string(),
                         i64::from(n * 7 % 50),
-                    )
+                    );
+                    // Some withdraw another entry of the pool, which may be older or newer
+                    // (clocks differ), present or not.
+                    if n % 5 == 4 {
+                        e.retracts = Some(format!("e{}", n * 3 % 40));
+                    }
+                    e
                 })
                 .collect()
         })

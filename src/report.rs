@@ -22,7 +22,7 @@ pub struct Report<'a> {
     pub groups: Vec<(Group, Vec<Line<'a>>)>,
     /// Targets with a goal (headings left out) per status, in `Status::ALL` order.
     pub counts: [usize; 5],
-    pub conflicts: Vec<Conflict>,
+    pub conflicts: Vec<Conflict<'a>>,
 }
 
 /// One target.

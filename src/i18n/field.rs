@@ -264,7 +264,7 @@ pub fn import_summary(lang: Lang, new: usize, already: usize, conflicts: usize) 
 
 /// One conflict: target, period, and each official value with author and time.
 pub fn conflict_line(lang: Lang, plan: &Plan, conflict: &Conflict) -> String {
-    let name = plan.target(&conflict.target).map(|t| t.name.get(lang)).unwrap_or_default();
+    let name = plan.target(conflict.target).map(|t| t.name.get(lang)).unwrap_or_default();
     let values: Vec<String> = conflict
         .entries
         .iter()

@@ -119,7 +119,10 @@ pub fn detail(app: &App, area: Rect, buf: &mut Buffer) {
         }
     }
     // Both (or all) contradicting official figures, with author and time.
-    for conflict in app.view.conflicts.get(&target.id).into_iter().flatten() {
+    let ledger = app.store.ledger();
+    for conflict in
+        Period::ALL.into_iter().filter_map(|p| crate::conflict::conflict_for(ledger, &target.id, p))
+    {
         let period = conflict.period;
         let values: Vec<String> = conflict
             .entries
@@ -146,9 +149,7 @@ pub fn detail(app: &App, area: Rect, buf: &mut Buffer) {
     }
     lines.push(Line::styled(format!("{}:", U::History.get(lang)), theme.label));
     let mut any = false;
-    let entries = app.store.ledger().entries();
-    let history = app.view.history.get(&target.id).into_iter().flatten().filter_map(|i| entries.get(*i));
-    for entry in history {
+    for entry in ledger.history(Some(&target.id)) {
         any = true;
         let mut spans = vec![
             Span::styled(format!("  {}  ", present::time_in(lang, entry.time, &app.tz)), theme.dim),
