@@ -200,6 +200,19 @@ impl Ledger {
         ledger
     }
 
+    /// The ledger of `entries` as read from a store file. A file is written in ledger order,
+    /// so the list is normally taken as it is, without a copy; one out of order (edited by
+    /// hand, or with an id twice) goes the long way through [`Ledger::merge`].
+    pub fn from_entries(entries: Vec<Entry>) -> Ledger {
+        if entries.windows(2).all(|w| w[0].order_key() < w[1].order_key()) {
+            let mut ledger = Ledger { entries, ..Ledger::default() };
+            ledger.reindex();
+            ledger
+        } else {
+            Ledger::new(entries)
+        }
+    }
+
     /// All entries, oldest first.
     pub fn entries(&self) -> &[Entry] {
         &self.entries
@@ -300,6 +313,7 @@ impl Ledger {
         let hasher = &self.hasher;
         let all = &self.entries;
         self.ids.clear();
+        self.ids.reserve(all.len(), |&i| hasher.hash_one(all[i].id.as_str()));
         for i in 0..all.len() {
             self.ids.insert_unique(hasher.hash_one(all[i].id.as_str()), i, |&j| {
                 hasher.hash_one(all[j].id.as_str())

@@ -40,82 +40,36 @@ impl PlanRef {
 struct StoreFile {
     version: u32,
     plan: PlanRef,
-    entries: Chunks,
+    entries: ReadEntries,
 }
 
-/// The entries as read, in chunks of at most [`Chunks::SIZE`] rather than one list: a list of
-/// 100,000 entries grows by doubling while it is parsed, with the old and new buffers (some
-/// 20 and 40 MB) alive at once beside the file's bytes; chunks never copy, and each is freed
-/// as soon as the ledger has taken its entries.
+/// The entries as read, in file order, each parsed straight into its place in one list (the
+/// file itself is read through a small buffer, never held whole: 25 MB for 100,000 entries),
+/// with the fields of each that this build does not know.
 #[derive(Debug, Default)]
-struct Chunks {
-    chunks: Vec<Vec<Stored>>,
-    len: usize,
+struct ReadEntries {
+    entries: Vec<Entry>,
+    /// Entry id → its unknown fields, for the few entries that have any.
+    extra: Vec<(String, Extra)>,
 }
 
-impl Chunks {
-    const SIZE: usize = 4096;
-
-    fn len(&self) -> usize {
-        self.len
-    }
-
-    fn iter(&self) -> impl Iterator<Item = &Stored> {
-        self.chunks.iter().flatten()
-    }
-
-    fn iter_mut(&mut self) -> impl Iterator<Item = &mut Stored> {
-        self.chunks.iter_mut().flatten()
-    }
-
-    /// The entries in file order; the iterator knows how many, so the ledger reserves once.
-    fn into_entries(self) -> impl Iterator<Item = Stored> {
-        Exact { iter: self.chunks.into_iter().flatten(), left: self.len }
-    }
-}
-
-/// An iterator with its exact length, for [`Ledger::merge`]'s one reservation.
-struct Exact<I> {
-    iter: I,
-    left: usize,
-}
-
-impl<I: Iterator> Iterator for Exact<I> {
-    type Item = I::Item;
-    fn next(&mut self) -> Option<I::Item> {
-        let next = self.iter.next()?;
-        self.left -= 1;
-        Some(next)
-    }
-    fn size_hint(&self) -> (usize, Option<usize>) {
-        (self.left, Some(self.left))
-    }
-}
-
-impl<'de> Deserialize<'de> for Chunks {
-    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Chunks, D::Error> {
+impl<'de> Deserialize<'de> for ReadEntries {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<ReadEntries, D::Error> {
         struct Visitor;
         impl<'de> serde::de::Visitor<'de> for Visitor {
-            type Value = Chunks;
+            type Value = ReadEntries;
             fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
                 f.write_str("a list of entries")
             }
-            fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<Chunks, A::Error> {
-                let mut chunks = Chunks::default();
-                while let Some(stored) = seq.next_element::<Stored>()? {
-                    match chunks.chunks.last_mut() {
-                        Some(chunk) if chunk.len() < chunk.capacity() => chunk.push(stored),
-                        _ => {
-                            // As many again as read so far (a small store stays small),
-                            // at most SIZE.
-                            let mut chunk = Vec::with_capacity(chunks.len.clamp(256, Chunks::SIZE));
-                            chunk.push(stored);
-                            chunks.chunks.push(chunk);
-                        }
+            fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<ReadEntries, A::Error> {
+                let mut read = ReadEntries::default();
+                while let Some(Stored { entry, extra }) = seq.next_element::<Stored>()? {
+                    if let Some(extra) = extra {
+                        read.extra.push((entry.id.clone(), extra));
                     }
-                    chunks.len += 1;
+                    read.entries.push(entry);
                 }
-                Ok(chunks)
+                Ok(read)
             }
         }
         deserializer.deserialize_seq(Visitor)
@@ -454,24 +408,35 @@ impl Store {
 
     /// Reads and checks the file; `None` if there is none. Notes and names come back clean.
     fn read(&self, plan: &Plan) -> Result<Option<Found>, StoreError> {
-        let Some((bytes, stamp)) = read_bytes(&self.path)? else {
-            return Ok(None);
+        let mut file = match File::open(&self.path) {
+            Ok(file) => file,
+            Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(None),
+            Err(e) => return Err(StoreError::io(&self.path, e)),
         };
-        let entries = parse_clean(&bytes, plan).map_err(|e| e.at(&self.path))?;
+        let stamp = Stamp::of(&file.metadata().map_err(|e| StoreError::io(&self.path, e))?);
+        // Through a buffer: the entries are built as the bytes arrive, and the file's bytes
+        // are never all in memory beside them. The open file is the version stamped, whatever
+        // a save by someone else renames over the path meanwhile.
+        let entries = parse_clean(io::BufReader::with_capacity(1 << 16, &mut file), plan, || {
+            fs::read(&self.path).unwrap_or_default()
+        })
+        .map_err(|e| e.at(&self.path))?;
         Ok(Some(Found { entries, stamp }))
     }
 
     /// Merges the entries read into the ledger, keeping their unknown fields; returns how
-    /// many were new. The entries move straight from the parsed file into the ledger, with
-    /// no list in between (a store of 100,000 entries holds some 20 MB of them).
-    fn merge_read(&mut self, stored: Chunks) -> usize {
-        let extra = &mut self.extra;
-        self.ledger.merge(stored.into_entries().map(|s| {
-            if let Some(fields) = s.extra {
-                extra.entry(s.entry.id.clone()).or_insert(fields);
-            }
-            s.entry
-        }))
+    /// many were new. Into an empty ledger (opening the store) the list read becomes the
+    /// ledger's own, without a copy (a store of 100,000 entries holds some 20 MB of them).
+    fn merge_read(&mut self, read: ReadEntries) -> usize {
+        for (id, fields) in read.extra {
+            self.extra.entry(id).or_insert(fields);
+        }
+        if self.ledger.is_empty() {
+            self.ledger = Ledger::from_entries(read.entries);
+            self.ledger.len()
+        } else {
+            self.ledger.merge(read.entries)
+        }
     }
 
     /// Writes `entries` (in ledger order) as the store; when `replacing`, the file there now (read and checked
@@ -524,20 +489,8 @@ fn open_lock_file(lock_path: &Path, store: &Path) -> io::Result<File> {
 
 /// A store file as read: its entries, and which version of the file.
 struct Found {
-    entries: Chunks,
+    entries: ReadEntries,
     stamp: Stamp,
-}
-
-fn read_bytes(path: &Path) -> Result<Option<(Vec<u8>, Stamp)>, StoreError> {
-    let mut file = match File::open(path) {
-        Ok(file) => file,
-        Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(None),
-        Err(e) => return Err(StoreError::io(path, e)),
-    };
-    let stamp = Stamp::of(&file.metadata().map_err(|e| StoreError::io(path, e))?);
-    let mut bytes = Vec::new();
-    io::Read::read_to_end(&mut file, &mut bytes).map_err(|e| StoreError::io(path, e))?;
-    Ok(Some((bytes, stamp)))
 }
 
 /// Makes `FILE.bak` the version of the store about to be replaced. A hard link costs no
@@ -657,10 +610,13 @@ pub struct Inspection {
 /// Reads the store at `path` as `chitieu check` does: `Ok(None)` when there is none, an
 /// error when it cannot be used at all, and otherwise what is not sound about it.
 pub fn inspect(path: &Path, plan: &Plan) -> Result<Option<Inspection>, StoreError> {
-    let Some((bytes, _)) = read_bytes(path)? else {
-        return Ok(None);
+    // Whole, unlike `Store::open`: findings name the line of each entry.
+    let bytes = match fs::read(path) {
+        Ok(bytes) => bytes,
+        Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(None),
+        Err(e) => return Err(StoreError::io(path, e)),
     };
-    let file = parse(&bytes, plan).map_err(|e| e.at(path))?;
+    let file = parse(bytes.as_slice(), plan, || bytes.clone()).map_err(|e| e.at(path))?;
     let text = String::from_utf8_lossy(&bytes);
     let locate = |id: &str| crate::text::locate_json_id(&text, id).unwrap_or((0, 0));
     let mut findings = Vec::new();
@@ -672,7 +628,7 @@ pub fn inspect(path: &Path, plan: &Plan) -> Result<Option<Inspection>, StoreErro
     }
     let mut by_id: std::collections::HashMap<&str, &Entry> = std::collections::HashMap::new();
     let mut reported = std::collections::HashSet::new();
-    let entries: Vec<&Entry> = file.entries.iter().map(|s| &s.entry).collect();
+    let entries: Vec<&Entry> = file.entries.entries.iter().collect();
     for &entry in &entries {
         match by_id.entry(entry.id.as_str()) {
             std::collections::hash_map::Entry::Vacant(slot) => {
@@ -697,7 +653,7 @@ pub fn inspect(path: &Path, plan: &Plan) -> Result<Option<Inspection>, StoreErro
             findings.push(Finding::UncleanText { entry: entry.id.clone(), line, column });
         }
     }
-    Ok(Some(Inspection { entries: file.entries.len(), findings }))
+    Ok(Some(Inspection { entries: entries.len(), findings }))
 }
 
 /// Random characters in a temporary file's name.
@@ -807,10 +763,15 @@ struct ParseError {
     line: usize,
     column: usize,
     problem: StoreProblem,
+    /// The file could not be read to its end (a disk error, not its content).
+    io: Option<io::Error>,
 }
 
 impl ParseError {
     fn at(self, path: &Path) -> StoreError {
+        if let Some(source) = self.io {
+            return StoreError::io(path, source);
+        }
         StoreError::Unreadable {
             path: path.to_owned(),
             line: self.line,
@@ -825,22 +786,32 @@ impl ParseError {
 /// notes and names), into a ledger. For the fuzzer; `path` only names the file in errors.
 #[doc(hidden)]
 pub fn load_bytes(bytes: &[u8], plan: &Plan, path: &Path) -> Result<Ledger, StoreError> {
-    let stored = parse_clean(bytes, plan).map_err(|e| e.at(path))?;
-    Ok(Ledger::new(stored.into_entries().map(|s| s.entry)))
+    let read = parse_clean(bytes, plan, || bytes.to_vec()).map_err(|e| e.at(path))?;
+    Ok(Ledger::from_entries(read.entries))
 }
 
-/// Parses and checks store bytes; notes and names come back clean.
-fn parse_clean(bytes: &[u8], plan: &Plan) -> Result<Chunks, ParseError> {
-    let mut file = parse(bytes, plan)?;
-    for stored in file.entries.iter_mut() {
-        crate::text::clean_in_place(&mut stored.entry.note);
-        crate::text::clean_in_place(&mut stored.entry.author);
+/// Parses and checks a store from `reader`; notes and names come back clean. `again` gives
+/// the file's bytes once more, for the wording of an error (the version of a broken file,
+/// the line of an entry for an unknown target).
+fn parse_clean(
+    reader: impl io::Read,
+    plan: &Plan,
+    again: impl FnOnce() -> Vec<u8>,
+) -> Result<ReadEntries, ParseError> {
+    let mut file = parse(reader, plan, again)?;
+    for entry in file.entries.entries.iter_mut() {
+        crate::text::clean_in_place(&mut entry.note);
+        crate::text::clean_in_place(&mut entry.author);
     }
     Ok(file.entries)
 }
 
-/// Parses and checks store bytes.
-fn parse(bytes: &[u8], plan: &Plan) -> Result<StoreFile, ParseError> {
+/// Parses and checks a store.
+fn parse(
+    reader: impl io::Read,
+    plan: &Plan,
+    again: impl FnOnce() -> Vec<u8>,
+) -> Result<StoreFile, ParseError> {
     // The version is read first, so that a newer file is refused for what it is rather
     // than for a field this build does not know.
     #[derive(Deserialize)]
@@ -855,19 +826,29 @@ fn parse(bytes: &[u8], plan: &Plan) -> Result<StoreFile, ParseError> {
             serde_json::error::Category::Data => StoreProblem::Shape(message),
             _ => StoreProblem::Json(message),
         };
-        ParseError { line: e.line(), column: e.column(), problem }
+        ParseError { line: e.line(), column: e.column(), problem, io: None }
     };
-    let at_top = |problem| ParseError { line: 0, column: 0, problem };
+    let at_top = |problem| ParseError { line: 0, column: 0, problem, io: None };
     let version_problem = |version: Option<u64>| match version {
         Some(v) if v == u64::from(SCHEMA_VERSION) => None,
         Some(v) if v > u64::from(SCHEMA_VERSION) => Some(StoreProblem::NewerVersion(v)),
         _ => Some(StoreProblem::UnknownVersion),
     };
     // One pass when the file is sound; when it is not, the version decides the message.
-    let file: StoreFile = match serde_json::from_slice(bytes) {
+    let file: StoreFile = match serde_json::from_reader(reader) {
         Ok(file) => file,
+        Err(error) if error.is_io() => {
+            // The underlying error (serde_json gives it back whole).
+            let source = io::Error::from(error);
+            return Err(ParseError {
+                line: 0,
+                column: 0,
+                problem: StoreProblem::Truncated,
+                io: Some(source),
+            });
+        }
         Err(error) => {
-            let version: Version = serde_json::from_slice(bytes).map_err(json_error)?;
+            let version: Version = serde_json::from_slice(&again()).map_err(json_error)?;
             if let Some(problem) =
                 version_problem(version.version.as_ref().and_then(serde_json::Value::as_u64))
             {
@@ -882,7 +863,7 @@ fn parse(bytes: &[u8], plan: &Plan) -> Result<StoreFile, ParseError> {
     if file.plan.id != plan.id || file.plan.year != plan.year {
         return Err(at_top(StoreProblem::OtherPlan { id: file.plan.id, year: file.plan.year }));
     }
-    let targets: std::collections::HashSet<&str> = plan.targets.iter().map(|t| t.id.as_str()).collect();
+    let targets: hashbrown::HashSet<&str> = plan.targets.iter().map(|t| t.id.as_str()).collect();
     // A round entry (closing a period) stands for the whole period: target `*`.
     let fits = |e: &Entry| {
         if e.is_round() {
@@ -891,13 +872,14 @@ fn parse(bytes: &[u8], plan: &Plan) -> Result<StoreFile, ParseError> {
             targets.contains(e.target.as_str())
         }
     };
-    if let Some(entry) = file.entries.iter().map(|s| &s.entry).find(|e| !fits(e)) {
-        let text = String::from_utf8_lossy(bytes);
+    if let Some(entry) = file.entries.entries.iter().find(|e| !fits(e)) {
+        let text = String::from_utf8_lossy(&again()).into_owned();
         let (line, column) = crate::text::locate_json_id(&text, &entry.id).unwrap_or((0, 0));
         return Err(ParseError {
             line,
             column,
             problem: StoreProblem::UnknownTarget { entry: entry.id.clone(), target: entry.target.clone() },
+            io: None,
         });
     }
     Ok(file)
