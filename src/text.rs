@@ -58,11 +58,22 @@ fn is_bidi_control(c: char) -> bool {
 /// Lower-case, NFD with the combining marks removed, and `đ` as `d`: "Ngân sách" and
 /// "ngan sach" fold to the same text, so a filter can ignore diacritics.
 pub fn fold(text: &str) -> String {
-    text.nfd()
-        .filter(|c| !unicode_normalization::char::is_combining_mark(*c))
-        .flat_map(char::to_lowercase)
-        .map(|c| if c == 'đ' { 'd' } else { c })
-        .collect()
+    // Char by char rather than through an NFD iterator (which buffers and reorders marks
+    // that are then thrown away): the 10,000 names of a large plan fold at start-up.
+    let mut folded = String::with_capacity(text.len());
+    let mut push = |c: char| {
+        if !unicode_normalization::char::is_combining_mark(c) {
+            folded.extend(c.to_lowercase().map(|c| if c == 'đ' { 'd' } else { c }));
+        }
+    };
+    for c in text.chars() {
+        if c.is_ascii() {
+            push(c);
+        } else {
+            unicode_normalization::char::decompose_canonical(c, &mut push);
+        }
+    }
+    folded
 }
 
 /// Where the object with `"id": "<id>"` stands in JSON text, as 1-based line and column (in characters).
@@ -151,6 +162,23 @@ mod tests {
         assert_eq!(fold("Thu ngân sách trên địa bàn"), "thu ngan sach tren dia ban");
         assert_eq!(fold("ĐẢNG"), "dang");
         assert_eq!(fold("Vie\u{0323}\u{0302}t"), "viet");
+    }
+
+    proptest::proptest! {
+        /// The char-by-char fold gives what its definition says: NFD, marks removed, lower
+        /// case, `đ` as `d`; on Vietnamese letters, composed or not, and on any text.
+        #[test]
+        fn folding_is_nfd_without_marks_in_lower_case(
+            text in "([a-zA-Z0-9 ]|[àáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵđĐ]|\\PC|\u{0300}|\u{0323}|\u{0130})*"
+        ) {
+            let by_definition: String = text
+                .nfd()
+                .filter(|c| !unicode_normalization::char::is_combining_mark(*c))
+                .flat_map(char::to_lowercase)
+                .map(|c| if c == 'đ' { 'd' } else { c })
+                .collect();
+            proptest::prop_assert_eq!(fold(&text), by_definition);
+        }
     }
 
     #[test]
