@@ -277,8 +277,42 @@ pub struct Computed {
     pub closed: [Option<ClosedPeriod>; 4],
 }
 
+/// What the view works out from the plan alone, once: the parts of each target, the index
+/// of ids and the folded names. It can be made while the store is read.
+#[derive(Debug, Default)]
+pub struct PlanIndex {
+    parts: Vec<Vec<usize>>,
+    index: HashMap<String, usize>,
+    search: Vec<String>,
+}
+
+impl PlanIndex {
+    pub fn new(plan: &Plan) -> PlanIndex {
+        let search = plan
+            .targets
+            .iter()
+            .map(|t| text::fold(&format!("{} {} {}", t.id, t.name.vi, t.name.en)))
+            .collect();
+        let index: HashMap<String, usize> =
+            plan.targets.iter().enumerate().map(|(i, t)| (t.id.clone(), i)).collect();
+        let mut parts = vec![Vec::new(); plan.targets.len()];
+        for (i, target) in plan.targets.iter().enumerate() {
+            if let Some(parent) = target.parent.as_deref().and_then(|p| index.get(p)) {
+                parts[*parent].push(i);
+            }
+        }
+        PlanIndex { parts, index, search }
+    }
+}
+
 impl App {
     pub fn new(plan: Plan, store: Store, settings: Settings) -> App {
+        let plan_index = PlanIndex::new(&plan);
+        App::with_index(plan, plan_index, store, settings)
+    }
+
+    /// [`App::new`] with the plan's index made beforehand (while the store was read).
+    pub fn with_index(plan: Plan, plan_index: PlanIndex, store: Store, settings: Settings) -> App {
         let default_period = Period::current(plan.year, settings.today);
         let year_over = settings.today.year() > plan.year;
         let store_label = text::clean(&store.path().display().to_string());
@@ -308,24 +342,11 @@ impl App {
             quit: false,
             hits: Cell::new(Hits::default()),
             view: Computed::default(),
-            parts: Vec::new(),
-            index: HashMap::new(),
-            search: Vec::new(),
+            parts: plan_index.parts,
+            index: plan_index.index,
+            search: plan_index.search,
             draft: Default::default(),
         };
-        app.search = app
-            .plan
-            .targets
-            .iter()
-            .map(|t| text::fold(&format!("{} {} {}", t.id, t.name.vi, t.name.en)))
-            .collect();
-        app.index = app.plan.targets.iter().enumerate().map(|(i, t)| (t.id.clone(), i)).collect();
-        app.parts = vec![Vec::new(); app.plan.targets.len()];
-        for (i, target) in app.plan.targets.iter().enumerate() {
-            if let Some(parent) = target.parent.as_deref().and_then(|p| app.index.get(p)) {
-                app.parts[*parent].push(i);
-            }
-        }
         app.recompute();
         app
     }

@@ -167,10 +167,11 @@ pub fn load_plan(lang: Lang, path: &Path) -> Result<Plan, Failure> {
 }
 
 /// The store to use: `--store` / `CHITIEU_STORE`, else the default in the data directory.
-pub fn store_path(context: &Context, global: &Global) -> Result<PathBuf, Failure> {
+pub fn store_path(global: &Global) -> Result<PathBuf, Failure> {
     match &global.store {
         Some(path) => Ok(path.clone()),
-        None => store::default_path().ok_or_else(|| Failure::bad_input(T::NoHome.get(context.lang))),
+        None => store::default_path()
+            .ok_or_else(|| Failure::bad_input(T::NoHome.get(global.lang.unwrap_or_default()))),
     }
 }
 

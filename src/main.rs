@@ -1,4 +1,4 @@
-use chitieu::app::{App, Settings};
+use chitieu::app::{App, PlanIndex, Settings};
 use chitieu::cli::{self, Cli, Context, Failure};
 use chitieu::store::{self, Store};
 use chitieu::{config, i18n, tui};
@@ -32,30 +32,47 @@ fn run(args: &mut Cli) -> Result<(), Failure> {
     }
     let no_colour = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
     let colour = std::io::stdout().is_terminal() && !no_colour;
-    let context = Context::new(&args.global, colour)?;
-    let path = cli::store_path(&context, &args.global)?;
     let Some(command) = args.command.as_ref() else {
-        if !std::io::stdin().is_terminal() || !std::io::stdout().is_terminal() {
-            return Err(Failure::bad_input(i18n::needs_terminal(context.lang)));
-        }
-        let store = Store::open(&path, &context.plan)
-            .map_err(|e| Failure::bad_input(i18n::store_error(context.lang, &e)))?;
-        let user = store::login_name().unwrap_or_else(|| "?".to_owned());
-        let draft = chitieu::draft::path_for(&path, &user);
-        let settings = Settings {
-            lang: context.lang,
-            ascii: context.ascii,
-            colour,
-            read_only: args.read_only,
-            user,
-            today: jiff::ZonedDateTime::now().date(),
-            tz: jiff::tz::TimeZone::system(),
-        };
-        tui::run(App::new(context.plan, store, settings), draft)?;
-        return Ok(());
+        return view(args, colour);
     };
+    let context = Context::new(&args.global, colour)?;
+    let path = cli::store_path(&args.global)?;
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
     cli::run(command, &context, &path, &mut out)?;
     out.flush()?;
+    Ok(())
+}
+
+/// The full-screen view.
+fn view(args: &Cli, colour: bool) -> Result<(), Failure> {
+    if !std::io::stdin().is_terminal() || !std::io::stdout().is_terminal() {
+        return Err(Failure::bad_input(i18n::needs_terminal(args.global.lang.unwrap_or_default())));
+    }
+    let path = cli::store_path(&args.global)?;
+    // The store file is read and indexed on a thread while this one reads the plan and
+    // works out what the view needs from it: for a large store these are most of the time
+    // to the first frame, and the machine has a second core.
+    let reading = std::thread::spawn({
+        let path = path.clone();
+        move || Store::read_file(&path)
+    });
+    let context = Context::new(&args.global, colour)?;
+    let plan_index = PlanIndex::new(&context.plan);
+    let read = reading.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+    let store = read
+        .and_then(|read| read.check(&context.plan))
+        .map_err(|e| Failure::bad_input(i18n::store_error(context.lang, &e)))?;
+    let user = store::login_name().unwrap_or_else(|| "?".to_owned());
+    let draft = chitieu::draft::path_for(&path, &user);
+    let settings = Settings {
+        lang: context.lang,
+        ascii: context.ascii,
+        colour,
+        read_only: args.read_only,
+        user,
+        today: jiff::ZonedDateTime::now().date(),
+        tz: jiff::tz::TimeZone::system(),
+    };
+    tui::run(App::with_index(context.plan, plan_index, store, settings), draft)?;
     Ok(())
 }

@@ -258,18 +258,21 @@ impl Store {
     /// Opens the store at `path` for `plan`. A missing file is an empty store; the file is
     /// created by the first save, not by reading.
     pub fn open(path: &Path, plan: &Plan) -> Result<Store, StoreError> {
-        let mut store = Store {
+        Store::read_file(path)?.check(plan)
+    }
+
+    /// The part of [`Store::open`] that needs no plan: reading, parsing and indexing the
+    /// file, most of the time it takes to open a large store. The full-screen view does it on
+    /// a thread while the plan is read; [`Unchecked::check`] finishes the opening.
+    pub fn read_file(path: &Path) -> Result<Unchecked, StoreError> {
+        let found = read_file(path)?;
+        Ok(Unchecked {
             path: path.to_owned(),
-            plan: PlanRef::of(plan),
-            ledger: Ledger::default(),
-            extra: Default::default(),
-            seen: None,
-        };
-        if let Some(found) = store.read(plan)? {
-            store.merge_read(found.entries);
-            store.seen = Some(found.stamp);
-        }
-        Ok(store)
+            found: found.map(|found| {
+                let StoreFile { plan, entries: ReadEntries { entries, extra }, .. } = found.file;
+                (plan, Ledger::from_entries(entries), extra.into_iter().collect(), found.stamp)
+            }),
+        })
     }
 
     pub fn path(&self) -> &Path {
@@ -335,7 +338,7 @@ impl Store {
         } else {
             match self.read(plan)? {
                 Some(found) => {
-                    merged.from_others = self.merge_read(found.entries);
+                    merged.from_others = self.merge_read(found.file.entries);
                     self.seen = Some(found.stamp);
                     true
                 }
@@ -388,7 +391,7 @@ impl Store {
         let mut merged = Merged::default();
         self.seen = match self.read(plan)? {
             Some(found) => {
-                merged.from_others = self.merge_read(found.entries);
+                merged.from_others = self.merge_read(found.file.entries);
                 Some(found.stamp)
             }
             None => None,
@@ -408,35 +411,21 @@ impl Store {
 
     /// Reads and checks the file; `None` if there is none. Notes and names come back clean.
     fn read(&self, plan: &Plan) -> Result<Option<Found>, StoreError> {
-        let mut file = match File::open(&self.path) {
-            Ok(file) => file,
-            Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(None),
-            Err(e) => return Err(StoreError::io(&self.path, e)),
+        let Some(found) = read_file(&self.path)? else {
+            return Ok(None);
         };
-        let stamp = Stamp::of(&file.metadata().map_err(|e| StoreError::io(&self.path, e))?);
-        // Through a buffer: the entries are built as the bytes arrive, and the file's bytes
-        // are never all in memory beside them. The open file is the version stamped, whatever
-        // a save by someone else renames over the path meanwhile.
-        let entries = parse_clean(io::BufReader::with_capacity(1 << 16, &mut file), plan, || {
-            fs::read(&self.path).unwrap_or_default()
-        })
-        .map_err(|e| e.at(&self.path))?;
-        Ok(Some(Found { entries, stamp }))
+        check_plan(&found.file.plan, &found.file.entries.entries, plan, || again(&self.path))
+            .map_err(|e| e.at(&self.path))?;
+        Ok(Some(found))
     }
 
     /// Merges the entries read into the ledger, keeping their unknown fields; returns how
-    /// many were new. Into an empty ledger (opening the store) the list read becomes the
-    /// ledger's own, without a copy (a store of 100,000 entries holds some 20 MB of them).
+    /// many were new: what someone else saved since this process last read the file.
     fn merge_read(&mut self, read: ReadEntries) -> usize {
         for (id, fields) in read.extra {
             self.extra.entry(id).or_insert(fields);
         }
-        if self.ledger.is_empty() {
-            self.ledger = Ledger::from_entries(read.entries);
-            self.ledger.len()
-        } else {
-            self.ledger.merge(read.entries)
-        }
+        self.ledger.merge(read.entries)
     }
 
     /// Writes `entries` (in ledger order) as the store; when `replacing`, the file there now (read and checked
@@ -487,10 +476,61 @@ fn open_lock_file(lock_path: &Path, store: &Path) -> io::Result<File> {
     }
 }
 
-/// A store file as read: its entries, and which version of the file.
+/// A store file as read: its content, and which version of the file.
 struct Found {
-    entries: ReadEntries,
+    file: StoreFile,
     stamp: Stamp,
+}
+
+/// A store file read, parsed and indexed, not yet checked against the plan
+/// ([`Store::read_file`]).
+#[derive(Debug)]
+pub struct Unchecked {
+    path: PathBuf,
+    found: Option<(PlanRef, Ledger, std::collections::HashMap<String, Extra>, Stamp)>,
+}
+
+impl Unchecked {
+    /// The store, if the file is one for `plan` whose entries all name its targets.
+    pub fn check(self, plan: &Plan) -> Result<Store, StoreError> {
+        let mut store = Store {
+            path: self.path,
+            plan: PlanRef::of(plan),
+            ledger: Ledger::default(),
+            extra: Default::default(),
+            seen: None,
+        };
+        if let Some((file_plan, ledger, extra, stamp)) = self.found {
+            check_plan(&file_plan, ledger.entries(), plan, || again(&store.path))
+                .map_err(|e| e.at(&store.path))?;
+            store.ledger = ledger;
+            store.extra = extra;
+            store.seen = Some(stamp);
+        }
+        Ok(store)
+    }
+}
+
+/// Reads and parses the store file at `path` (`None` if there is none), without a plan.
+/// Notes and names come back clean.
+fn read_file(path: &Path) -> Result<Option<Found>, StoreError> {
+    let mut file = match File::open(path) {
+        Ok(file) => file,
+        Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(None),
+        Err(e) => return Err(StoreError::io(path, e)),
+    };
+    let stamp = Stamp::of(&file.metadata().map_err(|e| StoreError::io(path, e))?);
+    // Through a buffer: the entries are built as the bytes arrive, and the file's bytes are
+    // never all in memory beside them. The open file is the version stamped, whatever a
+    // save by someone else renames over the path meanwhile.
+    let file = parse_clean(io::BufReader::with_capacity(1 << 16, &mut file), || again(path))
+        .map_err(|e| e.at(path))?;
+    Ok(Some(Found { file, stamp }))
+}
+
+/// The file's bytes read once more, to word an error.
+fn again(path: &Path) -> Vec<u8> {
+    fs::read(path).unwrap_or_default()
 }
 
 /// Makes `FILE.bak` the version of the store about to be replaced. A hard link costs no
@@ -616,7 +656,8 @@ pub fn inspect(path: &Path, plan: &Plan) -> Result<Option<Inspection>, StoreErro
         Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(None),
         Err(e) => return Err(StoreError::io(path, e)),
     };
-    let file = parse(bytes.as_slice(), plan, || bytes.clone()).map_err(|e| e.at(path))?;
+    let file = parse(bytes.as_slice(), || bytes.clone()).map_err(|e| e.at(path))?;
+    check_plan(&file.plan, &file.entries.entries, plan, || bytes.clone()).map_err(|e| e.at(path))?;
     let text = String::from_utf8_lossy(&bytes);
     let locate = |id: &str| crate::text::locate_json_id(&text, id).unwrap_or((0, 0));
     let mut findings = Vec::new();
@@ -786,32 +827,24 @@ impl ParseError {
 /// notes and names), into a ledger. For the fuzzer; `path` only names the file in errors.
 #[doc(hidden)]
 pub fn load_bytes(bytes: &[u8], plan: &Plan, path: &Path) -> Result<Ledger, StoreError> {
-    let read = parse_clean(bytes, plan, || bytes.to_vec()).map_err(|e| e.at(path))?;
-    Ok(Ledger::from_entries(read.entries))
+    let file = parse_clean(bytes, || bytes.to_vec()).map_err(|e| e.at(path))?;
+    check_plan(&file.plan, &file.entries.entries, plan, || bytes.to_vec()).map_err(|e| e.at(path))?;
+    Ok(Ledger::from_entries(file.entries.entries))
 }
 
-/// Parses and checks a store from `reader`; notes and names come back clean. `again` gives
-/// the file's bytes once more, for the wording of an error (the version of a broken file,
-/// the line of an entry for an unknown target).
-fn parse_clean(
-    reader: impl io::Read,
-    plan: &Plan,
-    again: impl FnOnce() -> Vec<u8>,
-) -> Result<ReadEntries, ParseError> {
-    let mut file = parse(reader, plan, again)?;
+/// Parses a store from `reader` ([`parse`]); notes and names come back clean.
+fn parse_clean(reader: impl io::Read, again: impl FnOnce() -> Vec<u8>) -> Result<StoreFile, ParseError> {
+    let mut file = parse(reader, again)?;
     for entry in file.entries.entries.iter_mut() {
         crate::text::clean_in_place(&mut entry.note);
         crate::text::clean_in_place(&mut entry.author);
     }
-    Ok(file.entries)
+    Ok(file)
 }
 
-/// Parses and checks a store.
-fn parse(
-    reader: impl io::Read,
-    plan: &Plan,
-    again: impl FnOnce() -> Vec<u8>,
-) -> Result<StoreFile, ParseError> {
+/// Parses a store from `reader` and checks its version. `again` gives the file's bytes once
+/// more, for the wording of an error (the version of a broken file).
+fn parse(reader: impl io::Read, again: impl FnOnce() -> Vec<u8>) -> Result<StoreFile, ParseError> {
     // The version is read first, so that a newer file is refused for what it is rather
     // than for a field this build does not know.
     #[derive(Deserialize)]
@@ -860,8 +893,21 @@ fn parse(
     if let Some(problem) = version_problem(Some(u64::from(file.version))) {
         return Err(at_top(problem));
     }
-    if file.plan.id != plan.id || file.plan.year != plan.year {
-        return Err(at_top(StoreProblem::OtherPlan { id: file.plan.id, year: file.plan.year }));
+    Ok(file)
+}
+
+/// Checks that a store (its plan reference and entries) is one for `plan`: the same plan
+/// and year, and every entry for one of its targets. `again` gives the file's bytes, to
+/// name the line of an entry for an unknown target.
+fn check_plan(
+    file_plan: &PlanRef,
+    entries: &[Entry],
+    plan: &Plan,
+    again: impl FnOnce() -> Vec<u8>,
+) -> Result<(), ParseError> {
+    let at_top = |problem| ParseError { line: 0, column: 0, problem, io: None };
+    if file_plan.id != plan.id || file_plan.year != plan.year {
+        return Err(at_top(StoreProblem::OtherPlan { id: file_plan.id.clone(), year: file_plan.year }));
     }
     let targets: hashbrown::HashSet<&str> = plan.targets.iter().map(|t| t.id.as_str()).collect();
     // A round entry (closing a period) stands for the whole period: target `*`.
@@ -872,7 +918,7 @@ fn parse(
             targets.contains(e.target.as_str())
         }
     };
-    if let Some(entry) = file.entries.entries.iter().find(|e| !fits(e)) {
+    if let Some(entry) = entries.iter().find(|e| !fits(e)) {
         let text = String::from_utf8_lossy(&again()).into_owned();
         let (line, column) = crate::text::locate_json_id(&text, &entry.id).unwrap_or((0, 0));
         return Err(ParseError {
@@ -882,7 +928,7 @@ fn parse(
             io: None,
         });
     }
-    Ok(file)
+    Ok(())
 }
 
 #[derive(Debug)]
