@@ -89,7 +89,7 @@ pub fn checksum(entries: &[Entry]) -> String {
 /// sorted order (`serde_json::Value` keeps them sorted), so neither layout nor key order nor
 /// fields this build does not know change it.
 fn checksum_of_json(entries: &serde_json::Value) -> String {
-    format!("fnv1a64:{}", crate::plan::fnv1a_hex(&serde_json::to_vec(entries).unwrap_or_default()))
+    format!("fnv1a64:{}", crate::plan::fnv1a_json(&entries))
 }
 
 /// Whether an entry's target fits the plan: a target the plan has for a figure, the whole
