@@ -11,6 +11,8 @@
 //!   column, and saving refuses to go on; the last good copy stays in `FILE.bak`.
 //! - **Permissions stay.** A shared store keeps its mode and group; a new one follows the umask.
 
+mod segments;
+
 use crate::ledger::{Entry, Ledger};
 use crate::plan::Plan;
 use serde::{Deserialize, Serialize};
@@ -36,7 +38,7 @@ impl PlanRef {
 }
 
 /// The file as read.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, PartialEq, Deserialize)]
 struct StoreFile {
     version: u32,
     plan: PlanRef,
@@ -46,7 +48,7 @@ struct StoreFile {
 /// The entries as read, in file order, each parsed straight into its place in one list (the
 /// file itself is read through a small buffer, never held whole: 25 MB for 100,000 entries),
 /// with the fields of each that this build does not know.
-#[derive(Debug, Default)]
+#[derive(Debug, Default, PartialEq)]
 struct ReadEntries {
     entries: Vec<Entry>,
     /// Entry id → its unknown fields, for the few entries that have any.
@@ -519,13 +521,28 @@ fn read_file(path: &Path) -> Result<Option<Found>, StoreError> {
         Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(None),
         Err(e) => return Err(StoreError::io(path, e)),
     };
-    let stamp = Stamp::of(&file.metadata().map_err(|e| StoreError::io(path, e))?);
-    // Through a buffer: the entries are built as the bytes arrive, and the file's bytes are
-    // never all in memory beside them. The open file is the version stamped, whatever a
-    // save by someone else renames over the path meanwhile.
-    let file = parse_clean(io::BufReader::with_capacity(1 << 16, &mut file), || again(path))
-        .map_err(|e| e.at(path))?;
-    Ok(Some(Found { file, stamp }))
+    let metadata = file.metadata().map_err(|e| StoreError::io(path, e))?;
+    // A large store in the layout this program writes is parsed in two halves at once (see
+    // `halves`); anything else, or anything `halves` cannot vouch for, the ordinary way.
+    #[cfg(unix)]
+    let segments = segments::parse(
+        &segments::OpenFile { file: &file, len: metadata.len() },
+        segments::MIN_LEN,
+        segments::SEGMENT,
+    );
+    #[cfg(not(unix))]
+    let segments = None;
+    let mut parsed = match segments {
+        Some(parsed) => parsed,
+        // Through a buffer: the entries are built as the bytes arrive, and the file's bytes
+        // are never all in memory beside them. The open file is the version stamped,
+        // whatever a save by someone else renames over the path meanwhile.
+        None => {
+            parse(io::BufReader::with_capacity(1 << 16, &mut file), || again(path)).map_err(|e| e.at(path))?
+        }
+    };
+    clean_text(&mut parsed);
+    Ok(Some(Found { file: parsed, stamp: Stamp::of(&metadata) }))
 }
 
 /// The file's bytes read once more, to word an error.
@@ -827,19 +844,18 @@ impl ParseError {
 /// notes and names), into a ledger. For the fuzzer; `path` only names the file in errors.
 #[doc(hidden)]
 pub fn load_bytes(bytes: &[u8], plan: &Plan, path: &Path) -> Result<Ledger, StoreError> {
-    let file = parse_clean(bytes, || bytes.to_vec()).map_err(|e| e.at(path))?;
+    let mut file = parse(bytes, || bytes.to_vec()).map_err(|e| e.at(path))?;
+    clean_text(&mut file);
     check_plan(&file.plan, &file.entries.entries, plan, || bytes.to_vec()).map_err(|e| e.at(path))?;
     Ok(Ledger::from_entries(file.entries.entries))
 }
 
-/// Parses a store from `reader` ([`parse`]); notes and names come back clean.
-fn parse_clean(reader: impl io::Read, again: impl FnOnce() -> Vec<u8>) -> Result<StoreFile, ParseError> {
-    let mut file = parse(reader, again)?;
+/// Notes and names made clean (NFC, no control characters), in place.
+fn clean_text(file: &mut StoreFile) {
     for entry in file.entries.entries.iter_mut() {
         crate::text::clean_in_place(&mut entry.note);
         crate::text::clean_in_place(&mut entry.author);
     }
-    Ok(file)
 }
 
 /// Parses a store from `reader` and checks its version. `again` gives the file's bytes once
