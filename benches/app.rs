@@ -129,5 +129,16 @@ fn filter_keystroke(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, plan_parse, status, render, filter_keystroke);
+/// What the view works out again after a save or a refresh (and once at start): the row,
+/// status and conflict mark of every target, the tab counts, the closings.
+fn recompute(c: &mut Criterion) {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut app = app(generate::plan(TARGETS), ENTRIES, &dir.path().join("10k.json"));
+    let mut group = c.benchmark_group("recompute");
+    configure(&mut group);
+    group.bench_function("10k_100k", |b| b.iter(|| app.recompute()));
+    group.finish();
+}
+
+criterion_group!(benches, plan_parse, status, render, filter_keystroke, recompute);
 criterion_main!(benches);
