@@ -15,6 +15,7 @@ pub mod generate;
 pub mod i18n;
 pub mod keymap;
 pub mod ledger;
+pub mod localtime;
 pub mod number;
 pub mod plan;
 pub mod present;

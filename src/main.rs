@@ -64,14 +64,15 @@ fn view(args: &Cli, colour: bool) -> Result<(), Failure> {
         .map_err(|e| Failure::bad_input(i18n::store_error(context.lang, &e)))?;
     let user = store::login_name().unwrap_or_else(|| "?".to_owned());
     let draft = chitieu::draft::path_for(&path, &user);
+    let tz = chitieu::localtime::zone();
     let settings = Settings {
         lang: context.lang,
         ascii: context.ascii,
         colour,
         read_only: args.read_only,
         user,
-        today: jiff::ZonedDateTime::now().date(),
-        tz: jiff::tz::TimeZone::system(),
+        today: jiff::Timestamp::now().to_zoned_datetime(tz.clone()).date(),
+        tz,
     };
     tui::run(App::with_index(context.plan, plan_index, store, settings), draft)?;
     Ok(())

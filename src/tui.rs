@@ -23,7 +23,7 @@ use crate::ui;
 use basic_colour::BasicColours;
 use crossterm::event::{self, DisableMouseCapture, EnableMouseCapture, Event, MouseButton, MouseEventKind};
 use crossterm::terminal::{self, EnterAlternateScreen, LeaveAlternateScreen};
-use crossterm::{cursor, execute};
+use crossterm::{cursor, execute, queue};
 use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
 use std::io::{self, BufWriter, Stdout};
@@ -85,7 +85,8 @@ pub fn run(mut app: App, draft_path: PathBuf) -> io::Result<()> {
 fn enter() -> io::Result<Term> {
     terminal::enable_raw_mode()?;
     let mut out = BufWriter::with_capacity(64 * 1024, io::stdout());
-    if let Err(e) = execute!(out, EnterAlternateScreen, EnableMouseCapture) {
+    // Queued, not flushed: they leave with the first frame, in the same write.
+    if let Err(e) = queue!(out, EnterAlternateScreen, EnableMouseCapture) {
         restore();
         return Err(e);
     }
@@ -161,7 +162,8 @@ fn watch_hangup(keep: Keep) {
 fn watch_hangup(_keep: Keep) {}
 
 fn event_loop(app: &mut App, terminal: &mut Term, stop: &AtomicI32) -> io::Result<()> {
-    let size = terminal.size()?;
+    // The size `Terminal::new` has just read; `terminal.size()` would open /dev/tty to ask again.
+    let size = terminal.get_frame().area();
     app::update(app, Action::Resize { width: size.width, height: size.height });
     terminal.draw(|frame| ui::draw(frame, app))?;
     let mut last_refresh = Instant::now();

@@ -17,6 +17,7 @@ mod detail;
 mod footer;
 mod header;
 mod popup;
+mod split;
 mod table;
 
 use crate::app::{App, MIN_HEIGHT, MIN_WIDTH, Mode};
@@ -55,14 +56,16 @@ impl Widget for &App {
                 .render(area, buf);
             return;
         }
-        let [head, tabs, legend, body, foot] = Layout::vertical([
-            Constraint::Length(2),
-            Constraint::Length(1),
-            Constraint::Length(1),
-            Constraint::Min(4),
-            Constraint::Length(2),
-        ])
-        .areas(area);
+        let [head, tabs, legend, body, foot] = split::vertical(
+            area,
+            [
+                Constraint::Length(2),
+                Constraint::Length(1),
+                Constraint::Length(1),
+                Constraint::Min(4),
+                Constraint::Length(2),
+            ],
+        );
         header::header(self, head, buf);
         header::tabs(self, tabs, buf);
         header::legend(self, legend, buf);
@@ -78,13 +81,13 @@ impl Widget for &App {
             table::table(self, left, buf);
             detail::detail(self, right, buf);
         } else if area.height < DETAIL_BELOW {
-            let [top, bottom] = Layout::vertical([Constraint::Min(3), Constraint::Length(1)]).areas(body);
+            let [top, bottom] = split::vertical(body, [Constraint::Min(3), Constraint::Length(1)]);
             table::table(self, top, buf);
             detail::summary(self, bottom, buf);
         } else {
             let detail_height = (body.height / 2).max(3);
             let [top, bottom] =
-                Layout::vertical([Constraint::Min(3), Constraint::Length(detail_height)]).areas(body);
+                split::vertical(body, [Constraint::Min(3), Constraint::Length(detail_height)]);
             table::table(self, top, buf);
             detail::detail(self, bottom, buf);
         }

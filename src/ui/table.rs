@@ -1,14 +1,16 @@
 //! The target table: id, name cut with an ellipsis, goal with unit, actual, % of what the
 //! period expects, status as colour + symbol + word.
 
+use super::split;
 use crate::app::App;
 use crate::i18n::{self, T, U};
 use crate::present;
 use crate::text::truncate;
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Alignment, Constraint, Rect};
+use ratatui::style::Style;
 use ratatui::text::{Line, Span, Text};
-use ratatui::widgets::{Cell, Paragraph, Row, StatefulWidget, Table, TableState, Widget};
+use ratatui::widgets::{Paragraph, Widget};
 
 /// A screen at least this wide also shows the period of each figure.
 const WITH_PERIOD: u16 = 100;
@@ -49,7 +51,7 @@ pub fn table(app: &App, area: Rect, buf: &mut Buffer) {
     }
     let fixed: u16 = widths.iter().map(|c| if let Constraint::Length(n) = c { *n } else { 0 }).sum();
     let name_width = usize::from(area.width.saturating_sub(fixed + widths.len() as u16 - 1));
-    let header = Row::new(titles.iter().map(|t| Cell::from(t.get(lang)))).style(app.theme.column_header);
+    let header = titles.iter().map(|t| (Text::from(t.get(lang)), Style::new())).collect();
 
     // Keep the selection in view, moving the window as little as possible.
     let height = usize::from(body.height).max(1);
@@ -63,7 +65,7 @@ pub fn table(app: &App, area: Rect, buf: &mut Buffer) {
     let mark = crate::report::md::conflict_mark(app.ascii);
     let window = &app.visible[offset..(offset + height).min(app.visible.len())];
     let selected = app.visible.get(app.selected).copied();
-    let table_rows = window.iter().map(|i| {
+    let rows = window.iter().map(|i| {
         let row = &app.view.rows[*i];
         let target = &app.plan.targets[*i];
         let indent = if target.parent.is_some() { "  " } else { "" };
@@ -83,32 +85,129 @@ pub fn table(app: &App, area: Rect, buf: &mut Buffer) {
         let status = format!("{} {}", app.theme.symbol(row.status), i18n::status(lang, row.status));
         // The selection is shown on the id and name only: a cursor move then redraws two short
         // runs of cells instead of two whole rows, which matters over SSH.
-        let picked = if selected == Some(*i) { app.theme.selected } else { ratatui::style::Style::new() };
+        let picked = if selected == Some(*i) { app.theme.selected } else { Style::new() };
         let mut cells = vec![
-            Cell::from(target.id.clone()).style(picked),
-            Cell::from(name).style(picked),
-            Cell::from(goal),
-            Cell::from(Text::from(actual).alignment(Alignment::Right)),
-            Cell::from(Text::from(percent).alignment(Alignment::Right)),
-            Cell::from(Span::styled(status, app.theme.status(row.status))),
+            (Text::from(target.id.as_str()), picked),
+            (Text::from(name), picked),
+            (Text::from(goal), Style::new()),
+            (Text::from(actual).alignment(Alignment::Right), Style::new()),
+            (Text::from(percent).alignment(Alignment::Right), Style::new()),
+            (Text::from(Span::styled(status, app.theme.status(row.status))), Style::new()),
         ];
         if with_period {
             let period = row.value.and(row.period).map(|p| i18n::period(lang, p)).unwrap_or_default();
-            cells.insert(4, Cell::from(period));
+            cells.insert(4, (Text::from(period), Style::new()));
         }
-        Row::new(cells)
+        cells
     });
-
-    let mut state = TableState::new().with_selected(Some(app.selected - offset));
-    let table = Table::new(table_rows, widths).header(header).column_spacing(1);
-    StatefulWidget::render(table, area, buf, &mut state);
+    draw(buf, area, &widths, (header, app.theme.column_header), rows);
     hits.table = body;
     hits.offset = offset;
     app.hits.set(hits);
 }
 
+/// One cell: its text, and the style laid over its whole area first.
+type Cell<'a> = (Text<'a>, Style);
+
+/// Draws a header row (its style across the whole line) and one line per row below it, the
+/// rows already cut to the window, exactly as ratatui's `Table` draws them with a header,
+/// `column_spacing(1)` and no highlight symbol or styles. `Table` is not used because it lays
+/// out its header, rows and columns with `Layout`'s constraint solver at every new size,
+/// which was two thirds of drawing the first frame (see `split`).
+fn draw<'a>(
+    buf: &mut Buffer,
+    area: Rect,
+    widths: &[Constraint],
+    header: (Vec<Cell<'a>>, Style),
+    rows: impl Iterator<Item = Vec<Cell<'a>>>,
+) {
+    if area.is_empty() {
+        return;
+    }
+    // `Table` lays the columns out from x = 0 and moves each row's cells by `area.x`.
+    let columns = split::columns(Rect { x: 0, y: 0, width: area.width, height: 1 }, widths, 1);
+    let (titles, header_style) = header;
+    let line = Rect { height: 1, ..area };
+    buf.set_style(line, header_style);
+    let lines = (area.y..area.bottom()).map(|y| Rect { y, height: 1, ..area });
+    for (line, cells) in lines.zip(std::iter::once(titles).chain(rows)) {
+        for (column, (text, style)) in columns.iter().zip(cells) {
+            let cell = Rect { x: area.x + column.x, y: line.y, width: column.width, height: 1 };
+            buf.set_style(cell, style);
+            text.render(cell, buf);
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
+    use super::*;
+    use ratatui::style::{Color, Modifier};
+    use ratatui::widgets::{Row, StatefulWidget, Table, TableState};
+
+    /// Cells of every kind the table has: cut and uncut, wide letters, right-aligned, styled
+    /// on the cell or on the text, empty.
+    fn cells(row: usize, columns: usize) -> Vec<Cell<'static>> {
+        let texts = ["3", "Tốc độ tăng trưởng kinh tế (GRDP)", "≥ 9.266 tỷ đồng", "", "Việt 漢字 x"];
+        (0..columns)
+            .map(|c| {
+                let text = texts[(row + c) % texts.len()];
+                let style =
+                    if (row + c).is_multiple_of(3) { Style::new().bg(Color::Blue) } else { Style::new() };
+                let text = match c % 3 {
+                    0 => Text::from(text),
+                    1 => Text::from(text).alignment(Alignment::Right),
+                    _ => Text::from(Span::styled(text, Style::new().fg(Color::Red))),
+                };
+                (text, style)
+            })
+            .collect()
+    }
+
+    /// `draw` and ratatui's `Table` give the same cells at every size the screen allows and
+    /// below it, with and without the period column, at an offset and with fewer rows than lines.
+    #[test]
+    fn draws_as_ratatuis_table() {
+        let narrow = [5, 0, 16, 11, 8, 18];
+        let wide = [5, 0, 16, 11, 9, 8, 18];
+        let header = Style::new().fg(Color::Yellow).add_modifier(Modifier::BOLD);
+        for widths in [&narrow[..], &wide[..]] {
+            let widths: Vec<Constraint> = widths
+                .iter()
+                .map(|&n| if n == 0 { Constraint::Fill(1) } else { Constraint::Length(n) })
+                .collect();
+            for width in (0..=160).step_by(3).chain(55..=70) {
+                for height in [0u16, 1, 2, 3, 8, 19] {
+                    for rows in [0, 2, height.saturating_sub(1)] {
+                        let area = Rect::new(2, 1, width, height);
+                        let screen = Rect::new(0, 0, width + 4, height + 2);
+                        let titles = || cells(7, widths.len());
+                        let body = || (0..usize::from(rows)).map(|r| cells(r, widths.len()));
+
+                        let mut ours = Buffer::empty(screen);
+                        draw(&mut ours, area, &widths, (titles(), header), body());
+
+                        let mut theirs = Buffer::empty(screen);
+                        let row = |cells: Vec<Cell<'static>>| {
+                            Row::new(
+                                cells
+                                    .into_iter()
+                                    .map(|(text, style)| ratatui::widgets::Cell::from(text).style(style)),
+                            )
+                        };
+                        let table = Table::new(body().map(row), widths.clone())
+                            .header(row(titles()).style(header))
+                            .column_spacing(1);
+                        let mut state = TableState::new().with_selected(Some(0));
+                        StatefulWidget::render(table, area, &mut theirs, &mut state);
+
+                        assert_eq!(ours, theirs, "{width}×{height}, {rows} rows, {} columns", widths.len());
+                    }
+                }
+            }
+        }
+    }
+
     #[test]
     fn a_figure_too_wide_for_its_column_is_hidden_not_cut() {
         assert_eq!(super::fit("55.073,2 %".to_owned(), 8), "########");
