@@ -196,10 +196,12 @@ fn parse_segment(
     if i < last {
         buffer.extend_from_slice(b"]}");
     }
+    // UTF-8 checked once for the segment, not string by string as `from_slice` does.
+    let text = std::str::from_utf8(buffer).ok()?;
     Some(if i == 0 {
-        Parsed::Head(serde_json::from_slice(buffer).ok()?)
+        Parsed::Head(serde_json::from_str(text).ok()?)
     } else {
-        Parsed::Rest(serde_json::from_slice::<Rest>(buffer).ok()?.entries)
+        Parsed::Rest(serde_json::from_str::<Rest>(text).ok()?.entries)
     })
 }
 
