@@ -850,6 +850,16 @@ pub fn load_bytes(bytes: &[u8], plan: &Plan, path: &Path) -> Result<Ledger, Stor
     Ok(Ledger::from_entries(file.entries.entries))
 }
 
+/// For the fuzzer: whether reading `bytes` in segments of about `segment` bytes gives what
+/// the ordinary read gives, or declines (see `segments`).
+#[doc(hidden)]
+pub fn segments_agree(bytes: &[u8], segment: u64) -> bool {
+    match segments::parse(bytes, 0, segment) {
+        None => true,
+        Some(file) => parse(bytes, || bytes.to_vec()).is_ok_and(|whole| whole == file),
+    }
+}
+
 /// Notes and names made clean (NFC, no control characters), in place.
 fn clean_text(file: &mut StoreFile) {
     for entry in file.entries.entries.iter_mut() {

@@ -27,8 +27,9 @@ use std::sync::mpsc;
 /// Smaller files are read on one thread: a second costs more than it saves.
 pub(super) const MIN_LEN: u64 = 1 << 20;
 
-/// About how many bytes of the file each segment holds.
-pub(super) const SEGMENT: u64 = 2 << 20;
+/// About how many bytes of the file each segment holds: small enough that the few in
+/// memory at once (being parsed, queued) cost little beside the list.
+pub(super) const SEGMENT: u64 = 1 << 20;
 
 /// Between two entries in the pretty layout; the cut is at its comma.
 const BOUNDARY: &[u8] = b"\n    },\n    {\n";
@@ -125,7 +126,7 @@ pub(super) fn parse(source: &(impl Source + ?Sized), min_len: u64, segment: u64)
     let bounds = &bounds;
     // Two threads parse the segments by turns and hand them over in a short queue; this one
     // appends them in file order, so that only a few are in memory beside the list.
-    let (send, receive) = mpsc::sync_channel::<(usize, Option<Parsed>)>(2);
+    let (send, receive) = mpsc::sync_channel::<(usize, Option<Parsed>)>(1);
     let read = std::thread::scope(|scope| {
         for first in 0..2 {
             let send = send.clone();
