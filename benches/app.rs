@@ -129,8 +129,8 @@ fn filter_keystroke(c: &mut Criterion) {
     group.finish();
 }
 
-/// What the view works out again after a save or a refresh (and once at start): the row,
-/// status and conflict mark of every target, the tab counts, the closings.
+/// What the view works out again after a save or a refresh (and once at start): the figure,
+/// % and status of every target, the tab counts, the closings.
 fn recompute(c: &mut Criterion) {
     let dir = tempfile::tempdir().expect("tempdir");
     let mut app = app(generate::plan(TARGETS), ENTRIES, &dir.path().join("10k.json"));

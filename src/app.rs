@@ -260,8 +260,6 @@ pub struct Shown {
     pub period: Option<Period>,
     pub status: Status,
     pub percent: Option<rust_decimal::Decimal>,
-    /// The figure shown is one of several official figures that contradict each other.
-    pub conflict: bool,
 }
 
 /// Everything the frame needs that depends on the whole ledger, computed once per change of
@@ -368,9 +366,6 @@ impl App {
                 period: row.period,
                 status: row.status,
                 percent: row.percent,
-                conflict: row
-                    .actual
-                    .is_some_and(|e| crate::conflict::in_conflict(ledger, &e.target, e.period)),
             })
             .collect();
         let mut counts = [[0; 5]; TABS];
@@ -387,6 +382,13 @@ impl App {
         let closed = Period::ALL.map(|p| crate::rounds::check_open(ledger, p).err());
         self.view = Computed { rows, counts, closed };
         self.refilter();
+    }
+
+    /// Whether official figures of `target` for `period` contradict each other. Asked by
+    /// the table for the rows it draws (a few dozen), not worked out for every target on
+    /// each change of the store.
+    pub fn in_conflict(&self, target: &Target, period: Period) -> bool {
+        crate::conflict::in_conflict(self.store.ledger(), &target.id, period)
     }
 
     /// The closing in force for `period`, if it is closed (as of the last recompute).

@@ -72,7 +72,9 @@ pub fn table(app: &App, area: Rect, buf: &mut Buffer) {
         let name = truncate(&format!("{indent}{}", target.name.get(lang)), name_width, app.ascii);
         let goal = truncate(&present::goal(lang, app.ascii, target), 16, app.ascii);
         let actual = match row.value {
-            Some(value) if row.conflict => format!("{mark} {}", present::figure(lang, value)),
+            Some(value) if row.period.is_some_and(|p| app.in_conflict(target, p)) => {
+                format!("{mark} {}", present::figure(lang, value))
+            }
             Some(value) => present::figure(lang, value),
             None if target.goal.is_some() => T::NoFigure.get(lang).to_owned(),
             None => String::new(),
