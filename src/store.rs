@@ -416,7 +416,7 @@ impl Store {
         let Some(found) = read_file(&self.path)? else {
             return Ok(None);
         };
-        check_plan(&found.file.plan, &found.file.entries.entries, plan, || again(&self.path))
+        check_plan(&found.file.plan, Entries::List(&found.file.entries.entries), plan, || again(&self.path))
             .map_err(|e| e.at(&self.path))?;
         Ok(Some(found))
     }
@@ -503,7 +503,7 @@ impl Unchecked {
             seen: None,
         };
         if let Some((file_plan, ledger, extra, stamp)) = self.found {
-            check_plan(&file_plan, ledger.entries(), plan, || again(&store.path))
+            check_plan(&file_plan, Entries::Indexed(&ledger), plan, || again(&store.path))
                 .map_err(|e| e.at(&store.path))?;
             store.ledger = ledger;
             store.extra = extra;
@@ -674,7 +674,8 @@ pub fn inspect(path: &Path, plan: &Plan) -> Result<Option<Inspection>, StoreErro
         Err(e) => return Err(StoreError::io(path, e)),
     };
     let file = parse(bytes.as_slice(), || bytes.clone()).map_err(|e| e.at(path))?;
-    check_plan(&file.plan, &file.entries.entries, plan, || bytes.clone()).map_err(|e| e.at(path))?;
+    check_plan(&file.plan, Entries::List(&file.entries.entries), plan, || bytes.clone())
+        .map_err(|e| e.at(path))?;
     let text = String::from_utf8_lossy(&bytes);
     let locate = |id: &str| crate::text::locate_json_id(&text, id).unwrap_or((0, 0));
     let mut findings = Vec::new();
@@ -846,7 +847,8 @@ impl ParseError {
 pub fn load_bytes(bytes: &[u8], plan: &Plan, path: &Path) -> Result<Ledger, StoreError> {
     let mut file = parse(bytes, || bytes.to_vec()).map_err(|e| e.at(path))?;
     clean_text(&mut file);
-    check_plan(&file.plan, &file.entries.entries, plan, || bytes.to_vec()).map_err(|e| e.at(path))?;
+    check_plan(&file.plan, Entries::List(&file.entries.entries), plan, || bytes.to_vec())
+        .map_err(|e| e.at(path))?;
     Ok(Ledger::from_entries(file.entries.entries))
 }
 
@@ -927,24 +929,30 @@ fn parse(reader: impl io::Read, again: impl FnOnce() -> Vec<u8>) -> Result<Store
 /// name the line of an entry for an unknown target.
 fn check_plan(
     file_plan: &PlanRef,
-    entries: &[Entry],
+    entries: Entries,
     plan: &Plan,
     again: impl FnOnce() -> Vec<u8>,
 ) -> Result<(), ParseError> {
+    use crate::ledger::ROUND_TARGET;
     let at_top = |problem| ParseError { line: 0, column: 0, problem, io: None };
     if file_plan.id != plan.id || file_plan.year != plan.year {
         return Err(at_top(StoreProblem::OtherPlan { id: file_plan.id.clone(), year: file_plan.year }));
     }
     let targets: hashbrown::HashSet<&str> = plan.targets.iter().map(|t| t.id.as_str()).collect();
-    // A round entry (closing a period) stands for the whole period: target `*`.
-    let fits = |e: &Entry| {
-        if e.is_round() {
-            e.target == crate::ledger::ROUND_TARGET
-        } else {
-            targets.contains(e.target.as_str())
+    // A round entry (closing a period) stands for the whole period: target `*`; a figure
+    // names a target of the plan.
+    let fits = |e: &Entry, known: bool| known && e.is_round() == (e.target == ROUND_TARGET);
+    let misfit = match entries {
+        Entries::List(list) => {
+            list.iter().find(|e| !fits(e, e.target == ROUND_TARGET || targets.contains(e.target.as_str())))
         }
+        // One look-up per target rather than per entry (10,000 rather than 100,000).
+        Entries::Indexed(ledger) => ledger.targets().find_map(|(target, positions)| {
+            let known = target == ROUND_TARGET || targets.contains(target);
+            positions.iter().map(|&i| &ledger.entries()[i]).find(|e| !fits(e, known))
+        }),
     };
-    if let Some(entry) = entries.iter().find(|e| !fits(e)) {
+    if let Some(entry) = misfit {
         let text = String::from_utf8_lossy(&again()).into_owned();
         let (line, column) = crate::text::locate_json_id(&text, &entry.id).unwrap_or((0, 0));
         return Err(ParseError {
@@ -955,6 +963,12 @@ fn check_plan(
         });
     }
     Ok(())
+}
+
+/// The entries [`check_plan`] checks: as read, or already indexed by target.
+enum Entries<'a> {
+    List(&'a [Entry]),
+    Indexed(&'a Ledger),
 }
 
 #[derive(Debug)]
@@ -1017,6 +1031,41 @@ mod tests {
     use super::*;
     use crate::ledger::tests::entry;
     use crate::status::Period;
+
+    #[test]
+    fn an_entry_that_does_not_fit_the_plan_is_refused_by_open_check_and_load() {
+        let plan = Plan::embedded();
+        let round = |id: &str, target: &str| {
+            let mut e = entry(id, target, Period::H1, "0", 5);
+            e.action = Some(crate::ledger::Action::ClosePeriod);
+            e
+        };
+        let dir = tempfile::tempdir().expect("tempdir");
+        // A figure for no target of the plan, a figure for the whole period, a closing for
+        // one target: each refused, naming the entry, whichever way the store is read.
+        for misfit in
+            [entry("x", "99", Period::H1, "1", 3), entry("x", "*", Period::H1, "1", 3), round("x", "3")]
+        {
+            let path = dir.path().join("store.json");
+            let _ = std::fs::remove_file(&path);
+            let mut store = Store::open(&path, &plan).expect("open");
+            store.save(&plan, vec![entry("a", "3", Period::H1, "4500", 1), round("r", "*")]).expect("save");
+            let mut file: serde_json::Value =
+                serde_json::from_slice(&std::fs::read(&path).expect("read")).expect("json");
+            let entries = file["entries"].as_array_mut().expect("entries");
+            entries.push(serde_json::to_value(&misfit).expect("entry"));
+            let bytes = serde_json::to_vec_pretty(&file).expect("json");
+            std::fs::write(&path, &bytes).expect("write");
+            let names = |e: StoreError| match e {
+                StoreError::Unreadable { problem: StoreProblem::UnknownTarget { entry, .. }, .. } => entry,
+                other => panic!("{other:?}"),
+            };
+            assert_eq!(names(Store::open(&path, &plan).expect_err("open refuses")), misfit.id);
+            assert_eq!(names(inspect(&path, &plan).expect_err("check refuses")), misfit.id);
+            assert_eq!(names(load_bytes(&bytes, &plan, &path).expect_err("load refuses")), misfit.id);
+            assert_eq!(std::fs::read(&path).expect("read"), bytes, "left as it was");
+        }
+    }
 
     #[test]
     fn a_save_merges_what_another_process_saved_and_says_so() {
