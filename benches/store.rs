@@ -29,6 +29,16 @@ fn store_benches(c: &mut Criterion) {
         b.iter(|| black_box(Store::open(&path, &plan).expect("open")).ledger().len());
     });
 
+    // The indices of a ledger read from its file (ids, targets, withdrawals, current figures).
+    let sorted = Ledger::new(entries.clone()).entries().to_vec();
+    group.bench_function("index_100k", |b| {
+        b.iter_batched(
+            || sorted.clone(),
+            |sorted| black_box(Ledger::from_entries(sorted)),
+            BatchSize::LargeInput,
+        );
+    });
+
     // Another store's 100,000 entries, half of them ones we already hold: the union.
     let others = generate::entries(&plan, ENTRIES / 2, 2);
     let incoming: Vec<_> = entries[..ENTRIES / 2].iter().cloned().chain(others).collect();

@@ -308,55 +308,44 @@ impl Ledger {
         self.entries[from.saturating_sub(1)..].windows(2).all(|w| w[0].order_key() < w[1].order_key())
     }
 
-    /// Every index built again from the entries (after a sort or a replacement).
+    /// Every index built again from the entries (after a sort or a replacement, and for a
+    /// store just read).
     fn reindex(&mut self) {
-        let hasher = &self.hasher;
-        let all = &self.entries;
-        self.ids.clear();
-        self.ids.reserve(all.len(), |&i| hasher.hash_one(all[i].id.as_str()));
-        for i in 0..all.len() {
-            self.ids.insert_unique(hasher.hash_one(all[i].id.as_str()), i, |&j| {
-                hasher.hash_one(all[j].id.as_str())
-            });
-        }
         self.withdrawn.clear();
+        self.withdrawn.resize(self.entries.len(), false);
         self.targets.clear();
         self.dangling.clear();
-        self.index_from(0);
+        let Ledger { entries, ids, hasher, targets, .. } = self;
+        // The id index and the lists per target need nothing of each other: for a store
+        // just read (100,000 entries) they are built at once, on two cores.
+        *ids = if entries.len() >= PARALLEL_INDEX {
+            std::thread::scope(|scope| {
+                let building = scope.spawn(|| id_table(entries, hasher));
+                group_by_target(entries, targets, 0);
+                building.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+            })
+        } else {
+            group_by_target(entries, targets, 0);
+            id_table(entries, hasher)
+        };
+        self.mark_withdrawn(0);
+        // The current figures, target by target: the last standing figure of each period.
+        let (entries, withdrawn) = (&self.entries, &self.withdrawn);
+        for index in self.targets.values_mut() {
+            for &i in &index.entries {
+                let e = &entries[i];
+                if !withdrawn[i] && e.retracts.is_none() && !e.is_round() {
+                    index.current[period_index(e.period)] = Some(i);
+                }
+            }
+        }
     }
 
     /// Adds the entries from `from` on to the indices; they come after all the others.
     fn index_from(&mut self, from: usize) {
         self.withdrawn.resize(self.entries.len(), false);
-        // Which targets and periods a withdrawal of an older entry touches: their current
-        // figure is looked for again at the end.
-        let mut touched: Vec<(usize, usize)> = Vec::new();
-        for i in from..self.entries.len() {
-            let entry = &self.entries[i];
-            // (A sound store has no dangling withdrawal: no id is hashed for nothing.)
-            if !self.dangling.is_empty() && self.dangling.remove(entry.id.as_str()) {
-                self.withdrawn[i] = true;
-            }
-            if let Some(id) = &entry.retracts {
-                match self.position(id) {
-                    Some(j) => {
-                        self.withdrawn[j] = true;
-                        if j < i {
-                            touched.push((j, period_index(self.entries[j].period)));
-                        }
-                    }
-                    None => {
-                        self.dangling.insert(id.clone());
-                    }
-                }
-            }
-            // The target's name is copied only the first time it is seen.
-            let index = match self.targets.get_mut(entry.target.as_str()) {
-                Some(index) => index,
-                None => self.targets.entry(entry.target.clone()).or_default(),
-            };
-            index.entries.push(i);
-        }
+        group_by_target(&self.entries, &mut self.targets, from);
+        let touched = self.mark_withdrawn(from);
         for i in from..self.entries.len() {
             let entry = &self.entries[i];
             if self.is_standing(i) && !entry.is_round() {
@@ -377,6 +366,35 @@ impl Ledger {
                 });
             }
         }
+    }
+
+    /// Marks what the withdrawals from `from` on withdraw, and the entries from `from` on
+    /// that a withdrawal already in the ledger named before they arrived. Returns the older
+    /// entries withdrawn (position, period index), whose current figure must be looked for
+    /// again.
+    fn mark_withdrawn(&mut self, from: usize) -> Vec<(usize, usize)> {
+        let mut touched = Vec::new();
+        for i in from..self.entries.len() {
+            let entry = &self.entries[i];
+            // (A sound store has no dangling withdrawal: no id is hashed for nothing.)
+            if !self.dangling.is_empty() && self.dangling.remove(entry.id.as_str()) {
+                self.withdrawn[i] = true;
+            }
+            if let Some(id) = &entry.retracts {
+                match self.position(id) {
+                    Some(j) => {
+                        self.withdrawn[j] = true;
+                        if j < i {
+                            touched.push((j, period_index(self.entries[j].period)));
+                        }
+                    }
+                    None => {
+                        self.dangling.insert(id.clone());
+                    }
+                }
+            }
+        }
+        touched
     }
 
     /// The entries whose `target` is `target` (round entries under [`ROUND_TARGET`]), oldest
@@ -457,6 +475,32 @@ pub fn new_entry_id(time: jiff::Timestamp, origin: &str) -> String {
         hash = hash.wrapping_mul(0x0100_0193);
     }
     format!("{:x}-{:x}-{count:x}-{hash:08x}", time.as_nanosecond().unsigned_abs(), std::process::id())
+}
+
+/// From this many entries on, [`Ledger::reindex`] uses a second thread.
+const PARALLEL_INDEX: usize = 20_000;
+
+/// The positions of `entries`, found by id.
+fn id_table(entries: &[Entry], hasher: &DefaultHashBuilder) -> HashTable<usize> {
+    let mut ids = HashTable::with_capacity(entries.len());
+    for (i, entry) in entries.iter().enumerate() {
+        ids.insert_unique(hasher.hash_one(entry.id.as_str()), i, |&j| {
+            hasher.hash_one(entries[j].id.as_str())
+        });
+    }
+    ids
+}
+
+/// Adds the positions of the entries from `from` on to the lists of their targets.
+fn group_by_target(entries: &[Entry], targets: &mut HashMap<String, TargetIndex>, from: usize) {
+    for (i, entry) in entries.iter().enumerate().skip(from) {
+        // The target's name is copied only the first time it is seen.
+        let index = match targets.get_mut(entry.target.as_str()) {
+            Some(index) => index,
+            None => targets.entry(entry.target.clone()).or_default(),
+        };
+        index.entries.push(i);
+    }
 }
 
 fn period_index(period: Period) -> usize {
@@ -553,6 +597,26 @@ pub(crate) mod tests {
         ledger.merge([entry("b", "3", Period::H1, "4700", 20)]);
         assert_eq!(ledger.current("3", Period::H1).map(|e| e.id.as_str()), Some("a"));
         assert!(!ledger.is_standing(2), "b is withdrawn");
+    }
+
+    #[test]
+    fn a_large_ledger_indexed_on_two_threads_matches_one_built_entry_by_entry() {
+        let plan = crate::generate::plan(500);
+        let mut entries = crate::generate::entries(&plan, PARALLEL_INDEX + 5_000, 3);
+        // Some withdrawals, each just after what it withdraws.
+        for i in (0..entries.len()).step_by(97).rev() {
+            let mut undo = entries[i].retraction(format!("undo-{i}"), "lan", entries[i].time);
+            undo.id.push_str(&entries[i].id);
+            entries.insert(i + 1, undo);
+        }
+        let read = Ledger::from_entries(Ledger::new(entries).entries().to_vec());
+        assert!(read.len() >= PARALLEL_INDEX);
+        let mut one_by_one = Ledger::default();
+        for chunk in read.entries().chunks(1000) {
+            one_by_one.merge(chunk.iter().cloned());
+        }
+        assert_eq!(one_by_one, read);
+        assert!(read.withdrawn.iter().any(|w| *w));
     }
 
     #[test]
