@@ -49,16 +49,21 @@ fn view(args: &Cli, colour: bool) -> Result<(), Failure> {
         return Err(Failure::bad_input(i18n::needs_terminal(args.global.lang.unwrap_or_default())));
     }
     let path = cli::store_path(&args.global)?;
-    // The store file is read and indexed on a thread while this one reads the plan and
-    // works out what the view needs from it: for a large store these are most of the time
-    // to the first frame, and the machine has a second core.
-    let reading = std::thread::spawn({
+    // A large store file is read and indexed on a thread while this one reads the plan and
+    // works out what the view needs from it: these are most of the time to the first frame,
+    // and the machine has a second core. A small one (a province's year is a few hundred
+    // entries) is read here: a thread would cost more than it saves.
+    let large = std::fs::metadata(&path).is_ok_and(|m| m.len() >= 1 << 20);
+    let reading = large.then(|| {
         let path = path.clone();
-        move || Store::read_file(&path)
+        std::thread::spawn(move || Store::read_file(&path))
     });
     let context = Context::new(&args.global, colour)?;
     let plan_index = PlanIndex::new(&context.plan);
-    let read = reading.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+    let read = match reading {
+        Some(reading) => reading.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)),
+        None => Store::read_file(&path),
+    };
     let store = read
         .and_then(|read| read.check(&context.plan))
         .map_err(|e| Failure::bad_input(i18n::store_error(context.lang, &e)))?;
