@@ -1,7 +1,7 @@
 //! Reading a large store on two cores: the list of entries is cut into segments of about
-//! 2 MB between entries, and two threads parse them, each segment from memory (serde_json
-//! parses a slice about twice as fast as a reader), with only two segments' bytes in
-//! memory at a time rather than the whole file.
+//! 1 MB between entries; two threads parse them by turns, each segment from memory
+//! (serde_json parses a slice about twice as fast as a reader), and a third appends them in
+//! file order. Only a few segments are in memory at a time, never the whole file.
 //!
 //! Only for the layout this program writes (serde_json's pretty printer), and only when the
 //! parse itself proves the cuts sound; any other file, and any file with a problem, is read
@@ -56,9 +56,9 @@ impl Source for [u8] {
     }
 }
 
-/// An open file, read with positioned reads (`pread`), which leave its offset alone: both
-/// halves read the one version of the store that was opened, whatever a colleague's save
-/// renames over its path meanwhile.
+/// An open file, read with positioned reads (`pread`), which leave its offset alone: every
+/// segment comes from the one version of the store that was opened, whatever a colleague's
+/// save renames over its path meanwhile.
 #[cfg(unix)]
 pub(super) struct OpenFile<'f> {
     pub file: &'f std::fs::File,
