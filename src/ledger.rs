@@ -237,7 +237,7 @@ impl Ledger {
     }
 
     /// Whether the entry at `position` in [`Ledger::entries`] is withdrawn.
-    pub fn is_withdrawn(&self, position: usize) -> bool {
+    fn is_withdrawn(&self, position: usize) -> bool {
         self.withdrawn.get(position).copied().unwrap_or(false)
     }
 

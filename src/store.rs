@@ -267,7 +267,7 @@ impl Store {
     /// file, most of the time it takes to open a large store. The full-screen view does it on
     /// a thread while the plan is read; [`Unchecked::check`] finishes the opening.
     pub fn read_file(path: &Path) -> Result<Unchecked, StoreError> {
-        let found = read_file(path)?;
+        let found = read_and_parse(path)?;
         Ok(Unchecked {
             path: path.to_owned(),
             found: found.map(|found| {
@@ -413,7 +413,7 @@ impl Store {
 
     /// Reads and checks the file; `None` if there is none. Notes and names come back clean.
     fn read(&self, plan: &Plan) -> Result<Option<Found>, StoreError> {
-        let Some(found) = read_file(&self.path)? else {
+        let Some(found) = read_and_parse(&self.path)? else {
             return Ok(None);
         };
         check_plan(&found.file.plan, Entries::List(&found.file.entries.entries), plan, || again(&self.path))
@@ -515,7 +515,7 @@ impl Unchecked {
 
 /// Reads and parses the store file at `path` (`None` if there is none), without a plan.
 /// Notes and names come back clean.
-fn read_file(path: &Path) -> Result<Option<Found>, StoreError> {
+fn read_and_parse(path: &Path) -> Result<Option<Found>, StoreError> {
     let mut file = match File::open(path) {
         Ok(file) => file,
         Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(None),
