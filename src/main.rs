@@ -1,7 +1,8 @@
 use chitieu::app::{App, PlanIndex, Settings};
+use chitieu::cli::config;
 use chitieu::cli::{self, Cli, Context, Failure};
 use chitieu::store::{self, Store};
-use chitieu::{config, i18n, tui};
+use chitieu::{i18n, tui};
 use clap::Parser;
 use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
@@ -68,8 +69,8 @@ fn view(args: &Cli, colour: bool) -> Result<(), Failure> {
         .and_then(|read| read.check(&context.plan))
         .map_err(|e| Failure::bad_input(i18n::store_error(context.lang, &e)))?;
     let user = store::login_name().unwrap_or_else(|| "?".to_owned());
-    let draft = chitieu::draft::path_for(&path, &user);
-    let tz = chitieu::localtime::zone();
+    let draft = chitieu::store::draft::path_for(&path, &user);
+    let tz = chitieu::store::localtime::zone();
     let settings = Settings {
         lang: context.lang,
         ascii: context.ascii,

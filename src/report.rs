@@ -5,11 +5,12 @@
 pub mod md;
 pub mod xlsx;
 
-use crate::conflict::{self, Conflict};
-use crate::ledger::Ledger;
-use crate::plan::{Group, Plan};
-use crate::progress::{self, PeriodChoice, Row};
-use crate::status::{Period, Status};
+use crate::domain::conflict::{self, Conflict};
+use crate::domain::ledger::Ledger;
+use crate::domain::period::Period;
+use crate::domain::plan::{Group, Plan};
+use crate::domain::progress::{self, PeriodChoice, Row};
+use crate::domain::status::Status;
 use rust_decimal::Decimal;
 
 /// What a printed report shows, worked out once for every format.
