@@ -2,6 +2,7 @@
 
 pub mod config;
 pub mod field;
+pub mod plans;
 
 use crate::domain::conflict::Conflict;
 use crate::domain::ledger::{Kind, Ledger};
@@ -98,6 +99,9 @@ pub enum Command {
     },
     /// Validate the plan and the store: exit 0 sound, 1 problems found, 2 unreadable
     Check,
+    /// Plans: a template to fill in, a plan from a spreadsheet
+    #[command(subcommand)]
+    Plan(plans::PlanCommand),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -267,6 +271,7 @@ pub fn run(command: &Command, context: &Context, path: &Path, out: &mut dyn Writ
             let mut store = open_store(context, path)?;
             field::run(command, context, &mut store, out)
         }
+        Command::Plan(command) => plans::run(command, context, out),
     }
 }
 

@@ -15,5 +15,6 @@ pub mod plan;
 pub mod progress;
 pub mod rounds;
 pub mod sharp;
+pub mod sheet;
 pub mod status;
 pub mod text;

@@ -12,6 +12,7 @@ use crate::store::{Finding, StoreError, StoreProblem};
 use std::path::Path;
 
 pub mod field;
+pub mod plans;
 pub mod present;
 
 pub use crate::domain::lang::Lang;

@@ -3,6 +3,7 @@
 //! plan's title and the date made.
 
 pub mod md;
+pub mod plan_sheet;
 pub mod xlsx;
 
 use crate::domain::conflict::{self, Conflict};
