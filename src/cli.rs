@@ -1,6 +1,7 @@
 //! The command line: arguments, and the commands other than the full-screen view.
 
 pub mod field;
+pub mod plans;
 
 use crate::conflict::Conflict;
 use crate::i18n::{self, Lang, T};
@@ -91,6 +92,9 @@ pub enum Command {
     },
     /// Validate the plan and the store: exit 0 sound, 1 problems found, 2 unreadable
     Check,
+    /// Plans: a template to fill in, a plan from a spreadsheet
+    #[command(subcommand)]
+    Plan(plans::PlanCommand),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -303,6 +307,7 @@ pub fn run(command: &Command, context: &Context, path: &Path, out: &mut dyn Writ
             let mut store = open_store(context, path)?;
             field::run(command, context, &mut store, out)
         }
+        Command::Plan(command) => plans::run(command, context, out),
     }
 }
 

@@ -11,6 +11,7 @@ use crate::store::{Finding, StoreError, StoreProblem};
 use std::path::Path;
 
 pub mod field;
+pub mod plans;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum, serde::Deserialize)]
 #[serde(rename_all = "lowercase")]
