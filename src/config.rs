@@ -54,7 +54,7 @@ mod tests {
     use super::*;
 
     fn global() -> Global {
-        Global { store: None, plan: None, lang: None, ascii: false }
+        Global { store: None, plan: None, year: None, lang: None, ascii: false }
     }
 
     #[test]

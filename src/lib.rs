@@ -13,6 +13,7 @@ pub mod exchange;
 #[doc(hidden)]
 pub mod generate;
 pub mod i18n;
+pub mod installed;
 pub mod keymap;
 pub mod ledger;
 pub mod localtime;
