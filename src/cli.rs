@@ -203,7 +203,7 @@ pub fn locate(global: &Global, command: Option<&Command>) -> Result<Location, Fa
         let plan = Located::Ready(Box::new(Plan::embedded()));
         return Ok(Location { plan, store: store_path(global)? });
     };
-    let this_year = jiff::ZonedDateTime::now().date().year();
+    let this_year = crate::localtime::today().year();
     let chosen = shelf
         .choose(global.year, this_year)
         .map_err(|e| Failure::bad_input(i18n::plans::shelf_error(lang, &e)))?;

@@ -84,7 +84,9 @@ impl Shelf {
         let dir = self.plans_dir();
         let listing = match std::fs::read_dir(&dir) {
             Ok(listing) => Some(listing),
-            Err(e) if e.kind() == io::ErrorKind::NotFound => None,
+            // None installed; or a directory this user may not read (another user's home
+            // through sudo): their plans are not this user's, the embedded plan still is.
+            Err(e) if matches!(e.kind(), io::ErrorKind::NotFound | io::ErrorKind::PermissionDenied) => None,
             Err(error) => return Err(ShelfError::Io { path: dir, error }),
         };
         for item in listing.into_iter().flatten() {
