@@ -36,9 +36,12 @@ pub struct Global {
     /// The store of actual figures (shared by pointing several users at one file)
     #[arg(long, global = true, env = "CHITIEU_STORE", value_name = "FILE")]
     pub store: Option<PathBuf>,
-    /// A plan file in place of the embedded 2024 action program
+    /// A plan file in place of the installed plans (see `chitieu plan list`)
     #[arg(long, global = true, value_name = "FILE")]
     pub plan: Option<PathBuf>,
+    /// The installed plan of this year (default: the newest whose year has begun)
+    #[arg(long, global = true, env = "CHITIEU_YEAR", value_name = "YEAR")]
+    pub year: Option<i16>,
     /// Language of the interface (Vietnamese by default)
     #[arg(long, global = true, env = "CHITIEU_LANG", value_parser = lang_parser())]
     pub lang: Option<Lang>,
@@ -158,10 +161,16 @@ pub struct Context {
 
 impl Context {
     pub fn new(global: &Global, colour: bool) -> Result<Context, Failure> {
+        let located = locate(global, None)?;
+        Context::with(global, colour, located.plan)
+    }
+
+    /// The context of a plan already located (see [`locate`]).
+    pub fn with(global: &Global, colour: bool, plan: Located) -> Result<Context, Failure> {
         let lang = global.lang.unwrap_or_default();
-        let plan = match &global.plan {
-            None => Plan::embedded(),
-            Some(path) => load_plan(lang, path)?,
+        let plan = match plan {
+            Located::Ready(plan) => *plan,
+            Located::File(path) => load_plan(lang, &path)?,
         };
         Ok(Context {
             lang,
@@ -171,6 +180,45 @@ impl Context {
             wait: std::time::Duration::from_secs(global.wait),
         })
     }
+}
+
+/// Where the plan comes from: a `--plan` file still to read, or an installed plan read
+/// while choosing it.
+pub enum Located {
+    File(PathBuf),
+    Ready(Box<Plan>),
+}
+
+/// The plan and the store a command works on.
+pub struct Location {
+    pub plan: Located,
+    pub store: PathBuf,
+}
+
+/// `--plan FILE` with `--store` or the default store, as always; otherwise the installed
+/// plan of `--year` (default: the newest whose year has begun) with `--store` or the
+/// plan's own store. Without a home directory, the embedded plan and `--store`.
+pub fn locate(global: &Global, command: Option<&Command>) -> Result<Location, Failure> {
+    let lang = global.lang.unwrap_or_default();
+    if let Some(Command::Plan(plan_command)) = command
+        && !plan_command.needs_plan()
+    {
+        let plan = Located::Ready(Box::new(Plan::embedded()));
+        return Ok(Location { plan, store: PathBuf::new() });
+    }
+    if let Some(path) = &global.plan {
+        return Ok(Location { plan: Located::File(path.clone()), store: store_path(global)? });
+    }
+    let Some(shelf) = crate::store::installed::Shelf::default_location() else {
+        let plan = Located::Ready(Box::new(Plan::embedded()));
+        return Ok(Location { plan, store: store_path(global)? });
+    };
+    let this_year = crate::store::localtime::today().year();
+    let chosen = shelf
+        .choose(global.year, this_year)
+        .map_err(|e| Failure::bad_input(i18n::plans::shelf_error(lang, &e)))?;
+    let store = global.store.clone().unwrap_or(chosen.store);
+    Ok(Location { plan: Located::Ready(Box::new(chosen.plan)), store })
 }
 
 /// Reads a plan file, naming the file, line and column of any problem.
@@ -242,6 +290,17 @@ fn waiting_on_stderr(lang: Lang, limit: std::time::Duration) -> store::Patience 
 /// Runs a command other than the full-screen view on the store at `path`, writing its
 /// output to `out`.
 pub fn run(command: &Command, context: &Context, path: &Path, out: &mut dyn Write) -> Result<(), Failure> {
+    run_with_year(command, context, None, path, out)
+}
+
+/// [`run`], given `--year` (the new plan's year for `plan import`).
+pub fn run_with_year(
+    command: &Command,
+    context: &Context,
+    year: Option<i16>,
+    path: &Path,
+    out: &mut dyn Write,
+) -> Result<(), Failure> {
     match command {
         Command::Report { format, period, out: file } => {
             let store = open_store(context, path)?;
@@ -317,7 +376,7 @@ pub fn run(command: &Command, context: &Context, path: &Path, out: &mut dyn Writ
             let mut store = open_store(context, path)?;
             field::run(command, context, &mut store, out)
         }
-        Command::Plan(command) => plans::run(command, context, out),
+        Command::Plan(command) => plans::run(command, context, year, path, out),
     }
 }
 

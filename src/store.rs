@@ -12,6 +12,7 @@
 //! - **Permissions stay.** A shared store keeps its mode and group; a new one follows the umask.
 
 pub mod draft;
+pub mod installed;
 pub mod localtime;
 mod segments;
 
