@@ -679,7 +679,7 @@ pub fn inspect(path: &Path, plan: &Plan) -> Result<Option<Inspection>, StoreErro
     let text = String::from_utf8_lossy(&bytes);
     let locate = |id: &str| crate::text::locate_json_id(&text, id).unwrap_or((0, 0));
     let mut findings = Vec::new();
-    if file.plan.hash != plan.content_hash {
+    if !plan.accepts_store_of(&file.plan.hash) {
         findings.push(Finding::PlanChanged {
             store_hash: file.plan.hash.clone(),
             plan_hash: plan.content_hash.clone(),
