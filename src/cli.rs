@@ -1,6 +1,7 @@
 //! The command line: arguments, and the commands other than the full-screen view.
 
 pub mod field;
+pub mod plans;
 
 use crate::conflict::Conflict;
 use crate::i18n::{self, Lang, T};
@@ -43,6 +44,9 @@ pub struct Global {
     /// Plain ASCII: no box drawing, no symbols
     #[arg(long, global = true)]
     pub ascii: bool,
+    /// How long a save waits for a store another process has locked before giving up (exit 2)
+    #[arg(long, global = true, value_name = "SECONDS", default_value_t = 30)]
+    pub wait: u64,
 }
 
 #[derive(Debug, Subcommand)]
@@ -89,6 +93,9 @@ pub enum Command {
     },
     /// Validate the plan and the store: exit 0 sound, 1 problems found, 2 unreadable
     Check,
+    /// Plans: a template to fill in, a plan from a spreadsheet
+    #[command(subcommand)]
+    Plan(plans::PlanCommand),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -136,6 +143,8 @@ pub struct Context {
     pub ascii: bool,
     pub colour: bool,
     pub plan: Plan,
+    /// How long a save waits for the store's lock (`--wait`).
+    pub wait: std::time::Duration,
 }
 
 impl Context {
@@ -145,7 +154,13 @@ impl Context {
             None => Plan::embedded(),
             Some(path) => load_plan(lang, path)?,
         };
-        Ok(Context { lang, ascii: global.ascii, colour, plan })
+        Ok(Context {
+            lang,
+            ascii: global.ascii,
+            colour,
+            plan,
+            wait: std::time::Duration::from_secs(global.wait),
+        })
     }
 }
 
@@ -178,7 +193,41 @@ pub fn store_path(global: &Global) -> Result<PathBuf, Failure> {
 
 /// Opens the store, or fails with exit status 2 and a message naming file, line and remedy.
 pub fn open_store(context: &Context, path: &Path) -> Result<Store, Failure> {
-    Store::open(path, &context.plan).map_err(|e| Failure::bad_input(i18n::store_error(context.lang, &e)))
+    let mut store = Store::open(path, &context.plan)
+        .map_err(|e| Failure::bad_input(i18n::store_error(context.lang, &e)))?;
+    store.set_patience(waiting_on_stderr(context.lang, context.wait));
+    Ok(store)
+}
+
+/// While another process holds the store's lock: say so on stderr at once (which lock
+/// file), show the seconds waited on a terminal, and give up after `limit`.
+fn waiting_on_stderr(lang: Lang, limit: std::time::Duration) -> store::Patience {
+    use std::io::IsTerminal;
+    let mut shown: Option<u64> = None;
+    Box::new(move |lock, waited| {
+        let mut err = io::stderr().lock();
+        let terminal = err.is_terminal();
+        let seconds = waited.as_secs();
+        if shown.is_none() {
+            let _ = write!(err, "chitieu: {}", i18n::store_locked_waiting(lang, lock, limit.as_secs()));
+            if !terminal {
+                let _ = writeln!(err);
+            }
+            shown = Some(0);
+        } else if terminal && shown != Some(seconds) {
+            let _ = write!(
+                err,
+                "\r\x1b[Kchitieu: {}",
+                i18n::store_locked_count(lang, lock, seconds, limit.as_secs())
+            );
+            shown = Some(seconds);
+        }
+        let keep_waiting = waited < limit;
+        if !keep_waiting && terminal {
+            let _ = writeln!(err);
+        }
+        keep_waiting
+    })
 }
 
 /// Runs a command other than the full-screen view on the store at `path`, writing its
@@ -202,6 +251,7 @@ pub fn run(command: &Command, context: &Context, path: &Path, out: &mut dyn Writ
                         ascii: context.ascii,
                         colour: false,
                         plan: context.plan.clone(),
+                        wait: context.wait,
                     };
                     report_table(&plain, choice, &rows, &conflicts, tally, sink)?
                 }
@@ -232,7 +282,7 @@ pub fn run(command: &Command, context: &Context, path: &Path, out: &mut dyn Writ
             Ok(())
         }
         Command::Set { id, value, period, estimate, note, yes } => {
-            let today = jiff::ZonedDateTime::now().date();
+            let today = crate::localtime::today();
             let kind = if *estimate { Kind::Estimate } else { Kind::Official };
             let request = SetRequest { id, value, period: *period, kind, note: note.as_deref(), yes: *yes };
             set(context, path, &request, today, out)
@@ -259,6 +309,7 @@ pub fn run(command: &Command, context: &Context, path: &Path, out: &mut dyn Writ
             let mut store = open_store(context, path)?;
             field::run(command, context, &mut store, out)
         }
+        Command::Plan(command) => plans::run(command, context, out),
     }
 }
 
@@ -400,7 +451,8 @@ pub fn history(
         }
     }
     let right = [false, false, false, true, false, false, false];
-    let plain = Context { lang, ascii: context.ascii, colour: false, plan: context.plan.clone() };
+    let plain =
+        Context { lang, ascii: context.ascii, colour: false, plan: context.plan.clone(), wait: context.wait };
     write_line(out, &header, &widths, &right, None, &plain)?;
     for row in &rows {
         write_line(out, row, &widths, &right, None, &plain)?;

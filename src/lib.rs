@@ -18,6 +18,7 @@ pub mod ledger;
 pub mod localtime;
 pub mod number;
 pub mod plan;
+pub mod plan_sheet;
 pub mod present;
 pub mod progress;
 pub mod report;

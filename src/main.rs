@@ -30,6 +30,9 @@ fn run(args: &mut Cli) -> Result<(), Failure> {
             }
         }
     }
+    if let Some(tz) = chitieu::localtime::refused_tz() {
+        eprintln!("chitieu: {}", i18n::tz_refused(args.global.lang.unwrap_or_default(), &tz));
+    }
     let no_colour = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
     let colour = std::io::stdout().is_terminal() && !no_colour;
     let Some(command) = args.command.as_ref() else {
@@ -64,9 +67,10 @@ fn view(args: &Cli, colour: bool) -> Result<(), Failure> {
         Some(reading) => reading.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)),
         None => Store::read_file(&path),
     };
-    let store = read
+    let mut store = read
         .and_then(|read| read.check(&context.plan))
         .map_err(|e| Failure::bad_input(i18n::store_error(context.lang, &e)))?;
+    store.set_patience(tui::lock_patience(context.lang, std::time::Duration::from_secs(args.global.wait)));
     let user = store::login_name().unwrap_or_else(|| "?".to_owned());
     let draft = chitieu::draft::path_for(&path, &user);
     let tz = chitieu::localtime::zone();

@@ -95,7 +95,8 @@ impl Measure {
 pub enum Above {
     Better,
     Worse,
-    /// Format 1's meaning: met inside the bounds, short outside either of them.
+    /// Met inside the bounds, short outside either of them: format 1's meaning, and format
+    /// 2's when a range does not say `above`.
     #[serde(skip)]
     EitherSideWorse,
 }
@@ -181,19 +182,21 @@ impl Goal {
     }
 }
 
-/// Text in both languages.
+/// Text in both languages. The English may be left out (a plan made from a spreadsheet
+/// rarely has it); it then reads as the Vietnamese.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Text {
     pub vi: String,
+    #[serde(default)]
     pub en: String,
 }
 
 impl Text {
     pub fn get(&self, lang: Lang) -> &str {
         match lang {
-            Lang::Vi => &self.vi,
-            Lang::En => &self.en,
+            Lang::En if !self.en.is_empty() => &self.en,
+            _ => &self.vi,
         }
     }
 }
@@ -216,6 +219,11 @@ pub struct Target {
     pub judging: Judging,
     /// One of the plan's key indicators (*chỉ tiêu chủ yếu*), counted in "đạt và vượt x/16".
     pub key_indicator: bool,
+    /// The office in charge of it (cơ quan chủ trì), as the document names it.
+    pub agency: Option<String>,
+    /// The id of the same indicator in the previous year's plan, whose figures are this
+    /// target's "same period last year".
+    pub last_year_id: Option<String>,
 }
 
 impl Target {
@@ -370,6 +378,8 @@ impl Plan {
                 notes: t.notes.iter().map(nfc_text).collect(),
                 judging,
                 key_indicator: t.key_indicator.unwrap_or(false),
+                agency: t.agency.as_deref().map(crate::text::clean),
+                last_year_id: t.last_year_id.clone(),
             });
         }
 
@@ -452,9 +462,9 @@ fn raw_judging(
     let is_range = goal.is_some_and(|(g, _)| g.direction() == Direction::Range);
     let above = match (t.above, is_range) {
         (Some(above), true) => above,
-        (None, true) => return Err(PlanProblem::MissingField { id: id(), field: "above" }),
+        // A plan that does not say which side is better gets no "exceeded" on either side.
+        (None, _) => Above::EitherSideWorse,
         (Some(_), false) => return Err(PlanProblem::AboveWithoutRange(id())),
-        (None, false) => Above::Worse,
     };
     // A rate, or a change in percent, is judged in percentage points; anything else relative.
     let in_points = t.unit.as_ref().is_some_and(|u| u.vi.trim_start().starts_with('%'))
@@ -691,6 +701,10 @@ struct RawTarget {
     above: Option<Above>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     key_indicator: Option<bool>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    agency: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    last_year_id: Option<String>,
 }
 
 /// Per-target shares of a cumulative target, in percent of the year's (the year is 100).

@@ -61,12 +61,13 @@ impl Columns {
         };
         let mut verdict =
             format!("{} {}", present::status_symbol(row.status, ascii), i18n::status(lang, row.status));
-        if let (Some(reason), Some(_)) =
-            (row.verdict.reason.and_then(|r| present::reason(lang, r)), target.goal)
+        // Why a figure that was entered has no verdict (a year-only target mid-year, a change
+        // target without last year's figure).
+        if let Some(reason) = row.verdict.reason.and_then(|r| present::reason(lang, r))
+            && target.goal.is_some()
+            && row.actual.is_some()
         {
-            if row.actual.is_some() {
-                verdict.push_str(&format!(" ({reason})"));
-            }
+            verdict.push_str(&format!(" ({reason})"));
         }
         if let (Some(change), Some(rule)) = (row.verdict.change, target.judging.change) {
             verdict.push_str(&format!(" ({})", present::change_words(lang, target, rule, change)));
@@ -112,7 +113,7 @@ pub fn build<'a>(
 
 /// Today in the machine's time zone.
 pub fn today() -> jiff::civil::Date {
-    jiff::ZonedDateTime::now().date()
+    crate::localtime::today()
 }
 
 /// The statuses with their counts, in `Status::ALL` order.

@@ -403,7 +403,9 @@ mod tests {
     #[test]
     fn verdicts_a_planning_officer_would_sign() {
         let plan = Plan::embedded();
-        let cases: &[(&str, &str, Period, &str, Option<&str>, Status)] = &[
+        /// What the officer says, target, period, figure, last year's figure, verdict.
+        type Case<'a> = (&'a str, &'a str, Period, &'a str, Option<&'a str>, Status);
+        let cases: &[Case] = &[
             // Ranges where more is better: party admissions 3–4 %.
             (
                 "admitting 4,5 % new members against 3–4 % is Vượt, never Chậm",

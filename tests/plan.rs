@@ -174,3 +174,37 @@ fn broken_plans_are_refused_with_file_line_and_column() {
     }
     assert!(!store.exists(), "reading never creates a store");
 }
+
+/// The example of docs/plan-format.md is a plan this build reads, with the meaning the
+/// document gives it.
+#[test]
+fn the_documented_example_loads() {
+    let doc = std::fs::read_to_string("docs/plan-format.md").expect("doc");
+    let start = doc.find("```json\n").expect("an example") + "```json\n".len();
+    let end = start + doc[start..].find("```").expect("end of the example");
+    let plan = Plan::parse(&doc[start..end]).expect("the documented example loads");
+    let poverty = plan.target("2").expect("2");
+    assert_eq!(poverty.judging.reported_in, [false, false, false, true]);
+    assert_eq!(poverty.judging.tolerance, Tolerance::Points(d("0.1")));
+    assert!(poverty.judging.change.is_some());
+    let revenue = plan.target("1").expect("1");
+    assert_eq!(revenue.judging.shares, [d("0.20"), d("0.45"), d("0.70"), Decimal::ONE]);
+    assert_eq!(revenue.judging.tolerance, Tolerance::Relative(d("10")));
+    assert_eq!(plan.key_indicators().count(), 2);
+}
+
+/// Format 2 fields in a file that says format 1 are refused, with the way out.
+#[test]
+fn format_2_fields_need_format_2() {
+    let text = r#"{"format": 1, "id": "x", "year": 2024, "title": {"vi": "x", "en": "x"}, "targets": [
+        {"id": "1", "group": "social", "name": {"vi": "a", "en": "a"}, "unit": {"vi": "%", "en": "%"},
+         "reported_in": ["year"], "direction": "at_least", "measure": "level", "target": "1"}]}"#;
+    let error = Plan::parse(text).expect_err("refused");
+    assert!(error.to_string().contains("\"reported_in\" belongs to format 2"), "{error}");
+    let two = text.replace("\"format\": 1", "\"format\": 2");
+    assert!(Plan::parse(&two).is_ok());
+    let wrong = two.replace("\"target\": \"1\"", "\"target\": \"1\", \"tolerance_percent\": \"5\"");
+    assert!(Plan::parse(&wrong).expect_err("refused").to_string().contains("tolerance_points"));
+    let no_year = two.replace("[\"year\"]", "[\"h1\"]");
+    assert!(Plan::parse(&no_year).expect_err("refused").to_string().contains("must include"));
+}
