@@ -1,10 +1,10 @@
 //! `report --format md`: Markdown for documents, numbers written the language's way.
 
 use super::{Columns, Line, Report};
+use crate::domain::progress::PeriodChoice;
 use crate::i18n::field::{self as msg, R};
+use crate::i18n::present::{self, conflict_mark};
 use crate::i18n::{self, Lang, T};
-use crate::present;
-use crate::progress::PeriodChoice;
 use std::io::{self, Write};
 
 pub fn write(report: &Report, lang: Lang, ascii: bool, out: &mut dyn Write) -> io::Result<()> {
@@ -88,11 +88,6 @@ fn cells(line: &Line, lang: Lang, ascii: bool) -> [String; 9] {
         c.of_last_year,
         escape(&verdict),
     ]
-}
-
-/// The mark of a target whose official figures conflict.
-pub fn conflict_mark(ascii: bool) -> &'static str {
-    if ascii { "!=" } else { "≠" }
 }
 
 /// A day as people write it: `27/11/2026` in Vietnamese, `2026-11-27` in English.

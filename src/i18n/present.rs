@@ -1,9 +1,9 @@
 //! Presenting domain values as text, shared by the command line and the full-screen view.
 
+use crate::domain::number;
+use crate::domain::plan::{Goal, Target};
+use crate::domain::status::{Reason, Status, Verdict};
 use crate::i18n::Lang;
-use crate::number;
-use crate::plan::{Goal, Target};
-use crate::status::{Reason, Status, Verdict};
 use rust_decimal::Decimal;
 
 /// A figure in the language's style: `9.266` / `9,266`.
@@ -27,7 +27,7 @@ pub fn goal(lang: Lang, ascii: bool, target: &Target) -> String {
     // A change target asks for a change from last year, not for a level of the figure:
     // `giảm ≥ 0,4 điểm %`.
     if let Some(change) = target.judging.change {
-        use crate::plan::{ChangeIn, ChangeWay};
+        use crate::domain::plan::{ChangeIn, ChangeWay};
         let way = match (change.way, lang) {
             (ChangeWay::Reduction, Lang::Vi) => "giảm",
             (ChangeWay::Reduction, Lang::En) => "down",
@@ -54,7 +54,7 @@ fn with_unit(body: String, unit: &str) -> String {
 }
 
 /// An entry in one line: `3 · Cả năm · 9.500 tỷ đồng`.
-pub fn entry(lang: Lang, plan: &crate::plan::Plan, entry: &crate::ledger::Entry) -> String {
+pub fn entry(lang: Lang, plan: &crate::domain::plan::Plan, entry: &crate::domain::ledger::Entry) -> String {
     let unit = plan.target(&entry.target).map_or("", |t| t.unit.get(lang));
     format!(
         "{} · {} · {}",
@@ -138,8 +138,13 @@ pub fn measure_against_plan(lang: Lang, target: &Target, verdict: &Verdict) -> O
 }
 
 /// `giảm 0,4 điểm so với năm trước`: the change a change target is judged on.
-pub fn change_words(lang: Lang, target: &Target, rule: crate::plan::Change, change: Decimal) -> String {
-    use crate::plan::{ChangeIn, ChangeWay};
+pub fn change_words(
+    lang: Lang,
+    target: &Target,
+    rule: crate::domain::plan::Change,
+    change: Decimal,
+) -> String {
+    use crate::domain::plan::{ChangeIn, ChangeWay};
     // A negative reduction is a rise, and is said so.
     let rose = (rule.way == ChangeWay::Increase) == (change >= Decimal::ZERO);
     let amount = match rule.measured_in {
@@ -171,6 +176,11 @@ pub fn reason(lang: Lang, reason: Reason) -> Option<&'static str> {
     }
 }
 
+/// The mark of a target whose official figures conflict.
+pub fn conflict_mark(ascii: bool) -> &'static str {
+    if ascii { "!=" } else { "≠" }
+}
+
 /// A percentage such as `102,53 %`.
 pub fn percent(lang: Lang, value: Decimal) -> String {
     format!("{} %", figure(lang, value))
@@ -179,7 +189,7 @@ pub fn percent(lang: Lang, value: Decimal) -> String {
 /// A moment as people read it: `27/11/2026 14:05` in Vietnamese, `2026-11-27 14:05` in
 /// English, in the machine's time zone.
 pub fn time(lang: Lang, at: jiff::Timestamp) -> String {
-    time_in(lang, at, &crate::localtime::zone())
+    time_in(lang, at, &crate::store::localtime::zone())
 }
 
 /// A moment as people read it, in the zone `tz`.
@@ -195,7 +205,7 @@ pub fn time_in(lang: Lang, at: jiff::Timestamp, tz: &jiff::tz::TimeZone) -> Stri
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::plan::Plan;
+    use crate::domain::plan::Plan;
 
     #[test]
     fn goals_read_as_the_document_writes_them() {

@@ -1,8 +1,9 @@
 //! Where each target stands: the plan's goals read against the ledger's figures.
 
-use crate::ledger::{Entry, Ledger};
-use crate::plan::{Plan, Target};
-use crate::status::{self, Period, Reason, Status, Verdict};
+use crate::domain::ledger::{Entry, Ledger};
+use crate::domain::period::Period;
+use crate::domain::plan::{Plan, Target};
+use crate::domain::status::{self, Reason, Status, Verdict};
 use rust_decimal::Decimal;
 
 /// Which figure a row shows.
@@ -135,7 +136,7 @@ pub fn tally(plan: &Plan, ledger: &Ledger) -> Tally {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::ledger::tests::entry;
+    use crate::domain::ledger::tests::entry;
 
     #[test]
     fn rows_follow_the_ledger() {
