@@ -3,9 +3,9 @@
 //! by side, as in the rest of `i18n`.
 
 use super::{Lang, number_error};
-use crate::installed::{Installed, Revision, ShelfError};
-use crate::plan::{Direction, Measure};
-use crate::plan_sheet::{Issue, ReadError, SheetProblem};
+use crate::domain::plan::{Direction, Measure};
+use crate::domain::sheet::{Issue, ReadError, SheetProblem};
+use crate::store::installed::{Installed, Revision, ShelfError};
 use std::path::Path;
 
 pub const SHEET_TABLE: &str = "Chỉ tiêu";
@@ -439,8 +439,8 @@ pub fn import_needs_year(lang: Lang) -> &'static str {
 /// A revision: when, by whom, and each target changed, field by field. With `only`, the
 /// changes of that target alone.
 pub fn revision_lines(lang: Lang, revision: &Revision, only: Option<&str>) -> Vec<String> {
-    let when = crate::present::time(lang, revision.time);
-    let author = crate::text::clean(&revision.author);
+    let when = super::present::time(lang, revision.time);
+    let author = crate::domain::text::clean(&revision.author);
     let changes: Vec<_> = revision.changes.iter().filter(|c| only.is_none_or(|t| c.target == t)).collect();
     let mut lines = vec![match lang {
         Lang::Vi => format!("Điều chỉnh kế hoạch {when} ({author}): {} chỉ tiêu thay đổi", changes.len()),

@@ -12,7 +12,7 @@
 //! plan format has is compared and nothing is lost. Figures keep the target id they were
 //! entered for; a version that drops a target with figures is refused.
 
-use crate::plan::{Plan, PlanError};
+use crate::domain::plan::{Plan, PlanError};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use std::io;
@@ -320,7 +320,7 @@ impl Shelf {
             .ledger()
             .targets()
             .map(|(id, _)| id)
-            .filter(|id| *id != crate::ledger::ROUND_TARGET && plan.target(id).is_none())
+            .filter(|id| *id != crate::domain::ledger::ROUND_TARGET && plan.target(id).is_none())
             .map(str::to_owned)
             .collect();
         if !dropped.is_empty() {
@@ -330,7 +330,7 @@ impl Shelf {
             Some(path) => {
                 std::fs::read_to_string(path).map_err(|error| ShelfError::Io { path: path.clone(), error })?
             }
-            None => crate::plan::EMBEDDED_2024.to_owned(),
+            None => crate::domain::plan::EMBEDDED_2024.to_owned(),
         };
         let revision = Revision {
             time: jiff::Timestamp::now(),
