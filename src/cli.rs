@@ -370,6 +370,7 @@ pub fn run_with_year(
             };
             let store = open_store(context, path)?;
             history(context, store.ledger(), target, out)?;
+            plans::print_revisions(context, target, out)?;
             Ok(())
         }
         Command::Undo => undo(context, path, out),
@@ -535,8 +536,28 @@ pub fn check(context: &Context, path: &Path, out: &mut dyn Write) -> Result<(), 
     let lang = context.lang;
     let plan = &context.plan;
     writeln!(out, "{}", i18n::plan_sound(lang, &plan.id, plan.year, plan.targets.len(), &plan.content_hash))?;
-    let inspection =
+    let revisions = plans::revisions(context);
+    if !revisions.is_empty() {
+        writeln!(out, "{}", i18n::plans::revisions_in_check(lang, revisions.len()))?;
+        for revision in &revisions {
+            for line in i18n::plans::revision_lines(lang, revision, None) {
+                writeln!(out, "  {line}")?;
+            }
+        }
+    }
+    let mut inspection =
         store::inspect(path, plan).map_err(|e| Failure::bad_input(i18n::store_error(lang, &e)))?;
+    // A store made before a recorded revision is expected, not a problem: the revision says
+    // what changed.
+    if let Some(inspection) = &mut inspection {
+        inspection.findings.retain(|finding| match finding {
+            store::Finding::PlanChanged { store_hash, plan_hash } => {
+                !(revisions.iter().any(|r| &r.from == store_hash)
+                    && revisions.iter().any(|r| &r.to == plan_hash))
+            }
+            _ => true,
+        });
+    }
     let Some(inspection) = inspection else {
         writeln!(out, "{}", i18n::no_store(lang, path))?;
         return Ok(());
