@@ -5,6 +5,7 @@ pub mod field;
 pub mod plans;
 
 use crate::domain::conflict::Conflict;
+use crate::domain::last_year;
 use crate::domain::ledger::{Kind, Ledger};
 use crate::domain::period::Period;
 use crate::domain::plan::{Goal, Plan};
@@ -311,7 +312,14 @@ pub fn run_with_year(
     match command {
         Command::Report { format, period, out: file } => {
             let store = open_store(context, path)?;
-            let ledger = store.ledger();
+            // Last year's figures through `last_year_id`, beside those entered by hand.
+            let last_year = plans::last_year(context);
+            let last_year = last_year.as_ref().map(|(plan, ledger)| last_year::LastYear { plan, ledger });
+            let linked = last_year::with_linked(&context.plan, store.ledger(), last_year);
+            let ledger = &*linked;
+            let overridden = last_year
+                .map(|l| last_year::overridden(&context.plan, store.ledger(), l))
+                .unwrap_or_default();
             let choice = period.map_or(PeriodChoice::Latest, PeriodChoice::Fixed);
             let rows = progress::assess(&context.plan, ledger, choice);
             let conflicts = crate::domain::conflict::conflicts(ledger);
@@ -328,9 +336,13 @@ pub fn run_with_year(
                         plan: context.plan.clone(),
                         wait: context.wait,
                     };
-                    report_table(&plain, choice, &rows, &conflicts, tally, sink)?
+                    report_table(&plain, choice, &rows, &conflicts, tally, sink)?;
+                    plans::last_year_notes(&plain, last_year.map(|l| l.plan), &rows, &overridden, sink)?;
                 }
-                Format::Table => report_table(context, choice, &rows, &conflicts, tally, sink)?,
+                Format::Table => {
+                    report_table(context, choice, &rows, &conflicts, tally, sink)?;
+                    plans::last_year_notes(context, last_year.map(|l| l.plan), &rows, &overridden, sink)?;
+                }
                 Format::Json => report_json(context, &rows, &conflicts, tally, sink)?,
                 Format::Csv => report_csv(context, &rows, &conflicts, sink)?,
                 Format::Md => {
@@ -772,6 +784,10 @@ struct JsonTarget<'a> {
     section: &'a str,
     percent_of_year_target: Option<String>,
     last_year_same_period: Option<String>,
+    /// Where the same-period figure comes from: entered by hand, or linked from last
+    /// year's plan through `last_year_id` (with that plan and target).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    last_year_source: Option<plans::JsonSource>,
     percent_of_last_year: Option<String>,
     /// For a ceiling: the figure minus the ceiling (above zero: over it).
     over_ceiling: Option<String>,
@@ -818,6 +834,7 @@ fn report_json(
                 section: &t.section,
                 percent_of_year_target: row.percent.map(two_places),
                 last_year_same_period: row.last_year.map(|e| e.value.to_string()),
+                last_year_source: row.last_year.map(plans::JsonSource::of),
                 percent_of_last_year: row.percent_of_last_year.map(two_places),
                 over_ceiling: row.verdict.over_ceiling.map(|v| v.normalize().to_string()),
                 change: row.verdict.change.map(|v| v.normalize().to_string()),
