@@ -217,7 +217,11 @@ fn every_target_of_2024_names_its_lead_agency() {
     let plan = Plan::embedded();
     let agency = |id: &str| plan.target(id).and_then(|t| t.agency.clone()).unwrap_or_default();
     for target in &plan.targets {
-        assert!(target.agency.as_deref().is_some_and(|a| !a.trim().is_empty()), "{} has no agency", target.id);
+        assert!(
+            target.agency.as_deref().is_some_and(|a| !a.trim().is_empty()),
+            "{} has no agency",
+            target.id
+        );
     }
     assert_eq!(agency("1"), "Cục Thống kê tỉnh");
     assert_eq!(agency("3"), "Sở Tài chính");
