@@ -19,3 +19,4 @@ pub mod sharp;
 pub mod sheet;
 pub mod status;
 pub mod text;
+pub mod units;

@@ -9,6 +9,7 @@ use std::process::{Command, Output};
 fn chitieu(store: &Path, home: &Path, args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_chitieu"))
         .env_remove("CHITIEU_STORE")
+        .env_remove("CHITIEU_UNIT")
         .env_remove("CHITIEU_LANG")
         .env_remove("NO_COLOR")
         .env("HOME", home)

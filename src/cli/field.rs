@@ -104,7 +104,8 @@ fn export(
         return Err(Failure::bad_input(msg::export_over_store(lang, file)));
     }
     let selection = Selection { since, author: author.clone() };
-    let change = exchange::export(&context.plan, store.ledger(), &selection, actor.now);
+    let mut change = exchange::export(&context.plan, store.ledger(), &selection, actor.now);
+    change.unit = context.unit.clone();
     store::write_atomically(file, &exchange::to_bytes(&change), file)
         .map_err(|e| Failure { code: 1, message: msg::cannot_write(lang, file, &e) })?;
     writeln!(out, "{}", msg::exported(lang, change.count, file))?;
@@ -246,6 +247,7 @@ mod tests {
 
     fn context(lang: Lang) -> Context {
         Context {
+            unit: None,
             lang,
             ascii: false,
             colour: false,
