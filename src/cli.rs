@@ -1,6 +1,7 @@
 //! The command line: arguments, and the commands other than the full-screen view.
 
 pub mod field;
+pub mod plans;
 
 use crate::conflict::Conflict;
 use crate::i18n::{self, Lang, T};
@@ -33,15 +34,21 @@ pub struct Global {
     /// The store of actual figures (shared by pointing several users at one file)
     #[arg(long, global = true, env = "CHITIEU_STORE", value_name = "FILE")]
     pub store: Option<PathBuf>,
-    /// A plan file in place of the embedded 2024 action program
+    /// A plan file in place of the installed plans (see `chitieu plan list`)
     #[arg(long, global = true, value_name = "FILE")]
     pub plan: Option<PathBuf>,
+    /// The installed plan of this year (default: the newest whose year has begun)
+    #[arg(long, global = true, env = "CHITIEU_YEAR", value_name = "YEAR")]
+    pub year: Option<i16>,
     /// Language of the interface (Vietnamese by default)
     #[arg(long, global = true, env = "CHITIEU_LANG", value_enum)]
     pub lang: Option<Lang>,
     /// Plain ASCII: no box drawing, no symbols
     #[arg(long, global = true)]
     pub ascii: bool,
+    /// How long a save waits for a store another process has locked before giving up (exit 2)
+    #[arg(long, global = true, value_name = "SECONDS", default_value_t = 30)]
+    pub wait: u64,
 }
 
 #[derive(Debug, Subcommand)]
@@ -88,6 +95,9 @@ pub enum Command {
     },
     /// Validate the plan and the store: exit 0 sound, 1 problems found, 2 unreadable
     Check,
+    /// Plans: a template to fill in, a plan from a spreadsheet
+    #[command(subcommand)]
+    Plan(plans::PlanCommand),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -135,17 +145,70 @@ pub struct Context {
     pub ascii: bool,
     pub colour: bool,
     pub plan: Plan,
+    /// How long a save waits for the store's lock (`--wait`).
+    pub wait: std::time::Duration,
 }
 
 impl Context {
     pub fn new(global: &Global, colour: bool) -> Result<Context, Failure> {
-        let lang = global.lang.unwrap_or_default();
-        let plan = match &global.plan {
-            None => Plan::embedded(),
-            Some(path) => load_plan(lang, path)?,
-        };
-        Ok(Context { lang, ascii: global.ascii, colour, plan })
+        let located = locate(global, None)?;
+        Context::with(global, colour, located.plan)
     }
+
+    /// The context of a plan already located (see [`locate`]).
+    pub fn with(global: &Global, colour: bool, plan: Located) -> Result<Context, Failure> {
+        let lang = global.lang.unwrap_or_default();
+        let plan = match plan {
+            Located::Ready(plan) => *plan,
+            Located::File(path) => load_plan(lang, &path)?,
+        };
+        Ok(Context {
+            lang,
+            ascii: global.ascii,
+            colour,
+            plan,
+            wait: std::time::Duration::from_secs(global.wait),
+        })
+    }
+}
+
+/// Where the plan comes from: a `--plan` file still to read, or an installed plan read
+/// while choosing it.
+pub enum Located {
+    File(PathBuf),
+    Ready(Box<Plan>),
+}
+
+/// The plan and the store a command works on.
+pub struct Location {
+    pub plan: Located,
+    pub store: PathBuf,
+}
+
+/// `--plan FILE` with `--store` or the default store, as always; otherwise the installed
+/// plan of `--year` (default: the newest whose year has begun) with `--store` or the
+/// plan's own store. Without a home directory, the embedded plan and `--store`.
+pub fn locate(global: &Global, command: Option<&Command>) -> Result<Location, Failure> {
+    let lang = global.lang.unwrap_or_default();
+    if let Some(Command::Plan(plan_command)) = command
+        && !plan_command.needs_plan()
+    {
+        let plan = Located::Ready(Box::new(Plan::embedded()));
+        return Ok(Location { plan, store: PathBuf::new() });
+    }
+    if let Some(path) = &global.plan {
+        return Ok(Location { plan: Located::File(path.clone()), store: store_path(global)? });
+    }
+    let Some(shelf) = crate::installed::Shelf::default_location() else {
+        let plan = Located::Ready(Box::new(Plan::embedded()));
+        return Ok(Location { plan, store: store_path(global)? });
+    };
+    let this_year = crate::localtime::today().year();
+    let chosen = shelf
+        .choose(global.year, this_year)
+        .map_err(|e| Failure::bad_input(i18n::plans::shelf_error(lang, &e)))?;
+    let store = global.store.clone().unwrap_or(chosen.store);
+    Ok(Location { plan: Located::Ready(Box::new(chosen.plan)), store })
 }
 
 /// Reads a plan file, naming the file, line and column of any problem.
@@ -177,12 +240,57 @@ pub fn store_path(global: &Global) -> Result<PathBuf, Failure> {
 
 /// Opens the store, or fails with exit status 2 and a message naming file, line and remedy.
 pub fn open_store(context: &Context, path: &Path) -> Result<Store, Failure> {
-    Store::open(path, &context.plan).map_err(|e| Failure::bad_input(i18n::store_error(context.lang, &e)))
+    let mut store = Store::open(path, &context.plan)
+        .map_err(|e| Failure::bad_input(i18n::store_error(context.lang, &e)))?;
+    store.set_patience(waiting_on_stderr(context.lang, context.wait));
+    Ok(store)
+}
+
+/// While another process holds the store's lock: say so on stderr at once (which lock
+/// file), show the seconds waited on a terminal, and give up after `limit`.
+fn waiting_on_stderr(lang: Lang, limit: std::time::Duration) -> store::Patience {
+    use std::io::IsTerminal;
+    let mut shown: Option<u64> = None;
+    Box::new(move |lock, waited| {
+        let mut err = io::stderr().lock();
+        let terminal = err.is_terminal();
+        let seconds = waited.as_secs();
+        if shown.is_none() {
+            let _ = write!(err, "chitieu: {}", i18n::store_locked_waiting(lang, lock, limit.as_secs()));
+            if !terminal {
+                let _ = writeln!(err);
+            }
+            shown = Some(0);
+        } else if terminal && shown != Some(seconds) {
+            let _ = write!(
+                err,
+                "\r\x1b[Kchitieu: {}",
+                i18n::store_locked_count(lang, lock, seconds, limit.as_secs())
+            );
+            shown = Some(seconds);
+        }
+        let keep_waiting = waited < limit;
+        if !keep_waiting && terminal {
+            let _ = writeln!(err);
+        }
+        keep_waiting
+    })
 }
 
 /// Runs a command other than the full-screen view on the store at `path`, writing its
 /// output to `out`.
 pub fn run(command: &Command, context: &Context, path: &Path, out: &mut dyn Write) -> Result<(), Failure> {
+    run_with_year(command, context, None, path, out)
+}
+
+/// [`run`], given `--year` (the new plan's year for `plan import`).
+pub fn run_with_year(
+    command: &Command,
+    context: &Context,
+    year: Option<i16>,
+    path: &Path,
+    out: &mut dyn Write,
+) -> Result<(), Failure> {
     match command {
         Command::Report { format, period, out: file } => {
             let store = open_store(context, path)?;
@@ -200,6 +308,7 @@ pub fn run(command: &Command, context: &Context, path: &Path, out: &mut dyn Writ
                         ascii: context.ascii,
                         colour: false,
                         plan: context.plan.clone(),
+                        wait: context.wait,
                     };
                     report_table(&plain, choice, &rows, &conflicts, sink)?
                 }
@@ -230,7 +339,7 @@ pub fn run(command: &Command, context: &Context, path: &Path, out: &mut dyn Writ
             Ok(())
         }
         Command::Set { id, value, period, estimate, note, yes } => {
-            let today = jiff::ZonedDateTime::now().date();
+            let today = crate::localtime::today();
             let kind = if *estimate { Kind::Estimate } else { Kind::Official };
             let request = SetRequest { id, value, period: *period, kind, note: note.as_deref(), yes: *yes };
             set(context, path, &request, today, out)
@@ -257,6 +366,7 @@ pub fn run(command: &Command, context: &Context, path: &Path, out: &mut dyn Writ
             let mut store = open_store(context, path)?;
             field::run(command, context, &mut store, out)
         }
+        Command::Plan(command) => plans::run(command, context, year, path, out),
     }
 }
 
@@ -398,7 +508,8 @@ pub fn history(
         }
     }
     let right = [false, false, false, true, false, false, false];
-    let plain = Context { lang, ascii: context.ascii, colour: false, plan: context.plan.clone() };
+    let plain =
+        Context { lang, ascii: context.ascii, colour: false, plan: context.plan.clone(), wait: context.wait };
     write_line(out, &header, &widths, &right, None, &plain)?;
     for row in &rows {
         write_line(out, row, &widths, &right, None, &plain)?;

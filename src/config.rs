@@ -32,10 +32,20 @@ pub fn load(path: &Path) -> Result<Option<Config>, (usize, usize, String)> {
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
         Err(e) => return Err((0, 0, e.to_string())),
     };
-    serde_json::from_str(&text).map(Some).map_err(|e| {
+    let config: Config = serde_json::from_str(&text).map_err(|e| {
         let message = e.to_string();
         (e.line(), e.column(), message.split(" at line ").next().unwrap_or(&message).to_owned())
-    })
+    })?;
+    // Refused as `--store ""` and `CHITIEU_STORE=` are: an empty path names no file.
+    if config.store.as_ref().is_some_and(|store| store.as_os_str().is_empty()) {
+        let (line, column) = crate::text::locate_json_key(&text, "store").unwrap_or((0, 0));
+        return Err((
+            line,
+            column,
+            "\"store\" is empty: give the store's file, or leave the field out".to_owned(),
+        ));
+    }
+    Ok(Some(config))
 }
 
 /// Fills what the command line left unset.
@@ -54,7 +64,7 @@ mod tests {
     use super::*;
 
     fn global() -> Global {
-        Global { store: None, plan: None, lang: None, ascii: false }
+        Global { store: None, plan: None, year: None, lang: None, ascii: false, wait: 30 }
     }
 
     #[test]

@@ -29,23 +29,32 @@ pub struct Draft {
 pub type Slot = Arc<Mutex<Option<Draft>>>;
 
 /// `STORE.draft-USER.json`, with the user name reduced to characters safe in a file name.
+/// A name that loses characters on the way (Vietnamese letters, `/`) or is long is cut to
+/// [`NAME_KEPT`] characters and followed by a hash of the whole name, so that two users never
+/// share a draft and the file name stays within every file system's limit.
 pub fn path_for(store: &Path, user: &str) -> PathBuf {
     let safe: String =
         user.chars().map(|c| if c.is_ascii_alphanumeric() || "-_.".contains(c) { c } else { '_' }).collect();
-    crate::store::sibling(store, &format!("draft-{safe}.json"))
+    let name = if safe == user && user.len() <= NAME_KEPT && !user.starts_with('.') {
+        safe
+    } else {
+        let hash = user
+            .bytes()
+            .fold(0xcbf2_9ce4_8422_2325_u64, |h, b| (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3));
+        let kept: String = safe.chars().take(NAME_KEPT).collect();
+        format!("{kept}-{hash:016x}")
+    };
+    crate::store::sibling(store, &format!("draft-{name}.json"))
 }
+
+/// How much of a user name a draft's file name keeps as it is.
+const NAME_KEPT: usize = 32;
 
 /// Writes `draft` atomically (temporary file, fsync, rename), private to its user.
 pub fn write(path: &Path, draft: &Draft) -> std::io::Result<()> {
     let bytes = serde_json::to_vec_pretty(draft).map_err(std::io::Error::other)?;
-    crate::store::write_atomically(path, &bytes, path)?;
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::PermissionsExt;
-        // A note may be personal; the store's directory is often shared.
-        std::fs::set_permissions(path, std::fs::Permissions::from_mode(0o600))?;
-    }
-    Ok(())
+    // A note may be personal, and the store's directory is often shared: 0600 from the start.
+    crate::store::write_private(path, &bytes)
 }
 
 /// The draft at `path`, if there is a readable one.
@@ -98,7 +107,12 @@ mod tests {
         let store = dir.path().join("store.json");
         std::fs::write(&store, b"store bytes").expect("store");
         let path = path_for(&store, "lan/../x y");
-        assert_eq!(path.file_name().and_then(|n| n.to_str()), Some("store.json.draft-lan_.._x_y.json"));
+        assert!(
+            path.file_name()
+                .and_then(|n| n.to_str())
+                .is_some_and(|n| n.starts_with("store.json.draft-lan_.._x_y-")),
+            "{path:?}"
+        );
         let draft = Draft {
             target: "3".into(),
             period: Period::H1,

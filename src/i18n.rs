@@ -11,6 +11,7 @@ use crate::store::{Finding, StoreError, StoreProblem};
 use std::path::Path;
 
 pub mod field;
+pub mod plans;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum, serde::Deserialize)]
 #[serde(rename_all = "lowercase")]
@@ -281,11 +282,92 @@ pub fn plan_error(lang: Lang, error: &PlanError) -> String {
 }
 
 /// A store that cannot be used: which file, where, why, and what to do.
+/// `TZ` names something that is not a zone file: it is not read.
+pub fn tz_refused(lang: Lang, tz: &str) -> String {
+    let tz = crate::text::clean(tz);
+    match lang {
+        Lang::Vi => format!(
+            "TZ={tz} không phải là tệp múi giờ (tệp thường, tối đa 256 KB); giờ được hiện theo UTC. Hãy đặt TZ=Asia/Ho_Chi_Minh"
+        ),
+        Lang::En => format!(
+            "TZ={tz} is not a time-zone file (a regular file of at most 256 KB); times are shown in UTC. Set e.g. TZ=Asia/Ho_Chi_Minh"
+        ),
+    }
+}
+
+/// Said at once when a save finds the store locked by another process.
+pub fn store_locked_waiting(lang: Lang, lock: &std::path::Path, limit: u64) -> String {
+    match lang {
+        Lang::Vi => format!(
+            "kho số liệu đang bị khoá ({}): có người khác đang lưu; đang chờ, tối đa {limit} giây (Ctrl-C để thôi)",
+            lock.display()
+        ),
+        Lang::En => format!(
+            "the store is locked ({}): someone else is saving; waiting up to {limit} s (Ctrl-C to give up)",
+            lock.display()
+        ),
+    }
+}
+
+/// How to stop waiting for the store's lock in the full-screen view.
+pub fn lock_give_up_hint(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Vi => "— Esc để thôi chờ",
+        Lang::En => "— Esc to stop waiting",
+    }
+}
+
+/// The count shown while waiting for the store's lock.
+pub fn store_locked_count(lang: Lang, lock: &std::path::Path, seconds: u64, limit: u64) -> String {
+    match lang {
+        Lang::Vi => format!("kho số liệu đang bị khoá ({}): đã chờ {seconds}/{limit} giây", lock.display()),
+        Lang::En => format!("the store is locked ({}): waited {seconds}/{limit} s", lock.display()),
+    }
+}
+
 pub fn store_error(lang: Lang, error: &StoreError) -> String {
     match error {
         StoreError::Io { path, source } => match lang {
             Lang::Vi => format!("lỗi đọc/ghi kho số liệu {}: {source}", path.display()),
             Lang::En => format!("cannot read or write the store {}: {source}", path.display()),
+        },
+        StoreError::NotAFile { path } => match lang {
+            Lang::Vi => format!(
+                "kho số liệu {} không phải là một tệp thường (FIFO, thiết bị hay thư mục); hãy chỉ --store tới một tệp .json",
+                path.display()
+            ),
+            Lang::En => format!(
+                "the store {} is not a regular file (a FIFO, a device or a directory); point --store at a .json file",
+                path.display()
+            ),
+        },
+        StoreError::Locked { lock, waited } => match lang {
+            Lang::Vi => format!(
+                "kho số liệu đang bị khoá bởi tiến trình khác ({}); đã chờ {} giây, không ghi gì. Thử lại sau, hoặc tăng --wait",
+                lock.display(),
+                waited.as_secs()
+            ),
+            Lang::En => format!(
+                "the store is locked by another process ({}); waited {} s, nothing written. Try again later, or raise --wait",
+                lock.display(),
+                waited.as_secs()
+            ),
+        },
+        StoreError::StickyDirectory { dir, owner } => match lang {
+            Lang::Vi => format!(
+                "không lưu được: thư mục {} có bit dính (sticky, chmod +t), nên chỉ chủ tệp kho ({owner}) hoặc chủ thư mục \
+                 mới được thay tệp. Không có gì được ghi. Hãy nhờ quản trị chạy «chmod -t {}», hoặc chuyển kho sang \
+                 một thư mục chung không có bit dính (chmod 2775, cùng nhóm)",
+                dir.display(),
+                dir.display()
+            ),
+            Lang::En => format!(
+                "cannot save: the directory {} has the sticky bit (chmod +t), so only the store's owner ({owner}) or the \
+                 directory's owner may replace the file. Nothing was written. Ask an administrator to run \
+                 \"chmod -t {}\", or move the store to a shared directory without it (chmod 2775, one group)",
+                dir.display(),
+                dir.display()
+            ),
         },
         StoreError::Unreadable { path, line, column, problem, backup } => {
             let place = match (lang, *line) {
@@ -471,6 +553,14 @@ pub fn finding(lang: Lang, finding: &Finding) -> String {
         (Finding::UncleanText { entry, line, column }, Lang::En) => format!(
             "entry {entry} has control characters in its note or name{}; they are dropped when shown",
             place(*line, *column)
+        ),
+        (Finding::HardLinks { count }, Lang::Vi) => format!(
+            "tệp kho có {count} tên (liên kết cứng); mỗi lần lưu ghi một tệp mới dưới tên này, các tên kia \
+             giữ nội dung cũ: hãy dùng liên kết tượng trưng (ln -s) hoặc một đường dẫn duy nhất"
+        ),
+        (Finding::HardLinks { count }, Lang::En) => format!(
+            "the store file has {count} names (hard links); a save writes a new file under this name and the \
+             others keep the old content: use a symbolic link (ln -s) or a single path"
         ),
     }
 }

@@ -13,11 +13,13 @@ pub mod exchange;
 #[doc(hidden)]
 pub mod generate;
 pub mod i18n;
+pub mod installed;
 pub mod keymap;
 pub mod ledger;
 pub mod localtime;
 pub mod number;
 pub mod plan;
+pub mod plan_sheet;
 pub mod present;
 pub mod progress;
 pub mod report;

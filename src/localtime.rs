@@ -13,13 +13,65 @@ use jiff::tz::TimeZone;
 #[cfg(unix)]
 const LOCALTIME: &str = "/etc/localtime";
 
-/// The zone the machine's clock shows, as `TimeZone::system()` finds it.
+/// The largest zone file this program reads. Real ones are a few kilobytes (the largest in
+/// the IANA database is under 4 KB); `TZ=/dev/zero` would otherwise be read without end.
+const MAX_ZONE_FILE: u64 = 256 * 1024;
+
+/// The zone the machine's clock shows, as `TimeZone::system()` finds it; UTC when `TZ`
+/// names something that is not a zone file ([`refused_tz`]). Worked out once per process:
+/// every time shown and every "today" goes through here.
 pub fn zone() -> TimeZone {
-    #[cfg(unix)]
-    if let Some(tz) = from_localtime() {
-        return tz;
+    static ZONE: std::sync::OnceLock<TimeZone> = std::sync::OnceLock::new();
+    ZONE.get_or_init(|| {
+        if refused_tz().is_some() {
+            return TimeZone::UTC;
+        }
+        #[cfg(unix)]
+        if let Some(tz) = from_localtime() {
+            return tz;
+        }
+        TimeZone::system()
+    })
+    .clone()
+}
+
+/// Today's date on the machine's clock, in [`zone`].
+pub fn today() -> jiff::civil::Date {
+    jiff::Timestamp::now().to_zoned_datetime(zone()).date()
+}
+
+/// The value of `TZ` when it names a file that is not a regular file of at most
+/// [`MAX_ZONE_FILE`] bytes (a FIFO would block, a device never end), or climbs out of the
+/// zone database with `..`: such a `TZ` is not read, and times are shown in UTC.
+pub fn refused_tz() -> Option<String> {
+    let tz = std::env::var_os("TZ")?;
+    let text = tz.to_string_lossy().into_owned();
+    let name = text.strip_prefix(':').unwrap_or(&text);
+    if name.is_empty() {
+        return None;
     }
-    TimeZone::system()
+    let path = std::path::Path::new(name);
+    let candidates: Vec<std::path::PathBuf> = if path.is_absolute() {
+        vec![path.to_owned()]
+    } else {
+        if path.components().any(|c| c == std::path::Component::ParentDir) {
+            return Some(text);
+        }
+        let tzdir = std::env::var_os("TZDIR").map(std::path::PathBuf::from);
+        tzdir
+            .into_iter()
+            .chain(
+                ["/usr/share/zoneinfo", "/usr/lib/zoneinfo", "/usr/share/lib/zoneinfo", "/etc/zoneinfo"]
+                    .map(Into::into),
+            )
+            .map(|dir: std::path::PathBuf| dir.join(path))
+            .collect()
+    };
+    // A name that is no file at all (a POSIX rule such as `ICT-7`) is jiff's to read.
+    let bad = candidates.iter().any(|candidate| {
+        std::fs::metadata(candidate).is_ok_and(|meta| !meta.is_file() || meta.len() > MAX_ZONE_FILE)
+    });
+    bad.then_some(text)
 }
 
 /// `/etc/localtime` read directly; `None` whenever jiff might decide otherwise.

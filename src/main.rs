@@ -30,15 +30,19 @@ fn run(args: &mut Cli) -> Result<(), Failure> {
             }
         }
     }
+    if let Some(tz) = chitieu::localtime::refused_tz() {
+        eprintln!("chitieu: {}", i18n::tz_refused(args.global.lang.unwrap_or_default(), &tz));
+    }
     let no_colour = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
     let colour = std::io::stdout().is_terminal() && !no_colour;
     let Some(command) = args.command.as_ref() else {
         return view(args, colour);
     };
-    let context = Context::new(&args.global, colour)?;
-    let path = cli::store_path(&args.global)?;
+    let location = cli::locate(&args.global, Some(command))?;
+    let path = location.store;
+    let context = Context::with(&args.global, colour, location.plan)?;
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
-    cli::run(command, &context, &path, &mut out)?;
+    cli::run_with_year(command, &context, args.global.year, &path, &mut out)?;
     out.flush()?;
     Ok(())
 }
@@ -48,7 +52,8 @@ fn view(args: &Cli, colour: bool) -> Result<(), Failure> {
     if !std::io::stdin().is_terminal() || !std::io::stdout().is_terminal() {
         return Err(Failure::bad_input(i18n::needs_terminal(args.global.lang.unwrap_or_default())));
     }
-    let path = cli::store_path(&args.global)?;
+    let location = cli::locate(&args.global, None)?;
+    let path = location.store;
     // A large store file is read and indexed on a thread while this one reads the plan and
     // works out what the view needs from it: these are most of the time to the first frame,
     // and the machine has a second core. A small one (a province's year is a few hundred
@@ -58,15 +63,16 @@ fn view(args: &Cli, colour: bool) -> Result<(), Failure> {
         let path = path.clone();
         std::thread::spawn(move || Store::read_file(&path))
     });
-    let context = Context::new(&args.global, colour)?;
+    let context = Context::with(&args.global, colour, location.plan)?;
     let plan_index = PlanIndex::new(&context.plan);
     let read = match reading {
         Some(reading) => reading.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)),
         None => Store::read_file(&path),
     };
-    let store = read
+    let mut store = read
         .and_then(|read| read.check(&context.plan))
         .map_err(|e| Failure::bad_input(i18n::store_error(context.lang, &e)))?;
+    store.set_patience(tui::lock_patience(context.lang, std::time::Duration::from_secs(args.global.wait)));
     let user = store::login_name().unwrap_or_else(|| "?".to_owned());
     let draft = chitieu::draft::path_for(&path, &user);
     let tz = chitieu::localtime::zone();

@@ -96,19 +96,21 @@ impl Goal {
     }
 }
 
-/// Text in both languages.
+/// Text in both languages. The English may be left out (a plan made from a spreadsheet
+/// rarely has it); it then reads as the Vietnamese.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Text {
     pub vi: String,
+    #[serde(default)]
     pub en: String,
 }
 
 impl Text {
     pub fn get(&self, lang: Lang) -> &str {
         match lang {
-            Lang::Vi => &self.vi,
-            Lang::En => &self.en,
+            Lang::En if !self.en.is_empty() => &self.en,
+            _ => &self.vi,
         }
     }
 }
@@ -129,6 +131,11 @@ pub struct Target {
     pub goal: Option<(Goal, Measure)>,
     pub notes: Vec<Text>,
     pub tolerance_percent: Decimal,
+    /// The office in charge of it (cơ quan chủ trì), as the document names it.
+    pub agency: Option<String>,
+    /// The id of the same indicator in the previous year's plan, whose figures are this
+    /// target's "same period last year".
+    pub last_year_id: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -243,6 +250,8 @@ impl Plan {
                 goal,
                 notes: t.notes.iter().map(nfc_text).collect(),
                 tolerance_percent,
+                agency: t.agency.as_deref().map(crate::text::clean),
+                last_year_id: t.last_year_id.clone(),
             });
         }
 
@@ -449,6 +458,10 @@ struct RawTarget {
     notes: Vec<Text>,
     #[serde(default, deserialize_with = "decimal_string", skip_serializing_if = "Option::is_none")]
     tolerance_percent: Option<Decimal>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    agency: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    last_year_id: Option<String>,
 }
 
 /// Figures in plan and store files are strings in plain notation (`"76.56"`), never JSON

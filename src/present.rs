@@ -106,7 +106,7 @@ pub fn percent(lang: Lang, value: Decimal) -> String {
 /// A moment as people read it: `27/11/2026 14:05` in Vietnamese, `2026-11-27 14:05` in
 /// English, in the machine's time zone.
 pub fn time(lang: Lang, at: jiff::Timestamp) -> String {
-    time_in(lang, at, &jiff::tz::TimeZone::system())
+    time_in(lang, at, &crate::localtime::zone())
 }
 
 /// A moment as people read it, in the zone `tz`.

@@ -64,7 +64,7 @@ pub fn build<'a>(
 
 /// Today in the machine's time zone.
 pub fn today() -> jiff::civil::Date {
-    jiff::ZonedDateTime::now().date()
+    crate::localtime::today()
 }
 
 /// The statuses with their counts, in `Status::ALL` order.

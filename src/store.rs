@@ -238,7 +238,6 @@ impl Stamp {
 }
 
 /// A store as this process knows it.
-#[derive(Debug)]
 pub struct Store {
     path: PathBuf,
     plan: PlanRef,
@@ -247,13 +246,26 @@ pub struct Store {
     extra: std::collections::HashMap<String, Extra>,
     /// The file as last read or written, or `None` if it did not exist.
     seen: Option<Stamp>,
+    /// What to do while another process holds the lock; `None` waits as long as it takes.
+    patience: Option<Patience>,
 }
+
+/// Called while the store's lock is held by someone else, with the lock file and how long
+/// this process has waited so far (first at once, then about ten times a second): `true` to
+/// keep waiting, `false` to give up ([`StoreError::Locked`], nothing written).
+pub type Patience = Box<dyn FnMut(&Path, std::time::Duration) -> bool + Send>;
 
 /// What a save or refresh brought in from other people.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct Merged {
     /// Entries found on disk that this process had not seen.
     pub from_others: usize,
+}
+
+impl std::fmt::Debug for Store {
+    fn fmt(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.debug_struct("Store").field("path", &self.path).field("entries", &self.ledger.len()).finish()
+    }
 }
 
 impl Store {
@@ -267,6 +279,10 @@ impl Store {
     /// file, most of the time it takes to open a large store. The full-screen view does it on
     /// a thread while the plan is read; [`Unchecked::check`] finishes the opening.
     pub fn read_file(path: &Path) -> Result<Unchecked, StoreError> {
+        // A store behind a symbolic link is the file the link names: the lock, the
+        // temporary file, the rename and the backup all work on that one path, so writers
+        // through the link and through the real path lock each other and keep one file.
+        let path = &resolve_links(path);
         let found = read_and_parse(path)?;
         Ok(Unchecked {
             path: path.to_owned(),
@@ -283,6 +299,11 @@ impl Store {
 
     pub fn ledger(&self) -> &Ledger {
         &self.ledger
+    }
+
+    /// How long to wait for a lock another process holds (see [`Patience`]).
+    pub fn set_patience(&mut self, patience: Patience) {
+        self.patience = Some(patience);
     }
 
     /// Saves `entries` durably, merging whatever others saved meanwhile. On success the
@@ -329,6 +350,7 @@ impl Store {
         make: impl FnOnce(&Ledger) -> Result<Vec<Entry>, E>,
     ) -> Result<(Vec<Entry>, Merged), SaveError<E>> {
         let _lock = self.lock()?;
+        refuse_sticky(&self.path)?;
         sweep_temporaries(&self.path);
         let mut merged = Merged::default();
         // Under the lock, the file is either the version this process last read or wrote
@@ -401,14 +423,32 @@ impl Store {
         Ok(merged)
     }
 
-    fn lock(&self) -> Result<File, StoreError> {
+    fn lock(&mut self) -> Result<File, StoreError> {
+        refuse_special(&self.path)?;
         let lock_path = sibling(&self.path, "lock");
         if let Some(dir) = self.path.parent().filter(|d| !d.as_os_str().is_empty()) {
             fs::create_dir_all(dir).map_err(|e| StoreError::io(dir, e))?;
         }
         let file = open_lock_file(&lock_path, &self.path).map_err(|e| StoreError::io(&lock_path, e))?;
-        file.lock().map_err(|e| StoreError::io(&lock_path, e))?;
-        Ok(file)
+        let Some(patience) = self.patience.as_mut() else {
+            file.lock().map_err(|e| StoreError::io(&lock_path, e))?;
+            return Ok(file);
+        };
+        // Someone else is saving (or a process hangs while holding the lock): ask at once,
+        // and then every tenth of a second, whether to go on waiting.
+        let start = std::time::Instant::now();
+        loop {
+            match file.try_lock() {
+                Ok(()) => return Ok(file),
+                Err(fs::TryLockError::WouldBlock) => {}
+                Err(fs::TryLockError::Error(e)) => return Err(StoreError::io(&lock_path, e)),
+            }
+            let waited = start.elapsed();
+            if !patience(&lock_path, waited) {
+                return Err(StoreError::Locked { lock: lock_path, waited });
+            }
+            std::thread::sleep(std::time::Duration::from_millis(100));
+        }
     }
 
     /// Reads and checks the file; `None` if there is none. Notes and names come back clean.
@@ -464,8 +504,22 @@ impl Store {
 fn open_lock_file(lock_path: &Path, store: &Path) -> io::Result<File> {
     match OpenOptions::new().write(true).create_new(true).open(lock_path) {
         Ok(file) => {
-            if let Ok(meta) = fs::metadata(store) {
-                let _ = file.set_permissions(meta.permissions());
+            // The store's mode; before the first save, the directory's without its search
+            // bits (a group-writable 2775 directory gives 0664), never the umask's alone, so
+            // a colleague can always open the lock.
+            let mode = fs::metadata(store).map(|meta| meta.permissions()).or_else(|_| {
+                store_dir(store).metadata().map(|dir| {
+                    let mut permissions = dir.permissions();
+                    #[cfg(unix)]
+                    {
+                        use std::os::unix::fs::PermissionsExt;
+                        permissions.set_mode(dir.mode_bits() & 0o666);
+                    }
+                    permissions
+                })
+            });
+            if let Ok(mode) = mode {
+                let _ = file.set_permissions(mode);
             }
             return Ok(file);
         }
@@ -475,6 +529,30 @@ fn open_lock_file(lock_path: &Path, store: &Path) -> io::Result<File> {
     match OpenOptions::new().write(true).open(lock_path) {
         Err(e) if e.kind() == io::ErrorKind::PermissionDenied => File::open(lock_path),
         other => other,
+    }
+}
+
+/// The directory a store file is in.
+fn store_dir(path: &Path) -> &Path {
+    match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d,
+        _ => Path::new("."),
+    }
+}
+
+/// The permission bits of a file's metadata (0 where there are none).
+trait ModeBits {
+    fn mode_bits(&self) -> u32;
+}
+
+impl ModeBits for fs::Metadata {
+    #[cfg(unix)]
+    fn mode_bits(&self) -> u32 {
+        std::os::unix::fs::PermissionsExt::mode(&self.permissions())
+    }
+    #[cfg(not(unix))]
+    fn mode_bits(&self) -> u32 {
+        0
     }
 }
 
@@ -501,6 +579,7 @@ impl Unchecked {
             ledger: Ledger::default(),
             extra: Default::default(),
             seen: None,
+            patience: None,
         };
         if let Some((file_plan, ledger, extra, stamp)) = self.found {
             check_plan(&file_plan, Entries::Indexed(&ledger), plan, || again(&store.path))
@@ -513,9 +592,37 @@ impl Unchecked {
     }
 }
 
+/// `path` with every symbolic link in its last component followed (relative links are read
+/// from the link's directory); a link to nothing gives the path it names, where the first
+/// save creates the store.
+pub fn resolve_links(path: &Path) -> PathBuf {
+    let mut path = path.to_owned();
+    // As many links as the kernel itself follows before giving up (ELOOP).
+    for _ in 0..40 {
+        let Ok(target) = fs::read_link(&path) else {
+            break;
+        };
+        path = match path.parent() {
+            Some(dir) if target.is_relative() => dir.join(target),
+            _ => target,
+        };
+    }
+    path
+}
+
+/// Refuses a store path that is there but is not a regular file (a FIFO would block the
+/// read for ever, a device would be read without end).
+fn refuse_special(path: &Path) -> Result<(), StoreError> {
+    match fs::metadata(path) {
+        Ok(meta) if !meta.is_file() => Err(StoreError::NotAFile { path: path.to_owned() }),
+        _ => Ok(()),
+    }
+}
+
 /// Reads and parses the store file at `path` (`None` if there is none), without a plan.
 /// Notes and names come back clean.
 fn read_and_parse(path: &Path) -> Result<Option<Found>, StoreError> {
+    refuse_special(path)?;
     let mut file = match File::open(path) {
         Ok(file) => file,
         Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(None),
@@ -655,6 +762,9 @@ pub enum Finding {
     UnknownRetraction { entry: String, retracts: String },
     /// A note or name with control or bidi characters (they are dropped when shown).
     UncleanText { entry: String, line: usize, column: usize },
+    /// The store file has other names (hard links): a save writes a new file under this
+    /// name only, so the other names keep the old content.
+    HardLinks { count: u64 },
 }
 
 /// The result of inspecting a store file.
@@ -667,6 +777,8 @@ pub struct Inspection {
 /// Reads the store at `path` as `chitieu check` does: `Ok(None)` when there is none, an
 /// error when it cannot be used at all, and otherwise what is not sound about it.
 pub fn inspect(path: &Path, plan: &Plan) -> Result<Option<Inspection>, StoreError> {
+    let path = &resolve_links(path);
+    refuse_special(path)?;
     // Whole, unlike `Store::open`: findings name the line of each entry.
     let bytes = match fs::read(path) {
         Ok(bytes) => bytes,
@@ -679,6 +791,13 @@ pub fn inspect(path: &Path, plan: &Plan) -> Result<Option<Inspection>, StoreErro
     let text = String::from_utf8_lossy(&bytes);
     let locate = |id: &str| crate::text::locate_json_id(&text, id).unwrap_or((0, 0));
     let mut findings = Vec::new();
+    #[cfg(unix)]
+    if let Ok(meta) = fs::metadata(path) {
+        use std::os::unix::fs::MetadataExt;
+        if meta.nlink() > 1 {
+            findings.push(Finding::HardLinks { count: meta.nlink() });
+        }
+    }
     if file.plan.hash != plan.content_hash {
         findings.push(Finding::PlanChanged {
             store_hash: file.plan.hash.clone(),
@@ -765,11 +884,28 @@ pub fn write_atomically(path: &Path, bytes: &[u8], permissions_from: &Path) -> i
     write_atomically_with(path, permissions_from, |out| out.write_all(bytes))
 }
 
+/// Like [`write_atomically`], for a file only its user may read (a draft): the temporary
+/// file is created 0600, so the text is never readable by others, not even for a moment.
+pub fn write_private(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    write_atomically_in_mode(path, None, Some(0o600), |out| out.write_all(bytes))
+}
+
 /// Like [`write_atomically`], with the bytes written by `write` into a buffered writer on
 /// the temporary file.
 fn write_atomically_with(
     path: &Path,
     permissions_from: &Path,
+    write: impl FnOnce(&mut io::BufWriter<&File>) -> io::Result<()>,
+) -> io::Result<()> {
+    write_atomically_in_mode(path, Some(permissions_from), None, write)
+}
+
+/// The one atomic write: the new file takes the mode and group of `permissions_from` when
+/// that exists, else is created with `mode` (unix; `None`: 0666 through the umask).
+fn write_atomically_in_mode(
+    path: &Path,
+    permissions_from: Option<&Path>,
+    mode: Option<u32>,
     write: impl FnOnce(&mut io::BufWriter<&File>) -> io::Result<()>,
 ) -> io::Result<()> {
     let dir = match path.parent() {
@@ -785,15 +921,19 @@ fn write_atomically_with(
         // tempfile's default is 0600, which would lock colleagues out of a shared store;
         // 0666 passes through the umask like any newly created file.
         use std::os::unix::fs::PermissionsExt;
-        builder.permissions(fs::Permissions::from_mode(0o666));
+        builder.permissions(fs::Permissions::from_mode(mode.unwrap_or(0o666)));
     }
+    #[cfg(not(unix))]
+    let _ = mode;
     let temp = builder.tempfile_in(dir)?;
     {
         let mut out = io::BufWriter::with_capacity(256 * 1024, temp.as_file());
         write(&mut out)?;
         out.flush()?;
     }
-    if let Ok(old) = fs::metadata(permissions_from) {
+    if let Some(from) = permissions_from
+        && let Ok(old) = fs::metadata(from)
+    {
         temp.as_file().set_permissions(old.permissions())?;
         #[cfg(unix)]
         {
@@ -801,10 +941,71 @@ fn write_atomically_with(
             // Keeping the group can fail for a user outside it; the mode is what matters then.
             let _ = std::os::unix::fs::fchown(temp.as_file(), None, Some(old.gid()));
         }
+        // After the mode, which would otherwise rewrite the ACL's mask.
+        copy_acl(from, temp.as_file())?;
     }
     temp.as_file().sync_all()?;
     temp.persist(path).map_err(|e| e.error)?;
     sync_dir(dir)
+}
+
+/// Gives `to` the POSIX ACL of the file at `from` (`setfacl -m u:NAME:rw`), which a rename
+/// would otherwise lose: a colleague granted access by name keeps it after every save. A
+/// file without one, or a file system without ACLs, has nothing to copy.
+#[cfg(target_os = "linux")]
+fn copy_acl(from: &Path, to: &File) -> io::Result<()> {
+    const ACL: &str = "system.posix_acl_access";
+    let mut acl = vec![0u8; 64 * 1024];
+    let Ok(len) = rustix::fs::getxattr(from, ACL, &mut acl[..]) else {
+        return Ok(());
+    };
+    rustix::fs::fsetxattr(to, ACL, &acl[..len], rustix::fs::XattrFlags::empty()).map_err(io::Error::from)
+}
+
+#[cfg(not(target_os = "linux"))]
+fn copy_acl(_from: &Path, _to: &File) -> io::Result<()> {
+    Ok(())
+}
+
+/// In a directory with the sticky bit (`chmod +t`, as `/tmp` and many shared folders), only
+/// the owner of a file (or of the directory) may replace it, so a colleague's save could
+/// never be renamed over the store: said before anything is written, with what to do.
+#[cfg(unix)]
+fn refuse_sticky(path: &Path) -> Result<(), StoreError> {
+    use std::os::unix::fs::MetadataExt;
+    let dir = match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d,
+        _ => Path::new("."),
+    };
+    let (Ok(dir_meta), Ok(file_meta)) = (fs::metadata(dir), fs::metadata(path)) else {
+        return Ok(());
+    };
+    let me = rustix::process::geteuid().as_raw();
+    let sticky = dir_meta.mode() & 0o1000 != 0;
+    if sticky && me != 0 && file_meta.uid() != me && dir_meta.uid() != me {
+        return Err(StoreError::StickyDirectory {
+            dir: dir.to_owned(),
+            owner: owner_name(file_meta.uid()).unwrap_or_else(|| file_meta.uid().to_string()),
+        });
+    }
+    Ok(())
+}
+
+#[cfg(not(unix))]
+fn refuse_sticky(_path: &Path) -> Result<(), StoreError> {
+    Ok(())
+}
+
+/// The login name of user `uid`, from `/etc/passwd`.
+#[cfg(unix)]
+fn owner_name(uid: u32) -> Option<String> {
+    let uid = uid.to_string();
+    let passwd = fs::read_to_string("/etc/passwd").ok()?;
+    passwd.lines().find_map(|line| {
+        let mut fields = line.split(':');
+        let name = fields.next()?;
+        (fields.nth(1)? == uid).then(|| name.to_owned())
+    })
 }
 
 #[cfg(unix)]
@@ -984,6 +1185,23 @@ pub enum StoreError {
         column: usize,
         problem: StoreProblem,
         backup: Option<PathBuf>,
+    },
+    /// The store path names something other than a regular file (a FIFO, a device, a
+    /// directory): refused before it is opened.
+    NotAFile {
+        path: PathBuf,
+    },
+    /// Another process held the store's lock for longer than this one would wait: nothing
+    /// was written.
+    Locked {
+        lock: PathBuf,
+        waited: std::time::Duration,
+    },
+    /// The store is another user's file in a directory with the sticky bit, where only its
+    /// owner may replace it: nothing was written.
+    StickyDirectory {
+        dir: PathBuf,
+        owner: String,
     },
 }
 

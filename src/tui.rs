@@ -29,7 +29,7 @@ use ratatui::backend::CrosstermBackend;
 use std::io::{self, BufWriter, Stdout};
 use std::path::PathBuf;
 use std::sync::Arc;
-use std::sync::atomic::{AtomicI32, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicI32, Ordering};
 use std::time::{Duration, Instant};
 
 type Term = Terminal<CrosstermBackend<BasicColours<BufWriter<Stdout>>>>;
@@ -80,6 +80,40 @@ pub fn run(mut app: App, draft_path: PathBuf) -> io::Result<()> {
         std::process::exit(128 + signal);
     }
     result
+}
+
+/// Set when a save wrote its waiting line over the screen: the next frame is drawn whole.
+static SCRIBBLED: AtomicBool = AtomicBool::new(false);
+
+/// What the view does while another process holds the store's lock: the bottom line says
+/// so at once (which lock file) with the seconds waited, Esc or Ctrl-C gives up (the form
+/// stays, with the reason), and after `limit` it gives up by itself. Other keys pressed
+/// meanwhile are dropped rather than typed into a form that is being saved.
+pub fn lock_patience(lang: crate::i18n::Lang, limit: Duration) -> crate::store::Patience {
+    use crossterm::event::{KeyCode, KeyEventKind, KeyModifiers};
+    use crossterm::style::Print;
+    Box::new(move |lock, waited| {
+        let rows = terminal::size().map_or(24, |(_, rows)| rows);
+        let line = crate::i18n::store_locked_count(lang, lock, waited.as_secs(), limit.as_secs());
+        let hint = crate::i18n::lock_give_up_hint(lang);
+        let _ = execute!(
+            io::stdout(),
+            cursor::MoveTo(0, rows.saturating_sub(1)),
+            terminal::Clear(terminal::ClearType::CurrentLine),
+            Print(format!("{line} {hint}"))
+        );
+        SCRIBBLED.store(true, Ordering::SeqCst);
+        while event::poll(Duration::ZERO).unwrap_or(false) {
+            if let Ok(Event::Key(key)) = event::read()
+                && key.kind == KeyEventKind::Press
+                && (key.code == KeyCode::Esc
+                    || (key.code == KeyCode::Char('c') && key.modifiers.contains(KeyModifiers::CONTROL)))
+            {
+                return false;
+            }
+        }
+        waited < limit
+    })
 }
 
 fn enter() -> io::Result<Term> {
@@ -189,6 +223,9 @@ fn event_loop(app: &mut App, terminal: &mut Term, stop: &AtomicI32) -> io::Resul
         }
         if app.quit {
             break;
+        }
+        if SCRIBBLED.swap(false, Ordering::SeqCst) {
+            clear = true;
         }
         if clear {
             // `Terminal::clear` would ask the terminal where its cursor is (a round trip over

@@ -29,6 +29,9 @@ fn chitieu(store: &Path, args: &[&str]) -> Output {
         .args(args)
         .env_remove("CHITIEU_LANG")
         .env_remove("CHITIEU_STORE")
+        // No installed plan of the machine's user changes which plan is used.
+        .env_remove("CHITIEU_YEAR")
+        .env("XDG_DATA_HOME", "/nonexistent/chitieu-tests")
         .env("USER", "tester")
         .env("TZ", "UTC")
         .stdin(Stdio::null())

@@ -14,6 +14,9 @@ fn chitieu(store: &Path) -> Command {
     let mut command = Command::new(env!("CARGO_BIN_EXE_chitieu"));
     command
         .env_remove("CHITIEU_STORE")
+        // No installed plan of the machine's user changes which plan is used.
+        .env_remove("CHITIEU_YEAR")
+        .env("XDG_DATA_HOME", "/nonexistent/chitieu-tests")
         .env_remove("CHITIEU_LANG")
         .env_remove("LOGNAME")
         .env_remove("USERNAME")

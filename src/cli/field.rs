@@ -72,7 +72,7 @@ pub fn parse_since(lang: Lang, text: &str) -> Result<jiff::Timestamp, Failure> {
     }
     text.parse::<jiff::civil::Date>()
         .ok()
-        .and_then(|date| date.to_zoned_datetime(jiff::tz::TimeZone::system()).ok())
+        .and_then(|date| date.to_zoned_datetime(crate::localtime::zone()).ok())
         .map(|zoned| zoned.timestamp())
         .ok_or_else(|| Failure::bad_input(msg::bad_since(lang, text)))
 }
@@ -87,7 +87,13 @@ fn export(
 ) -> Result<(), Failure> {
     let lang = context.lang;
     let since = since.map(|s| parse_since(lang, s)).transpose()?;
-    if same_file(file, store.path()) {
+    // Nor onto the files that go with it: replacing the lock file breaks the lock of a save
+    // running now, and the backup is the last good copy of the store.
+    let store_path = store.path();
+    if [store_path.to_owned(), store::sibling(store_path, "lock"), store::sibling(store_path, "bak")]
+        .iter()
+        .any(|own| same_file(&store::resolve_links(file), own))
+    {
         return Err(Failure::bad_input(msg::export_over_store(lang, file)));
     }
     let selection = Selection { since, author: author.clone() };
@@ -284,7 +290,13 @@ mod tests {
     use rust_decimal::Decimal;
 
     fn context(lang: Lang) -> Context {
-        Context { lang, ascii: false, colour: false, plan: crate::plan::Plan::embedded() }
+        Context {
+            lang,
+            ascii: false,
+            colour: false,
+            plan: crate::plan::Plan::embedded(),
+            wait: std::time::Duration::from_secs(30),
+        }
     }
 
     fn change() -> SharpChange {

@@ -26,11 +26,11 @@ pub fn bad_since(lang: Lang, text: &str) -> String {
 pub fn export_over_store(lang: Lang, path: &Path) -> String {
     match lang {
         Lang::Vi => format!(
-            "{} là chính kho số liệu; hãy chọn tên tệp khác cho tệp trao đổi, ví dụ thay-doi.json",
+            "{} là chính kho số liệu (hoặc tệp khoá, bản sao lưu của nó); hãy chọn tên tệp khác cho tệp trao đổi, ví dụ thay-doi.json",
             path.display()
         ),
         Lang::En => format!(
-            "{} is the store itself; name another file for the changes, e.g. changes.json",
+            "{} is the store itself (or its lock file or backup); name another file for the changes, e.g. changes.json",
             path.display()
         ),
     }
@@ -169,7 +169,7 @@ pub fn plan_differs(lang: Lang) -> String {
 
 /// A closed period, for `set`, the TUI and `import`.
 pub fn period_closed(lang: Lang, closed: &ClosedPeriod) -> String {
-    period_closed_in(lang, closed, &jiff::tz::TimeZone::system())
+    period_closed_in(lang, closed, &crate::localtime::zone())
 }
 
 /// [`period_closed`] with the time shown in `tz` (the full-screen view's zone).
