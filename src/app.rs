@@ -5,20 +5,23 @@
 //! tests point at a temporary file. Views only read `&App`.
 
 mod action;
+pub mod keymap;
+pub mod theme;
 
 pub use action::Action;
 
+use crate::app::theme::Theme;
+use crate::domain::ledger::{Entry, Kind};
+use crate::domain::number;
+use crate::domain::period::Period;
+use crate::domain::plan::{Group, Plan, Target};
+use crate::domain::progress::{self, PeriodChoice, Row};
+use crate::domain::rounds::ClosedPeriod;
+use crate::domain::status::Status;
+use crate::domain::text;
+use crate::i18n::present;
 use crate::i18n::{self, Lang, U};
-use crate::ledger::{Entry, Kind};
-use crate::number;
-use crate::plan::{Group, Plan, Target};
-use crate::present;
-use crate::progress::{self, PeriodChoice, Row};
-use crate::rounds::ClosedPeriod;
-use crate::status::{Period, Status};
 use crate::store::{self, SaveError, Store};
-use crate::text;
-use crate::theme::Theme;
 use ratatui::layout::{Position, Rect};
 use std::cell::Cell;
 use std::collections::HashMap;
@@ -64,7 +67,7 @@ pub enum Mode {
 /// A closing or reopening waiting for a yes.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RoundAsk {
-    pub action: crate::ledger::Action,
+    pub action: crate::domain::ledger::RoundAction,
     pub period: Period,
     /// The view shows the latest figures, so the period is the form's default one.
     pub default: bool,
@@ -315,7 +318,7 @@ pub struct App {
     /// keystroke in the filter compares text instead of folding every name again.
     pub search: Vec<String>,
     /// The open form's text, for the exit paths to keep as a draft (see `draft`).
-    pub draft: crate::draft::Slot,
+    pub draft: crate::store::draft::Slot,
     /// The widest goal of the plan, with its unit in full and abbreviated (table columns).
     pub goal_widths: (usize, usize),
 }
@@ -457,7 +460,7 @@ impl App {
                 }
             }
         }
-        let closed = Period::ALL.map(|p| crate::rounds::check_open(ledger, p).err());
+        let closed = Period::ALL.map(|p| crate::domain::rounds::check_open(ledger, p).err());
         self.view = Computed { rows, counts, closed };
         self.refilter();
     }
@@ -466,7 +469,7 @@ impl App {
     /// the table for the rows it draws (a few dozen), not worked out for every target on
     /// each change of the store.
     pub fn in_conflict(&self, target: &Target, period: Period) -> bool {
-        crate::conflict::in_conflict(self.store.ledger(), &target.id, period)
+        crate::domain::conflict::in_conflict(self.store.ledger(), &target.id, period)
     }
 
     /// The closing in force for `period`, if it is closed (as of the last recompute).
@@ -654,7 +657,7 @@ impl App {
 
     /// Opens the form again with a draft kept when the terminal hung up, and says so.
     /// Returns whether it did: not when read-only, nor for a target this plan has no figure for.
-    pub fn offer_draft(&mut self, draft: crate::draft::Draft) -> bool {
+    pub fn offer_draft(&mut self, draft: crate::store::draft::Draft) -> bool {
         let Some(&index) = self.index.get(&draft.target) else {
             return false;
         };
@@ -723,7 +726,7 @@ impl App {
     /// Puts the open form, if any, in the draft slot (or empties it).
     fn sync_draft(&self) {
         let now = match &self.mode {
-            Mode::Edit(form) => Some(crate::draft::Draft {
+            Mode::Edit(form) => Some(crate::store::draft::Draft {
                 target: form.target.clone(),
                 period: form.period,
                 kind: form.kind,
@@ -759,8 +762,8 @@ impl App {
         }
         let period = self.period_for_entry();
         let action = match self.closed(period) {
-            Some(_) => crate::ledger::Action::ReopenPeriod,
-            None => crate::ledger::Action::ClosePeriod,
+            Some(_) => crate::domain::ledger::RoundAction::ReopenPeriod,
+            None => crate::domain::ledger::RoundAction::ClosePeriod,
         };
         let default = self.period == PeriodChoice::Latest;
         self.mode = Mode::ConfirmRound(RoundAsk { action, period, default });
@@ -770,14 +773,16 @@ impl App {
     fn save_round(&mut self, ask: RoundAsk) {
         self.mode = Mode::Browse;
         let lang = self.lang;
-        match crate::rounds::save(&mut self.store, &self.plan, ask.action, ask.period, &self.user) {
-            Ok(crate::rounds::Saved::Done(_)) => {
+        match crate::ops::round::save(&mut self.store, &self.plan, ask.action, ask.period, &self.user) {
+            Ok(crate::ops::round::Saved::Done(_)) => {
                 self.say(i18n::field::round_done_tui(lang, ask.action, ask.period, ask.default))
             }
-            Ok(crate::rounds::Saved::AlreadyClosed(close)) => {
+            Ok(crate::ops::round::Saved::AlreadyClosed(close)) => {
                 self.warn(i18n::field::already_closed(lang, &close))
             }
-            Ok(crate::rounds::Saved::AlreadyOpen) => self.warn(i18n::field::already_open(lang, ask.period)),
+            Ok(crate::ops::round::Saved::AlreadyOpen) => {
+                self.warn(i18n::field::already_open(lang, ask.period))
+            }
             Err(e) => {
                 let why = i18n::store_error(lang, &e);
                 self.warn(i18n::save_failed(lang, &why));
@@ -796,14 +801,14 @@ impl App {
                 return;
             }
         };
-        if let Err(closed) = crate::rounds::check_open(self.store.ledger(), form.period) {
+        if let Err(closed) = crate::domain::rounds::check_open(self.store.ledger(), form.period) {
             form.error = Some(self.closed_words(&closed));
             self.mode = Mode::Edit(form);
             return;
         }
         if form.sharp_warned != Some(value)
             && let Some(change) =
-                crate::sharp::check(&self.plan, self.store.ledger(), &form.target, form.period, value)
+                crate::domain::sharp::check(&self.plan, self.store.ledger(), &form.target, form.period, value)
         {
             let warning = i18n::field::sharp_change(self.lang, &self.plan, &change);
             form.error = Some(format!("{warning} {}", i18n::field::sharp_enter_again(self.lang)));
@@ -813,13 +818,13 @@ impl App {
         }
         let mut entry =
             store::new_figure(&form.target, form.period, value, form.kind, &form.note.text, &self.user);
-        crate::conflict::mark_seen(self.store.ledger(), &mut entry);
+        crate::domain::conflict::mark_seen(self.store.ledger(), &mut entry);
         let what = self.describe(&entry);
         // Checked again under the lock, against what others saved a moment ago (as `set` does).
         let period = form.period;
         let saved = self
             .store
-            .save_checked(&self.plan, vec![entry], |fresh| crate::rounds::check_open(fresh, period));
+            .save_checked(&self.plan, vec![entry], |fresh| crate::domain::rounds::check_open(fresh, period));
         match saved {
             Ok(merged) => {
                 self.mode = Mode::Browse;
@@ -845,9 +850,9 @@ impl App {
         let retraction = store::withdrawal(&entry, &self.user);
         let what = self.describe(&retraction);
         let period = retraction.period;
-        let saved = self
-            .store
-            .save_checked(&self.plan, vec![retraction], |fresh| crate::rounds::check_open(fresh, period));
+        let saved = self.store.save_checked(&self.plan, vec![retraction], |fresh| {
+            crate::domain::rounds::check_open(fresh, period)
+        });
         match saved {
             Ok(_) => self.say(i18n::withdrawn(self.lang, &what)),
             Err(SaveError::Refused(closed)) => self.warn(self.closed_words(&closed)),

@@ -1,17 +1,19 @@
 //! The command line: arguments, and the commands other than the full-screen view.
 
+pub mod config;
 pub mod field;
 pub mod plans;
 
-use crate::conflict::Conflict;
+use crate::domain::conflict::Conflict;
+use crate::domain::ledger::{Kind, Ledger};
+use crate::domain::period::Period;
+use crate::domain::plan::{Goal, Plan};
+use crate::domain::progress::{self, PeriodChoice, Row};
+use crate::domain::status::Status;
+use crate::domain::text::truncate;
+use crate::i18n::present;
 use crate::i18n::{self, Lang, T};
-use crate::ledger::{Kind, Ledger};
-use crate::plan::{Goal, Plan};
-use crate::present;
-use crate::progress::{self, PeriodChoice, Row};
-use crate::status::{Period, Status};
 use crate::store::{self, Store};
-use crate::text::truncate;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
@@ -41,7 +43,7 @@ pub struct Global {
     #[arg(long, global = true, env = "CHITIEU_YEAR", value_name = "YEAR")]
     pub year: Option<i16>,
     /// Language of the interface (Vietnamese by default)
-    #[arg(long, global = true, env = "CHITIEU_LANG", value_enum)]
+    #[arg(long, global = true, env = "CHITIEU_LANG", value_parser = lang_parser())]
     pub lang: Option<Lang>,
     /// Plain ASCII: no box drawing, no symbols
     #[arg(long, global = true)]
@@ -49,6 +51,14 @@ pub struct Global {
     /// How long a save waits for a store another process has locked before giving up (exit 2)
     #[arg(long, global = true, value_name = "SECONDS", default_value_t = 30)]
     pub wait: u64,
+}
+
+/// `--lang vi|en`, the domain's [`Lang`] (which knows nothing of clap) parsed as clap would
+/// parse a `ValueEnum`: the same names, the same possible values in the help.
+fn lang_parser() -> impl clap::builder::TypedValueParser<Value = Lang> {
+    use clap::builder::TypedValueParser;
+    clap::builder::PossibleValuesParser::new(["vi", "en"])
+        .map(|name| if name == "en" { Lang::En } else { Lang::Vi })
 }
 
 #[derive(Debug, Subcommand)]
@@ -199,11 +209,11 @@ pub fn locate(global: &Global, command: Option<&Command>) -> Result<Location, Fa
     if let Some(path) = &global.plan {
         return Ok(Location { plan: Located::File(path.clone()), store: store_path(global)? });
     }
-    let Some(shelf) = crate::installed::Shelf::default_location() else {
+    let Some(shelf) = crate::store::installed::Shelf::default_location() else {
         let plan = Located::Ready(Box::new(Plan::embedded()));
         return Ok(Location { plan, store: store_path(global)? });
     };
-    let this_year = crate::localtime::today().year();
+    let this_year = crate::store::localtime::today().year();
     let chosen = shelf
         .choose(global.year, this_year)
         .map_err(|e| Failure::bad_input(i18n::plans::shelf_error(lang, &e)))?;
@@ -297,7 +307,7 @@ pub fn run_with_year(
             let ledger = store.ledger();
             let choice = period.map_or(PeriodChoice::Latest, PeriodChoice::Fixed);
             let rows = progress::assess(&context.plan, ledger, choice);
-            let conflicts = crate::conflict::conflicts(ledger);
+            let conflicts = crate::domain::conflict::conflicts(ledger);
             let mut buffer = Vec::new();
             let sink: &mut dyn Write = if file.is_some() { &mut buffer } else { &mut *out };
             match format {
@@ -339,7 +349,7 @@ pub fn run_with_year(
             Ok(())
         }
         Command::Set { id, value, period, estimate, note, yes } => {
-            let today = crate::localtime::today();
+            let today = crate::store::localtime::today();
             let kind = if *estimate { Kind::Estimate } else { Kind::Official };
             let request = SetRequest { id, value, period: *period, kind, note: note.as_deref(), yes: *yes };
             set(context, path, &request, today, out)
@@ -398,7 +408,7 @@ pub fn set(
         let parts: Vec<&str> = plan.parts(&target.id).map(|t| t.id.as_str()).collect();
         return Err(Failure::bad_input(i18n::heading_target(lang, &target.id, &parts)));
     }
-    let value = crate::number::parse(request.value, lang.number_style())
+    let value = crate::domain::number::parse(request.value, lang.number_style())
         .map_err(|e| Failure::bad_input(i18n::bad_value(lang, request.value, &e)))?;
     let period = request.period.unwrap_or_else(|| Period::current(plan.year, today));
     let author = store::login_name().unwrap_or_else(|| T::UnknownAuthor.get(lang).to_owned());
@@ -406,12 +416,12 @@ pub fn set(
         store::new_figure(&target.id, period, value, request.kind, request.note.unwrap_or(""), &author);
     let mut store = open_store(context, path)?;
     let closed = |ledger: &Ledger| {
-        crate::rounds::check_open(ledger, period)
+        crate::domain::rounds::check_open(ledger, period)
             .map_err(|closed| Failure::bad_input(i18n::field::period_closed(lang, &closed)))
     };
     closed(store.ledger())?;
     let sharp: Vec<_> =
-        crate::sharp::check(plan, store.ledger(), &target.id, period, value).into_iter().collect();
+        crate::domain::sharp::check(plan, store.ledger(), &target.id, period, value).into_iter().collect();
     {
         use std::io::IsTerminal;
         let stdin = io::stdin();
@@ -425,7 +435,7 @@ pub fn set(
         )?;
     }
     // What the author had before them: an entry that saw every standing figure resolves a conflict.
-    crate::conflict::mark_seen(store.ledger(), &mut entry);
+    crate::domain::conflict::mark_seen(store.ledger(), &mut entry);
     let merged = store.save_checked(plan, vec![entry.clone()], closed).map_err(|e| match e {
         store::SaveError::Store(e) => Failure::bad_input(i18n::store_error(lang, &e)),
         store::SaveError::Refused(failure) => failure,
@@ -444,7 +454,7 @@ pub fn undo(context: &Context, path: &Path, out: &mut dyn Write) -> Result<(), F
     let author = store::login_name().unwrap_or_else(|| T::UnknownAuthor.get(lang).to_owned());
     let mut store = open_store(context, path)?;
     if let Some(latest) = store.ledger().last_standing_by(&author) {
-        crate::rounds::check_open(store.ledger(), latest.period)
+        crate::domain::rounds::check_open(store.ledger(), latest.period)
             .map_err(|closed| Failure::bad_input(i18n::field::period_closed(lang, &closed)))?;
     }
     let withdrawn =
@@ -491,8 +501,8 @@ pub fn history(
                 i18n::period(lang, e.period).to_owned(),
                 value,
                 kind,
-                crate::text::clean(&e.author),
-                crate::text::clean(&e.note),
+                crate::domain::text::clean(&e.author),
+                crate::domain::text::clean(&e.note),
             ]
         })
         .collect();
@@ -570,9 +580,9 @@ fn report_table(
         .map(|row| {
             let mut cells = table_cells(context, row);
             // A target whose official figures conflict carries a mark after its status.
-            if !crate::conflict::periods_in_conflict(conflicts, &row.target.id).is_empty() {
+            if !crate::domain::conflict::periods_in_conflict(conflicts, &row.target.id).is_empty() {
                 cells[6].push(' ');
-                cells[6].push_str(crate::report::md::conflict_mark(context.ascii));
+                cells[6].push_str(crate::i18n::present::conflict_mark(context.ascii));
             }
             cells
         })
@@ -586,7 +596,7 @@ fn report_table(
     // Right-align figures, left-align text.
     let right = [false, false, false, true, false, true, false];
 
-    for group in crate::plan::Group::ALL {
+    for group in crate::domain::plan::Group::ALL {
         let members: Vec<(&Row, &[String; 7])> =
             rows.iter().zip(&cells).filter(|(row, _)| row.target.group == group).collect();
         if members.is_empty() {
@@ -601,7 +611,7 @@ fn report_table(
     }
     if !conflicts.is_empty() {
         writeln!(out)?;
-        let mark = crate::report::md::conflict_mark(context.ascii);
+        let mark = crate::i18n::present::conflict_mark(context.ascii);
         writeln!(out, "{mark} {}", i18n::field::R::ConflictNote.get(lang))?;
         for conflict in conflicts {
             writeln!(out, "  {}", i18n::field::conflict_line(lang, plan, conflict))?;
@@ -754,7 +764,7 @@ fn report_json(
                 parent: t.parent.as_deref(),
                 section: &t.section,
                 percent_of_expected: row.percent.map(|p| p.to_string()),
-                conflicts: crate::conflict::periods_in_conflict(conflicts, &t.id)
+                conflicts: crate::domain::conflict::periods_in_conflict(conflicts, &t.id)
                     .into_iter()
                     .map(Period::key)
                     .collect(),
@@ -821,7 +831,7 @@ fn report_csv(
             row.actual.and(row.period).map(Period::key).unwrap_or_default().to_owned(),
             row.percent.map(|p| p.to_string()).unwrap_or_default(),
             row.status.key().to_owned(),
-            crate::conflict::periods_in_conflict(conflicts, &t.id)
+            crate::domain::conflict::periods_in_conflict(conflicts, &t.id)
                 .into_iter()
                 .map(Period::key)
                 .collect::<Vec<_>>()

@@ -1,7 +1,8 @@
 use chitieu::app::{App, PlanIndex, Settings};
+use chitieu::cli::config;
 use chitieu::cli::{self, Cli, Context, Failure};
 use chitieu::store::{self, Store};
-use chitieu::{config, i18n, tui};
+use chitieu::{i18n, tui};
 use clap::Parser;
 use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
@@ -30,7 +31,7 @@ fn run(args: &mut Cli) -> Result<(), Failure> {
             }
         }
     }
-    if let Some(tz) = chitieu::localtime::refused_tz() {
+    if let Some(tz) = chitieu::store::localtime::refused_tz() {
         eprintln!("chitieu: {}", i18n::tz_refused(args.global.lang.unwrap_or_default(), &tz));
     }
     let no_colour = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
@@ -74,8 +75,8 @@ fn view(args: &Cli, colour: bool) -> Result<(), Failure> {
         .map_err(|e| Failure::bad_input(i18n::store_error(context.lang, &e)))?;
     store.set_patience(tui::lock_patience(context.lang, std::time::Duration::from_secs(args.global.wait)));
     let user = store::login_name().unwrap_or_else(|| "?".to_owned());
-    let draft = chitieu::draft::path_for(&path, &user);
-    let tz = chitieu::localtime::zone();
+    let draft = chitieu::store::draft::path_for(&path, &user);
+    let tz = chitieu::store::localtime::zone();
     let settings = Settings {
         lang: context.lang,
         ascii: context.ascii,

@@ -16,9 +16,9 @@
 
 mod basic_colour;
 
+use crate::app::keymap;
 use crate::app::{self, Action, App, ModeKind};
-use crate::draft;
-use crate::keymap;
+use crate::store::draft;
 use crate::ui;
 use basic_colour::BasicColours;
 use crossterm::event::{self, DisableMouseCapture, EnableMouseCapture, Event, MouseButton, MouseEventKind};

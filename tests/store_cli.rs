@@ -2,7 +2,7 @@
 //! in temporary directories: what is refused changes nothing on disk, and bad files are
 //! named, located and left exactly as they were.
 
-use chitieu::plan::Plan;
+use chitieu::domain::plan::Plan;
 use chitieu::store::Store;
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -113,7 +113,7 @@ fn a_saved_figure_shows_in_the_report() {
     assert_eq!(actual_of(&report, "1").0, "8.3");
     // The 2024 plan's year is over, so the default period is the full year.
     let today = jiff::ZonedDateTime::now().date();
-    let expected = chitieu::status::Period::current(2024, today).key();
+    let expected = chitieu::domain::period::Period::current(2024, today).key();
     assert_eq!(actual_of(&report, "1").1, expected);
 }
 

@@ -2,10 +2,10 @@
 //! installed side by side.
 
 use super::{Context, Failure};
+use crate::domain::plan::Text;
 use crate::i18n::{field as field_msg, plans as msg};
-use crate::installed::{Installed, Shelf};
-use crate::plan::Text;
-use crate::plan_sheet::{self, PlanHeader};
+use crate::report::plan_sheet::{self, PlanHeader};
+use crate::store::installed::{Installed, Shelf};
 use clap::Subcommand;
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -112,7 +112,7 @@ fn shelf(context: &Context) -> Result<Shelf, Failure> {
     Shelf::default_location().ok_or_else(|| Failure::bad_input(crate::i18n::T::NoHome.get(context.lang)))
 }
 
-fn shelf_failure(context: &Context, error: &crate::installed::ShelfError) -> Failure {
+fn shelf_failure(context: &Context, error: &crate::store::installed::ShelfError) -> Failure {
     Failure::bad_input(msg::shelf_error(context.lang, error))
 }
 

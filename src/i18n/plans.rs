@@ -3,9 +3,9 @@
 //! by side, as in the rest of `i18n`.
 
 use super::{Lang, number_error};
-use crate::installed::{Installed, ShelfError};
-use crate::plan::{Direction, Measure};
-use crate::plan_sheet::{Issue, ReadError, SheetProblem};
+use crate::domain::plan::{Direction, Measure};
+use crate::domain::sheet::{Issue, ReadError, SheetProblem};
+use crate::store::installed::{Installed, ShelfError};
 use std::path::Path;
 
 pub const SHEET_TABLE: &str = "Chỉ tiêu";

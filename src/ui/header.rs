@@ -1,10 +1,10 @@
 //! The header line and the group tabs.
 
 use crate::app::{App, SortBy, TABS};
+use crate::domain::progress::PeriodChoice;
+use crate::domain::status::Status;
+use crate::domain::text::truncate;
 use crate::i18n::{self, T, U};
-use crate::progress::PeriodChoice;
-use crate::status::Status;
-use crate::text::truncate;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};

@@ -9,9 +9,9 @@
 //! `sharp_change_factor` (default 2) or below its inverse (½); a change of sign is sharp too.
 //! A previous figure of 0 gives no ratio and is not compared.
 
-use crate::ledger::Ledger;
-use crate::plan::{Measure, Plan};
-use crate::status::Period;
+use crate::domain::ledger::Ledger;
+use crate::domain::period::Period;
+use crate::domain::plan::{Measure, Plan};
 use rust_decimal::Decimal;
 
 /// The factor when the plan sets none: double, or half.
@@ -62,7 +62,7 @@ pub fn check(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::ledger::tests::entry;
+    use crate::domain::ledger::tests::entry;
 
     fn d(s: &str) -> Decimal {
         Decimal::from_str_exact(s).expect("decimal")
@@ -98,7 +98,7 @@ mod tests {
 
     #[test]
     fn the_plan_sets_the_factor() {
-        let text = crate::plan::EMBEDDED_2024.replacen(
+        let text = crate::domain::plan::EMBEDDED_2024.replacen(
             "\"tolerance_percent\"",
             "\"sharp_change_factor\": \"10\", \"tolerance_percent\"",
             1,
@@ -108,14 +108,14 @@ mod tests {
         let ledger = Ledger::new([entry("a", "1", Period::Q1, "4", 0)]);
         assert_eq!(check(&plan, &ledger, "1", Period::H1, d("39")), None);
         assert!(check(&plan, &ledger, "1", Period::H1, d("41")).is_some());
-        let bad = crate::plan::EMBEDDED_2024.replacen(
+        let bad = crate::domain::plan::EMBEDDED_2024.replacen(
             "\"tolerance_percent\"",
             "\"sharp_change_factor\": \"1\", \"tolerance_percent\"",
             1,
         );
         assert!(matches!(
             Plan::parse(&bad).map_err(|e| e.problem),
-            Err(crate::plan::PlanProblem::SharpFactorTooSmall(_))
+            Err(crate::domain::plan::PlanProblem::SharpFactorTooSmall(_))
         ));
     }
 }

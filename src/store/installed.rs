@@ -6,7 +6,7 @@
 //! moves a file. A plan added with the embedded plan's id replaces the embedded one (a
 //! revision of the 2024 targets) and keeps `store.json`.
 
-use crate::plan::{Plan, PlanError};
+use crate::domain::plan::{Plan, PlanError};
 use std::io;
 use std::path::PathBuf;
 
