@@ -742,26 +742,6 @@ pub fn quoted(lang: Lang, text: &str, ascii: bool) -> String {
     }
 }
 
-/// The status filter in words, as the header names it.
-pub fn status_filter(lang: Lang, filter: crate::app::StatusFilter) -> &'static str {
-    use crate::app::StatusFilter;
-    match filter {
-        StatusFilter::Short => lang.pick("chưa đạt (có nguy cơ, chậm)", "short (at risk, behind)"),
-        StatusFilter::NoData => status(lang, Status::NoData),
-        StatusFilter::Only(only) => status(lang, only),
-    }
-}
-
-/// The order of the rows in words.
-pub fn sort(lang: Lang, sort: crate::app::SortBy) -> &'static str {
-    use crate::app::SortBy;
-    match sort {
-        SortBy::Plan => lang.pick("theo mã", "id"),
-        SortBy::Status => lang.pick("tình trạng, xấu nhất trước", "status, worst first"),
-        SortBy::Percent => lang.pick("% kế hoạch, thấp nhất trước", "% of plan, lowest first"),
-    }
-}
-
 /// A colleague saved (`Some((author, value))`) or withdrew the figure behind the open form.
 pub fn changed_behind_form(lang: Lang, saved: Option<(&str, &str)>) -> String {
     match (lang, saved) {

@@ -4,7 +4,7 @@ use crate::app::{App, SortBy, TABS};
 use crate::domain::progress::PeriodChoice;
 use crate::domain::status::Status;
 use crate::domain::text::truncate;
-use crate::i18n::{self, T, U};
+use crate::i18n::{self, Lang, T, U};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
@@ -34,8 +34,8 @@ pub fn header(app: &App, area: Rect, buf: &mut Buffer) {
     if !app.filter.text.is_empty() {
         filters.push(i18n::quoted(lang, &app.filter.text, app.ascii));
     }
-    if let Some(status_filter) = app.status_filter {
-        filters.push(i18n::status_filter(lang, status_filter).to_owned());
+    if let Some(chosen) = app.status_filter {
+        filters.push(status_filter(lang, chosen).to_owned());
     }
     if !filters.is_empty() {
         spans.push(Span::styled(format!("{dot}{}: ", U::Filter.get(lang)), app.theme.dim));
@@ -43,7 +43,7 @@ pub fn header(app: &App, area: Rect, buf: &mut Buffer) {
     }
     if app.sort != SortBy::Plan {
         spans.push(Span::styled(format!("{dot}{}: ", U::SortedBy.get(lang)), app.theme.dim));
-        spans.push(Span::styled(i18n::sort(lang, app.sort), app.theme.label));
+        spans.push(Span::styled(sort(lang, app.sort), app.theme.label));
     }
     if app.read_only {
         spans.push(Span::styled(format!("{dot}{}", U::ReadOnly.get(lang)), app.theme.error));
@@ -71,6 +71,26 @@ pub fn header(app: &App, area: Rect, buf: &mut Buffer) {
         spans.insert(0, Span::styled(truncate(&title, room, app.ascii), app.theme.title));
     }
     Line::from(spans).render(Rect { height: 1, ..area }, buf);
+}
+
+/// The status filter in words, as the header names it. (Here, not in `i18n`, which does
+/// not know the view's state.)
+fn status_filter(lang: Lang, filter: crate::app::StatusFilter) -> &'static str {
+    use crate::app::StatusFilter;
+    match filter {
+        StatusFilter::Short => lang.pick("chưa đạt (có nguy cơ, chậm)", "short (at risk, behind)"),
+        StatusFilter::NoData => i18n::status(lang, Status::NoData),
+        StatusFilter::Only(only) => i18n::status(lang, only),
+    }
+}
+
+/// The order of the rows in words.
+fn sort(lang: Lang, sort: crate::app::SortBy) -> &'static str {
+    match sort {
+        SortBy::Plan => lang.pick("theo mã", "id"),
+        SortBy::Status => lang.pick("tình trạng, xấu nhất trước", "status, worst first"),
+        SortBy::Percent => lang.pick("% kế hoạch, thấp nhất trước", "% of plan, lowest first"),
+    }
 }
 
 /// Keeps the end of a path, which says most: `…/chung/store.json`.
