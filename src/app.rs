@@ -109,14 +109,18 @@ impl StatusFilter {
     }
 }
 
-/// Statuses from the most urgent: the order of the status sort, and of the single-status
-/// filters after the two views. The same order as a heading takes its parts' status in.
-pub const WORST_FIRST: [Status; 5] =
-    [Status::Behind, Status::AtRisk, Status::NoData, Status::OnTrack, Status::Achieved];
+/// Statuses from the most urgent (`Status::urgency`, the order in which a heading takes its
+/// parts' status): the order of the status sort, and of the single-status filters.
+pub fn worst_first() -> Vec<Status> {
+    let mut all = Status::ALL.to_vec();
+    all.sort_by_key(|s| std::cmp::Reverse(s.urgency()));
+    all
+}
 
-/// Short of what the period expects ("chưa đạt").
+/// Short of what the period or the year expects ("chưa đạt"): at risk, behind, nearly
+/// achieved, not achieved.
 pub fn is_short(status: Status) -> bool {
-    matches!(status, Status::Behind | Status::AtRisk)
+    matches!(status, Status::Behind | Status::AtRisk | Status::NearlyAchieved | Status::NotAchieved)
 }
 
 /// The order of the rows (`s` cycles it).
@@ -125,7 +129,7 @@ pub enum SortBy {
     /// The plan's own order, by id.
     #[default]
     Plan,
-    /// The most urgent status first (see [`WORST_FIRST`]), then plan order.
+    /// The most urgent status first (see [`worst_first`]), then plan order.
     Status,
     /// The lowest % of what the period expects first; targets without one last.
     Percent,
@@ -342,9 +346,11 @@ pub struct Computed {
     /// One per target, in plan order.
     pub rows: Vec<Shown>,
     /// Counts per status of each tab, ignoring the text and status filters.
-    pub counts: [[usize; 5]; TABS],
+    pub counts: [[usize; Status::ALL.len()]; TABS],
     /// The closing in force for each period (`Period::ALL` order), if it is closed.
-    pub closed: [Option<ClosedPeriod>; 4],
+    pub closed: [Option<ClosedPeriod>; Period::ALL.len()],
+    /// "Đạt và vượt x/16 chỉ tiêu chủ yếu", as the reports head it.
+    pub tally: progress::Tally,
 }
 
 /// What the view works out from the plan alone, once: the parts of each target, the index
@@ -449,7 +455,7 @@ impl App {
                 percent: row.percent,
             })
             .collect();
-        let mut counts = [[0; 5]; TABS];
+        let mut counts = [[0; Status::ALL.len()]; TABS];
         for (tab, counts) in counts.iter_mut().enumerate() {
             let group = App::tab_group(tab);
             for (row, target) in rows.iter().zip(&self.plan.targets) {
@@ -461,7 +467,8 @@ impl App {
             }
         }
         let closed = Period::ALL.map(|p| crate::domain::rounds::check_open(ledger, p).err());
-        self.view = Computed { rows, counts, closed };
+        let tally = progress::tally(&self.plan, ledger);
+        self.view = Computed { rows, counts, closed, tally };
         self.refilter();
     }
 
@@ -531,9 +538,7 @@ impl App {
         let rows = &self.view.rows;
         match self.sort {
             SortBy::Plan => {}
-            SortBy::Status => self.visible.sort_by_key(|i| {
-                WORST_FIRST.iter().position(|s| *s == rows[*i].status).unwrap_or(usize::MAX)
-            }),
+            SortBy::Status => self.visible.sort_by_key(|i| std::cmp::Reverse(rows[*i].status.urgency())),
             // Stable sorts: equal rows keep the plan's order.
             SortBy::Percent => self.visible.sort_by_key(|i| (rows[*i].percent.is_none(), rows[*i].percent)),
         }
@@ -550,7 +555,7 @@ impl App {
         let has_rows = |s: &Status| Status::ALL.iter().position(|x| x == s).is_some_and(|i| counts[i] > 0);
         let mut cycle = vec![None, Some(StatusFilter::Short), Some(StatusFilter::NoData)];
         cycle.extend(
-            WORST_FIRST
+            worst_first()
                 .iter()
                 .filter(|s| **s != Status::NoData && has_rows(s))
                 .map(|s| Some(StatusFilter::Only(*s))),
@@ -994,7 +999,7 @@ fn browse(app: &mut App, action: Action) {
         Action::CyclePeriod | Action::PrevPeriod => {
             // Latest, then each period in turn; `P` goes the other way round.
             let mut cycle = vec![PeriodChoice::Latest];
-            cycle.extend(Period::ALL.map(PeriodChoice::Fixed));
+            cycle.extend(Period::THIS_YEAR.map(PeriodChoice::Fixed));
             let at = cycle.iter().position(|c| *c == app.period).unwrap_or(0);
             let by = if action == Action::CyclePeriod { 1 } else { cycle.len() - 1 };
             app.period = cycle[(at + by) % cycle.len()];

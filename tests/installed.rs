@@ -60,7 +60,7 @@ fn installed_plans_stand_side_by_side_each_with_its_store() {
 
     // The 2024 figures are where they were, by --year or CHITIEU_YEAR.
     let report = ok(chitieu(home, &[], &["--year", "2024", "report", "--format", "csv"]));
-    assert!(report.lines().any(|l| l.starts_with("1,") && l.contains(",7.5,q1,")), "{report}");
+    assert!(report.lines().any(|l| l.starts_with("1,") && l.contains(",7.5,official,q1,")), "{report}");
     let report = ok(chitieu(home, &[("CHITIEU_YEAR", "2099")], &["report"]));
     assert!(report.contains("Kế hoạch năm 2099"), "{report}");
 
@@ -94,4 +94,57 @@ fn a_year_with_no_plan_and_a_bad_plan_are_refused() {
     let output = chitieu(home, &[], &["plan", "add", broken.to_str().expect("path")]);
     assert_eq!(output.status.code(), Some(2));
     assert!(!data(home).join("plans").exists(), "nothing installed");
+}
+
+/// A mid-year revision: the same plan id with a target changed and one added keeps the
+/// store, is recorded (old and new target), and `check` and `history` say what changed.
+#[test]
+fn a_revision_keeps_the_store_and_says_what_changed() {
+    let home = tempfile::tempdir().expect("temp dir");
+    let home = home.path();
+    ok(chitieu(home, &[], &["plan", "add", &plan_file(home, "tinh-2025", 2025, "8")]));
+    ok(chitieu(home, &[], &["set", "1", "7,9", "--period", "q1"]));
+
+    let revised = home.join("tinh-2025-v2.json");
+    std::fs::write(
+        &revised,
+        r#"{"format": 1, "id": "tinh-2025", "year": 2025, "title": {"vi": "Kế hoạch năm 2025"},
+           "targets": [{"id": "1", "group": "economic", "name": {"vi": "Tăng trưởng kinh tế"},
+           "unit": {"vi": "%"}, "direction": "at_least", "measure": "level", "target": "8.5"},
+           {"id": "2", "group": "social", "name": {"vi": "Hộ nghèo"}, "unit": {"vi": "%"},
+           "direction": "at_most", "measure": "level", "target": "1.2"}]}"#,
+    )
+    .expect("write");
+    let added = ok(chitieu(home, &[], &["plan", "add", revised.to_str().expect("path")]));
+    assert!(added.contains("giữ nguyên kho số liệu"), "{added}");
+    assert!(added.contains("1: target 8 → 8.5") && added.contains("2: chỉ tiêu mới"), "{added}");
+
+    // The figure entered before stays with its target, judged against the revised goal.
+    let report = ok(chitieu(home, &[], &["report", "--format", "csv"]));
+    assert!(
+        report.lines().any(|l| l.starts_with("1,") && l.contains(",8.5,") && l.contains(",7.9,q1,")),
+        "{report}"
+    );
+
+    let check = chitieu(home, &[], &["check"]);
+    let said = String::from_utf8_lossy(&check.stdout);
+    assert_eq!(check.status.code(), Some(0), "a recorded revision is no problem:\n{said}");
+    assert!(said.contains("điều chỉnh 1 lần") && said.contains("1: target 8 → 8.5"), "{said}");
+    let history = ok(chitieu(home, &[], &["history", "1"]));
+    assert!(history.contains("Điều chỉnh kế hoạch") && history.contains("1: target 8 → 8.5"), "{history}");
+
+    // A version without the target that has a figure is refused, and changes nothing.
+    let dropped = home.join("tinh-2025-v3.json");
+    std::fs::write(
+        &dropped,
+        r#"{"format": 1, "id": "tinh-2025", "year": 2025, "title": {"vi": "Kế hoạch năm 2025"},
+           "targets": [{"id": "2", "group": "social", "name": {"vi": "Hộ nghèo"}, "unit": {"vi": "%"},
+           "direction": "at_most", "measure": "level", "target": "1.2"}]}"#,
+    )
+    .expect("write");
+    let output = chitieu(home, &[], &["plan", "add", dropped.to_str().expect("path")]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&output.stderr).contains("bỏ các chỉ tiêu đã có số liệu: 1"));
+    let report = ok(chitieu(home, &[], &["report", "--format", "csv"]));
+    assert!(report.contains(",7.9,q1,"), "{report}");
 }

@@ -162,8 +162,8 @@ fn escape_clears_every_filter() {
 #[test]
 fn the_status_filter_offers_the_useful_views_first_and_skips_empty_statuses() {
     let (_dir, mut app) = app();
-    save_value(&mut app, "3", "9.500");
-    save_value(&mut app, "2", "74");
+    save_value(&mut app, "3", "4.500");
+    save_value(&mut app, "1", "8,5");
     app.tab = 0;
     app.refilter();
     let mut seen = Vec::new();
@@ -171,10 +171,10 @@ fn the_status_filter_offers_the_useful_views_first_and_skips_empty_statuses() {
         update(&mut app, Action::CycleStatusFilter);
         seen.push((app.status_filter, app.visible.len()));
     }
-    assert_eq!(seen[0], (Some(StatusFilter::Short), 1), "74 of 76,56 is at risk");
+    assert_eq!(seen[0], (Some(StatusFilter::Short), 1), "4.500 of 9.266 × 50 % is at risk");
     assert_eq!(seen[1], (Some(StatusFilter::NoData), 9));
     assert_eq!(seen[2], (Some(StatusFilter::Only(Status::AtRisk)), 1), "no row is behind: not offered");
-    assert_eq!(seen[3], (Some(StatusFilter::Only(Status::OnTrack)), 1), "9.500 by mid-year is ahead");
+    assert_eq!(seen[3], (Some(StatusFilter::Only(Status::OnTrack)), 1), "8,5 % growth is ahead of 8,0");
     assert_eq!(seen[4], (None, 11), "no target achieved: not offered");
 }
 
@@ -206,8 +206,7 @@ fn ctrl_u_erases_the_filter_line() {
 #[test]
 fn the_sort_cycles_worst_status_first_then_lowest_percent_then_plan_order() {
     let (_dir, mut app) = app();
-    save_value(&mut app, "3", "9.500");
-    save_value(&mut app, "2", "74");
+    save_value(&mut app, "3", "4.500");
     save_value(&mut app, "1", "7");
     app.tab = 0;
     app.refilter();
@@ -217,10 +216,10 @@ fn the_sort_cycles_worst_status_first_then_lowest_percent_then_plan_order() {
     assert_eq!(ids(&app), ["1", "2", "3", "4"]);
     update(&mut app, Action::CycleSort);
     assert_eq!(app.sort, SortBy::Status);
-    assert_eq!(ids(&app), ["1", "2", "4", "5"], "7 of 8 % is behind, 74 of 76,56 at risk, then no data");
+    assert_eq!(ids(&app), ["1", "3", "2", "4"], "7 of 8 % is behind, 4.500 of 4.633 at risk, then no data");
     update(&mut app, Action::CycleSort);
     assert_eq!(app.sort, SortBy::Percent);
-    assert_eq!(ids(&app), ["1", "2", "3", "4"], "87,5 %, 96,7 %, 205 %, then no figure");
+    assert_eq!(ids(&app), ["3", "1", "2", "4"], "48,6 % and 87,5 % of the year's plan, then no figure");
     update(&mut app, Action::CycleSort);
     assert_eq!(app.sort, SortBy::Plan);
 }
@@ -280,7 +279,7 @@ fn the_period_cycles_and_changes_the_figures() {
         update(&mut app, Action::CyclePeriod);
         seen.push(app.period);
     }
-    assert_eq!(seen[..4], Period::ALL.map(PeriodChoice::Fixed));
+    assert_eq!(seen[..4], Period::THIS_YEAR.map(PeriodChoice::Fixed));
     assert_eq!(seen[4], PeriodChoice::Latest);
     app.period = PeriodChoice::Fixed(Period::Year);
     assert_eq!(status_of_3(&app), Some(Status::NoData));

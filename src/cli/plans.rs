@@ -122,9 +122,43 @@ pub fn add(context: &Context, shelf: &Shelf, file: &Path, out: &mut dyn Write) -
     let plan = super::load_plan(lang, file)?;
     let text = std::fs::read_to_string(file)
         .map_err(|e| Failure::bad_input(field_msg::cannot_read(lang, file, &e)))?;
-    let (installed, before) = shelf.install(&plan, &text).map_err(|e| shelf_failure(context, &e))?;
-    let unchanged = before.as_ref().is_some_and(|b| b.plan.content_hash == plan.content_hash);
-    writeln!(out, "{}", msg::plan_installed(lang, &installed, before.is_some(), unchanged))?;
+    let author =
+        crate::store::login_name().unwrap_or_else(|| crate::i18n::T::UnknownAuthor.get(lang).to_owned());
+    let added = shelf.install(&plan, &text, &author).map_err(|e| shelf_failure(context, &e))?;
+    let unchanged = added.before.as_ref().is_some_and(|b| b.plan.content_hash == plan.content_hash);
+    writeln!(out, "{}", msg::plan_installed(lang, &added.installed, added.before.is_some(), unchanged))?;
+    if let Some(revision) = &added.revision {
+        for line in msg::revision_lines(lang, revision, None) {
+            writeln!(out, "{line}")?;
+        }
+    }
+    Ok(())
+}
+
+/// The revisions recorded for the plan in use (none for a plan not installed), for `check`
+/// and `history`.
+pub fn revisions(context: &Context) -> Vec<crate::store::installed::Revision> {
+    let Some(shelf) = Shelf::default_location() else { return Vec::new() };
+    match shelf.find(&context.plan.id) {
+        Ok(Some(_)) => shelf.revisions(&context.plan.id).unwrap_or_default(),
+        _ => Vec::new(),
+    }
+}
+
+/// The revisions touching `target` (all with `None`), under `history`'s entries.
+pub fn print_revisions(context: &Context, target: Option<&str>, out: &mut dyn Write) -> std::io::Result<()> {
+    let revisions = revisions(context);
+    let touching: Vec<_> =
+        revisions.iter().filter(|r| target.is_none_or(|t| r.changes.iter().any(|c| c.target == t))).collect();
+    if touching.is_empty() {
+        return Ok(());
+    }
+    writeln!(out)?;
+    for revision in touching.into_iter().rev() {
+        for line in msg::revision_lines(context.lang, revision, target) {
+            writeln!(out, "{line}")?;
+        }
+    }
     Ok(())
 }
 

@@ -38,11 +38,12 @@ pub fn check(
     period: Period,
     value: Decimal,
 ) -> Option<SharpChange> {
-    let position = Period::ALL.iter().position(|p| *p == period)?;
-    let (previous_period, previous) = Period::ALL[..position]
-        .iter()
-        .rev()
-        .find_map(|p| ledger.current(target, *p).map(|e| (*p, e.value)))?;
+    // Compared within its own year: a last-year figure with last year's.
+    let year =
+        if period.is_last_year() { &Period::ALL[Period::THIS_YEAR.len()..] } else { &Period::THIS_YEAR[..] };
+    let position = year.iter().position(|p| *p == period)?;
+    let (previous_period, previous) =
+        year[..position].iter().rev().find_map(|p| ledger.current(target, *p).map(|e| (*p, e.value)))?;
     let cumulative = plan.target(target).and_then(|t| t.goal).is_some_and(|(_, m)| m == Measure::Cumulative);
     let pace = |v: Decimal, p: Period| if cumulative { v.checked_div(p.share_of_year()) } else { Some(v) };
     let (new, old) = (pace(value, period)?, pace(previous, previous_period)?);

@@ -5,7 +5,7 @@
 use super::{Lang, number_error};
 use crate::domain::plan::{Direction, Measure};
 use crate::domain::sheet::{Issue, ReadError, SheetProblem};
-use crate::store::installed::{Installed, ShelfError};
+use crate::store::installed::{Installed, Revision, ShelfError};
 use std::path::Path;
 
 pub const SHEET_TABLE: &str = "Chỉ tiêu";
@@ -55,6 +55,7 @@ pub fn measure_words(measure: Measure) -> &'static [&'static str] {
     match measure {
         Measure::Level => &["mức", "tỷ lệ", "tỉ lệ"],
         Measure::Cumulative => &["luỹ kế", "lũy kế", "cộng dồn"],
+        Measure::YearEnd => &["cuối năm", "số cuối năm"],
     }
 }
 
@@ -324,6 +325,21 @@ pub fn unknown_extension(lang: Lang, path: &Path) -> String {
 
 pub fn shelf_error(lang: Lang, error: &ShelfError) -> String {
     match (error, lang) {
+        (ShelfError::YearChanged { id, installed, new }, Lang::Vi) => format!(
+            "kế hoạch {id} đã cài là kế hoạch năm {installed}, bản mới ghi năm {new}; kế hoạch năm khác cần mã khác (ví dụ tinh-{new})"
+        ),
+        (ShelfError::YearChanged { id, installed, new }, Lang::En) => format!(
+            "the installed plan {id} is the plan of {installed}, the new version says {new}; another year's plan needs another id (e.g. tinh-{new})"
+        ),
+        (ShelfError::DropsTargetsWithFigures { id, targets }, Lang::Vi) => format!(
+            "bản mới của kế hoạch {id} bỏ các chỉ tiêu đã có số liệu: {}; hãy giữ các chỉ tiêu đó trong bản mới (số liệu không bị xoá). Chưa cài gì",
+            targets.join(", ")
+        ),
+        (ShelfError::DropsTargetsWithFigures { id, targets }, Lang::En) => format!(
+            "the new version of plan {id} drops targets that have figures: {}; keep them in the new version (figures are never deleted). Nothing was installed",
+            targets.join(", ")
+        ),
+        (ShelfError::Store(error), _) => super::store_error(lang, error),
         (ShelfError::Io { path, error }, Lang::Vi) => {
             format!("không đọc/ghi được {}: {error}", path.display())
         }
@@ -419,4 +435,42 @@ pub fn import_needs_year(lang: Lang) -> &'static str {
         "hãy cho biết năm của kế hoạch: --year NĂM (ví dụ --year 2025)",
         "give the plan's year: --year YEAR (e.g. --year 2025)",
     )
+}
+
+/// A revision: when, by whom, and each target changed, field by field. With `only`, the
+/// changes of that target alone.
+pub fn revision_lines(lang: Lang, revision: &Revision, only: Option<&str>) -> Vec<String> {
+    let when = super::present::time(lang, revision.time);
+    let author = crate::domain::text::clean(&revision.author);
+    let changes: Vec<_> = revision.changes.iter().filter(|c| only.is_none_or(|t| c.target == t)).collect();
+    let mut lines = vec![match lang {
+        Lang::Vi => format!("Điều chỉnh kế hoạch {when} ({author}): {} chỉ tiêu thay đổi", changes.len()),
+        Lang::En => format!("Plan revised {when} ({author}): {} target(s) changed", changes.len()),
+    }];
+    for change in changes {
+        let target = &change.target;
+        match (&change.old, &change.new, lang) {
+            (None, _, Lang::Vi) => lines.push(format!("  {target}: chỉ tiêu mới")),
+            (None, _, Lang::En) => lines.push(format!("  {target}: new target")),
+            (_, None, Lang::Vi) => lines.push(format!("  {target}: bỏ khỏi kế hoạch")),
+            (_, None, Lang::En) => lines.push(format!("  {target}: removed from the plan")),
+            _ => {
+                for (field, old, new) in change.fields() {
+                    lines.push(format!("  {target}: {field} {old} → {new}"));
+                }
+            }
+        }
+    }
+    lines
+}
+
+pub fn revisions_in_check(lang: Lang, count: usize) -> String {
+    match lang {
+        Lang::Vi => format!(
+            "Kế hoạch đã được điều chỉnh {count} lần; số liệu nhập trước vẫn gắn với chỉ tiêu đã nhập:"
+        ),
+        Lang::En => {
+            format!("The plan was revised {count} time(s); figures entered before stay with their targets:")
+        }
+    }
 }

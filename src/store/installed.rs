@@ -5,8 +5,16 @@
 //! its store stays `store.json`, where every earlier version of chitieu kept it, so nobody
 //! moves a file. A plan added with the embedded plan's id replaces the embedded one (a
 //! revision of the 2024 targets) and keeps `store.json`.
+//!
+//! Adding a new version of an installed plan (the same id: the People's Council revised
+//! targets mid-year) keeps its store and appends a [`Revision`] to `plans/<id>.revisions`:
+//! each changed target as it was and as it is, in the plan file's own JSON, so any field the
+//! plan format has is compared and nothing is lost. Figures keep the target id they were
+//! entered for; a version that drops a target with figures is refused.
 
 use crate::domain::plan::{Plan, PlanError};
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
 use std::io;
 use std::path::PathBuf;
 
@@ -17,6 +25,15 @@ pub struct Installed {
     /// The installed file; `None` for the plan embedded in the binary.
     pub file: Option<PathBuf>,
     pub store: PathBuf,
+}
+
+/// What `install` did: the plan as installed, the version it replaced, and the revision
+/// recorded if targets changed.
+#[derive(Debug)]
+pub struct Added {
+    pub installed: Installed,
+    pub before: Option<Installed>,
+    pub revision: Option<Revision>,
 }
 
 /// The data directory that holds installed plans and their stores.
@@ -48,6 +65,98 @@ pub enum ShelfError {
         year: i16,
         ids: Vec<String>,
     },
+    /// A new version of an installed plan with another year: the id names one year's plan.
+    YearChanged {
+        id: String,
+        installed: i16,
+        new: i16,
+    },
+    /// A new version without targets that have figures in the plan's store.
+    DropsTargetsWithFigures {
+        id: String,
+        targets: Vec<String>,
+    },
+    /// The plan's store does not open, so a revision cannot be checked against it.
+    Store(Box<crate::store::StoreError>),
+}
+
+/// One new version of an installed plan.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Revision {
+    pub time: jiff::Timestamp,
+    pub author: String,
+    /// Content hashes of the version replaced and of the new one.
+    pub from: String,
+    pub to: String,
+    pub changes: Vec<TargetChange>,
+}
+
+/// A target added, removed or changed by a revision, as the plan file writes it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct TargetChange {
+    pub target: String,
+    pub old: Option<Value>,
+    pub new: Option<Value>,
+}
+
+impl TargetChange {
+    /// The fields that differ, each with its old and new value as plain text (`target`:
+    /// `9266` → `9500`); an added or removed target gives none.
+    pub fn fields(&self) -> Vec<(String, String, String)> {
+        let (Some(Value::Object(old)), Some(Value::Object(new))) = (&self.old, &self.new) else {
+            return Vec::new();
+        };
+        let mut keys: Vec<&String> = old.keys().chain(new.keys()).collect();
+        keys.sort();
+        keys.dedup();
+        keys.into_iter()
+            .filter(|k| old.get(*k) != new.get(*k))
+            .map(|k| (k.clone(), plain(old.get(k)), plain(new.get(k))))
+            .collect()
+    }
+}
+
+/// A JSON value as a person reads it: strings without quotes, `{ "vi": … }` as its Vietnamese.
+fn plain(value: Option<&Value>) -> String {
+    match value {
+        None | Some(Value::Null) => "—".to_owned(),
+        Some(Value::String(text)) => text.clone(),
+        Some(Value::Object(map)) if map.contains_key("vi") => plain(map.get("vi")),
+        Some(other) => other.to_string(),
+    }
+}
+
+/// The targets of a plan file by id, as JSON objects (the text is a plan already read).
+fn targets_json(text: &str) -> Vec<(String, Value)> {
+    let value: Value = serde_json::from_str(text).unwrap_or(Value::Null);
+    let targets = value.get("targets").and_then(Value::as_array).cloned().unwrap_or_default();
+    targets.into_iter().filter_map(|t| Some((t.get("id")?.as_str()?.to_owned(), t))).collect()
+}
+
+/// What differs between two versions of a plan, target by target, in the new plan's order
+/// (removed targets last).
+pub fn changes(old_text: &str, new_text: &str) -> Vec<TargetChange> {
+    let old = targets_json(old_text);
+    let new = targets_json(new_text);
+    let find =
+        |list: &[(String, Value)], id: &str| list.iter().find(|(i, _)| i == id).map(|(_, v)| v.clone());
+    let mut changes: Vec<TargetChange> = new
+        .iter()
+        .filter_map(|(id, value)| {
+            let before = find(&old, id);
+            (before.as_ref() != Some(value)).then(|| TargetChange {
+                target: id.clone(),
+                old: before,
+                new: Some(value.clone()),
+            })
+        })
+        .collect();
+    changes.extend(old.iter().filter(|(id, _)| find(&new, id).is_none()).map(|(id, value)| TargetChange {
+        target: id.clone(),
+        old: Some(value.clone()),
+        new: None,
+    }));
+    changes
 }
 
 impl Shelf {
@@ -66,6 +175,23 @@ impl Shelf {
 
     fn plan_file(&self, id: &str) -> PathBuf {
         self.plans_dir().join(format!("{id}.json"))
+    }
+
+    fn revisions_file(&self, id: &str) -> PathBuf {
+        self.plans_dir().join(format!("{id}.revisions"))
+    }
+
+    /// The revisions recorded for the plan with this id, oldest first.
+    pub fn revisions(&self, id: &str) -> Result<Vec<Revision>, ShelfError> {
+        let path = self.revisions_file(id);
+        match std::fs::read_to_string(&path) {
+            Ok(text) => serde_json::from_str(&text).map_err(|e| ShelfError::Io {
+                path,
+                error: io::Error::new(io::ErrorKind::InvalidData, e.to_string()),
+            }),
+            Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(Vec::new()),
+            Err(error) => Err(ShelfError::Io { path, error }),
+        }
     }
 
     /// The default store of the plan with this id.
@@ -149,19 +275,77 @@ impl Shelf {
     }
 
     /// Installs a plan (its text already checked by [`Plan::parse`]): written atomically
-    /// as `plans/<id>.json`, replacing the version installed before, which is returned.
-    pub fn install(&self, plan: &Plan, text: &str) -> Result<(Installed, Option<Installed>), ShelfError> {
+    /// as `plans/<id>.json`, replacing the version installed before, which is returned with
+    /// the revision recorded (by `author`) when targets changed.
+    pub fn install(&self, plan: &Plan, text: &str, author: &str) -> Result<Added, ShelfError> {
         if !is_file_name(&plan.id) {
             return Err(ShelfError::BadId(plan.id.clone()));
         }
         let before = self.find(&plan.id)?;
         let dir = self.plans_dir();
         std::fs::create_dir_all(&dir).map_err(|error| ShelfError::Io { path: dir.clone(), error })?;
+        let revision = match &before {
+            Some(before) if before.plan.content_hash != plan.content_hash => {
+                Some(self.revise(before, plan, text, author)?)
+            }
+            _ => None,
+        };
         let path = self.plan_file(&plan.id);
         crate::store::write_atomically(&path, text.as_bytes(), &path)
             .map_err(|error| ShelfError::Io { path: path.clone(), error })?;
         let installed = Installed { plan: plan.clone(), file: Some(path), store: self.store_for(&plan.id) };
-        Ok((installed, before))
+        Ok(Added { installed, before, revision })
+    }
+
+    /// Checks a new version against the installed one and its store, and records what
+    /// changed (before the new version is written, so no version goes unrecorded).
+    fn revise(
+        &self,
+        before: &Installed,
+        plan: &Plan,
+        text: &str,
+        author: &str,
+    ) -> Result<Revision, ShelfError> {
+        if before.plan.year != plan.year {
+            return Err(ShelfError::YearChanged {
+                id: plan.id.clone(),
+                installed: before.plan.year,
+                new: plan.year,
+            });
+        }
+        let store = crate::store::Store::read_file(&before.store)
+            .and_then(|s| s.check(&before.plan))
+            .map_err(|e| ShelfError::Store(Box::new(e)))?;
+        let dropped: Vec<String> = store
+            .ledger()
+            .targets()
+            .map(|(id, _)| id)
+            .filter(|id| *id != crate::domain::ledger::ROUND_TARGET && plan.target(id).is_none())
+            .map(str::to_owned)
+            .collect();
+        if !dropped.is_empty() {
+            return Err(ShelfError::DropsTargetsWithFigures { id: plan.id.clone(), targets: dropped });
+        }
+        let old_text = match &before.file {
+            Some(path) => {
+                std::fs::read_to_string(path).map_err(|error| ShelfError::Io { path: path.clone(), error })?
+            }
+            None => crate::domain::plan::EMBEDDED_2024.to_owned(),
+        };
+        let revision = Revision {
+            time: jiff::Timestamp::now(),
+            author: author.to_owned(),
+            from: before.plan.content_hash.clone(),
+            to: plan.content_hash.clone(),
+            changes: changes(&old_text, text),
+        };
+        let mut revisions = self.revisions(&plan.id)?;
+        revisions.push(revision.clone());
+        let path = self.revisions_file(&plan.id);
+        let json = serde_json::to_string_pretty(&revisions).expect("revisions always serialise");
+        crate::store::write_atomically(&path, json.as_bytes(), &path)
+            .map_err(|error| ShelfError::Io { path: path.clone(), error })?;
+        Ok(revision)
     }
 }
 
@@ -194,7 +378,7 @@ mod tests {
 
     fn install(shelf: &Shelf, id: &str, year: i16) {
         let text = plan_text(id, year);
-        shelf.install(&Plan::parse(&text).expect("plan"), &text).expect("install");
+        shelf.install(&Plan::parse(&text).expect("plan"), &text, "lan").expect("install");
     }
 
     #[test]
@@ -229,7 +413,7 @@ mod tests {
         let shelf = Shelf::at(dir.path().to_path_buf());
         let text = plan_text("../evil", 2025);
         let plan = Plan::parse(&text).expect("plan");
-        assert!(matches!(shelf.install(&plan, &text), Err(ShelfError::BadId(_))));
+        assert!(matches!(shelf.install(&plan, &text, "lan"), Err(ShelfError::BadId(_))));
         assert!(!dir.path().join("evil.json").exists());
     }
 }

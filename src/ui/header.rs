@@ -24,6 +24,7 @@ pub fn header(app: &App, area: Rect, buf: &mut Buffer) {
     let mut spans = vec![
         Span::styled(format!("{}: ", T::ColPeriod.get(lang)), app.theme.dim),
         Span::styled(period.to_owned(), app.theme.label),
+        Span::styled(format!("{dot}{}", i18n::field::tally_short(lang, app.view.tally)), app.theme.label),
     ];
     let in_view = app.period_for_entry();
     if app.closed(in_view).is_some() {
@@ -78,7 +79,7 @@ pub fn header(app: &App, area: Rect, buf: &mut Buffer) {
 fn status_filter(lang: Lang, filter: crate::app::StatusFilter) -> &'static str {
     use crate::app::StatusFilter;
     match filter {
-        StatusFilter::Short => lang.pick("chưa đạt (có nguy cơ, chậm)", "short (at risk, behind)"),
+        StatusFilter::Short => lang.pick("chưa đạt", "short of plan"),
         StatusFilter::NoData => i18n::status(lang, Status::NoData),
         StatusFilter::Only(only) => i18n::status(lang, only),
     }

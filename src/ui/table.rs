@@ -45,8 +45,10 @@ pub fn table(app: &App, area: Rect, buf: &mut Buffer) {
     } else {
         (app.goal_widths.1.min(14 + usize::from(app.ascii)), 9, 7)
     };
+    // Never narrower than its title.
+    let percent_width = percent_width.max(T::ColPercent.get(lang).width());
     let period_title = if wide { T::ColPeriod } else { T::ColPeriodShort };
-    let period_width = Period::ALL
+    let period_width = Period::THIS_YEAR
         .iter()
         .map(|p| if wide { i18n::period(lang, *p) } else { i18n::period_short(lang, *p) }.width())
         .chain([period_title.get(lang).width()])
@@ -57,7 +59,7 @@ pub fn table(app: &App, area: Rect, buf: &mut Buffer) {
         .iter()
         .zip(app.view.counts[crate::app::TABS - 1])
         .filter(|(_, n)| *n > 0)
-        .map(|(s, _)| app.theme.symbol(*s).width() + 1 + i18n::status(lang, *s).width())
+        .map(|(s, _)| app.theme.symbol(*s).width() + 1 + i18n::status_short(lang, *s).width())
         .chain([T::ColStatus.get(lang).width()])
         .max()
         .unwrap_or(10);
@@ -123,7 +125,7 @@ pub fn table(app: &App, area: Rect, buf: &mut Buffer) {
             .and(row.period)
             .map(|p| if wide { i18n::period(lang, p) } else { i18n::period_short(lang, p) })
             .unwrap_or_default();
-        let status = format!("{} {}", app.theme.symbol(row.status), i18n::status(lang, row.status));
+        let status = format!("{} {}", app.theme.symbol(row.status), i18n::status_short(lang, row.status));
         // The whole row is highlighted, so the eye finds it and follows it across.
         let picked = if selected == Some(*i) { app.theme.selected } else { Style::new() };
         let mut cells = vec![
