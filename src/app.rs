@@ -21,7 +21,10 @@ use crate::domain::status::Status;
 use crate::domain::text;
 use crate::i18n::present;
 use crate::i18n::{self, Lang, U};
-use crate::store::{self, SaveError, Store};
+use crate::ops::Actor;
+use crate::ops::record::{Figure, RecordError};
+use crate::ops::withdraw::{Which, WithdrawError};
+use crate::store::Store;
 use ratatui::layout::{Position, Rect};
 use std::cell::Cell;
 use std::collections::HashMap;
@@ -288,6 +291,8 @@ pub struct App {
     pub read_only: bool,
     pub user: String,
     pub tz: jiff::tz::TimeZone,
+    /// The clock every save is dated by (`jiff::Timestamp::now`; fixed in tests).
+    pub clock: fn() -> jiff::Timestamp,
     pub theme: Theme,
     /// How the store is named in the header.
     pub store_label: String,
@@ -400,6 +405,7 @@ impl App {
             read_only: settings.read_only,
             user: text::clean(&settings.user),
             tz: settings.tz,
+            clock: jiff::Timestamp::now,
             theme: Theme::new(settings.colour, settings.ascii),
             store_label,
             default_period,
@@ -778,7 +784,8 @@ impl App {
     fn save_round(&mut self, ask: RoundAsk) {
         self.mode = Mode::Browse;
         let lang = self.lang;
-        match crate::ops::round::save(&mut self.store, &self.plan, ask.action, ask.period, &self.user) {
+        let actor = self.actor();
+        match crate::ops::round::save(&mut self.store, &self.plan, ask.action, ask.period, &actor) {
             Ok(crate::ops::round::Saved::Done(_)) => {
                 self.say(i18n::field::round_done_tui(lang, ask.action, ask.period, ask.default))
             }
@@ -806,40 +813,33 @@ impl App {
                 return;
             }
         };
-        if let Err(closed) = crate::domain::rounds::check_open(self.store.ledger(), form.period) {
-            form.error = Some(self.closed_words(&closed));
-            self.mode = Mode::Edit(form);
-            return;
-        }
-        if form.sharp_warned != Some(value)
-            && let Some(change) =
-                crate::domain::sharp::check(&self.plan, self.store.ledger(), &form.target, form.period, value)
-        {
-            let warning = i18n::field::sharp_change(self.lang, &self.plan, &change);
-            form.error = Some(format!("{warning} {}", i18n::field::sharp_enter_again(self.lang)));
-            form.sharp_warned = Some(value);
-            self.mode = Mode::Edit(form);
-            return;
-        }
-        let mut entry =
-            store::new_figure(&form.target, form.period, value, form.kind, &form.note.text, &self.user);
-        crate::domain::conflict::mark_seen(self.store.ledger(), &mut entry);
-        let what = self.describe(&entry);
-        // Checked again under the lock, against what others saved a moment ago (as `set` does).
-        let period = form.period;
-        let saved = self
-            .store
-            .save_checked(&self.plan, vec![entry], |fresh| crate::domain::rounds::check_open(fresh, period));
-        match saved {
-            Ok(merged) => {
+        let figure = Figure {
+            target: &form.target,
+            period: form.period,
+            value,
+            kind: form.kind,
+            note: &form.note.text,
+        };
+        // A sharp change is saved when the same value is entered again after the warning.
+        let confirmed = form.sharp_warned == Some(value);
+        let actor = self.actor();
+        match crate::ops::record::record(&mut self.store, &self.plan, &figure, &actor, confirmed) {
+            Ok(recorded) => {
+                let what = self.describe(&recorded.entry);
                 self.mode = Mode::Browse;
-                self.say(i18n::saved_footer(self.lang, &what, merged.from_others));
+                self.say(i18n::saved_footer(self.lang, &what, recorded.merged.from_others));
             }
-            Err(SaveError::Refused(closed)) => {
+            Err(RecordError::Closed(closed)) => {
                 form.error = Some(self.closed_words(&closed));
                 self.mode = Mode::Edit(form);
             }
-            Err(SaveError::Store(e)) => {
+            Err(RecordError::Sharp(change)) => {
+                let warning = i18n::field::sharp_change(self.lang, &self.plan, &change);
+                form.error = Some(format!("{warning} {}", i18n::field::sharp_enter_again(self.lang)));
+                form.sharp_warned = Some(value);
+                self.mode = Mode::Edit(form);
+            }
+            Err(RecordError::Store(e)) => {
                 let why = i18n::store_error(self.lang, &e);
                 form.error = Some(i18n::save_failed(self.lang, &why));
                 self.warn(i18n::save_failed(self.lang, &why));
@@ -852,21 +852,25 @@ impl App {
 
     fn withdraw(&mut self, entry: Entry) {
         self.mode = Mode::Browse;
-        let retraction = store::withdrawal(&entry, &self.user);
-        let what = self.describe(&retraction);
-        let period = retraction.period;
-        let saved = self.store.save_checked(&self.plan, vec![retraction], |fresh| {
-            crate::domain::rounds::check_open(fresh, period)
-        });
-        match saved {
-            Ok(_) => self.say(i18n::withdrawn(self.lang, &what)),
-            Err(SaveError::Refused(closed)) => self.warn(self.closed_words(&closed)),
-            Err(SaveError::Store(e)) => {
+        let actor = self.actor();
+        match crate::ops::withdraw::withdraw(&mut self.store, &self.plan, Which::Entry(&entry.id), &actor) {
+            Ok(withdrawn) => {
+                let what = self.describe(&withdrawn.retraction);
+                self.say(i18n::withdrawn(self.lang, &what))
+            }
+            Err(WithdrawError::Nothing) => self.warn(U::NothingToUndo.get(self.lang)),
+            Err(WithdrawError::Closed(closed)) => self.warn(self.closed_words(&closed)),
+            Err(WithdrawError::Store(e)) => {
                 let why = i18n::store_error(self.lang, &e);
                 self.warn(i18n::save_failed(self.lang, &why));
             }
         }
         self.recompute();
+    }
+
+    /// Who saves, and when: the user, now.
+    fn actor(&self) -> Actor {
+        Actor::new(&self.user, (self.clock)())
     }
 
     fn click(&mut self, column: u16, row: u16) {
