@@ -27,6 +27,8 @@ pub enum Action {
     CycleStatusFilter,
     CyclePeriod,
     ShowHelp,
+    /// Opens the next installed plan (the next year's, round to the first).
+    NextPlan,
     // Editing.
     Edit,
     Undo,

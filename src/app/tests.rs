@@ -526,3 +526,18 @@ fn app_with_filter() -> (tempfile::TempDir, App) {
     update(&mut app, Action::Confirm);
     (dir, app)
 }
+
+#[test]
+fn y_opens_the_next_installed_years_plan_or_says_there_is_none() {
+    let (_dir, mut app) = app();
+    update(&mut app, Action::NextPlan);
+    assert!(!app.quit && app.switch_to.is_none());
+    assert!(app.message.as_ref().is_some_and(|m| m.text.contains("plan add")), "{:?}", app.message);
+    app.years = vec![2023, 2024, 2025];
+    update(&mut app, Action::NextPlan);
+    assert_eq!((app.quit, app.switch_to), (true, Some(2025)));
+    app.years = vec![2023, 2024];
+    app.quit = false;
+    update(&mut app, Action::NextPlan);
+    assert_eq!(app.switch_to, Some(2023), "round to the first year");
+}

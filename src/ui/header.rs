@@ -14,7 +14,12 @@ use unicode_width::UnicodeWidthStr;
 pub fn header(app: &App, area: Rect, buf: &mut Buffer) {
     let lang = app.lang;
     let width = usize::from(area.width);
-    let title = format!("{} ({})", app.plan.title.get(lang), app.plan.year);
+    let title = if app.years.len() > 1 {
+        // Several installed plans: their years, this one in brackets, and the key to switch.
+        format!("{}  {}", app.plan.title.get(lang), i18n::plans::years(&app.years, app.plan.year))
+    } else {
+        format!("{} ({})", app.plan.title.get(lang), app.plan.year)
+    };
     Line::styled(truncate(&title, width, app.ascii), app.theme.title).render(area, buf);
     let period = match app.period {
         PeriodChoice::Latest => U::Latest.get(lang),
