@@ -14,6 +14,9 @@ use crate::domain::status::Status;
 use crate::domain::text::truncate;
 use crate::i18n::present;
 use crate::i18n::{self, Lang, T};
+use crate::ops::record::RecordError;
+use crate::ops::withdraw::{Which, WithdrawError};
+use crate::ops::{self, Actor};
 use crate::store::{self, Store};
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use rust_decimal::Decimal;
@@ -85,7 +88,8 @@ pub enum Command {
         /// The figure: 9.500 and 8,3 in Vietnamese (the default); 9,500 and 8.3 with --lang en
         #[arg(allow_hyphen_values = true)]
         value: String,
-        /// q1, h1, 9m or year (default: the latest period that has begun by today)
+        /// q1, h1, 9m or year; last-q1, last-h1, last-9m or last-year for the same period of
+        /// the year before (default: the latest period that has begun by today)
         #[arg(long, value_parser = parse_period)]
         period: Option<Period>,
         /// An estimate (ước thực hiện) rather than an official figure
@@ -124,7 +128,10 @@ pub enum Format {
 }
 
 pub fn parse_period(text: &str) -> Result<Period, String> {
-    Period::from_key(text).ok_or_else(|| "expected one of q1, h1, 9m, year".to_owned())
+    Period::from_key(text).ok_or_else(|| {
+        "expected one of q1, h1, 9m, year, or last-q1, last-h1, last-9m, last-year for the year before"
+            .to_owned()
+    })
 }
 
 /// A command that could not be carried out: the message for stderr and the exit status
@@ -303,6 +310,9 @@ pub fn run_with_year(
     path: &Path,
     out: &mut dyn Write,
 ) -> Result<(), Failure> {
+    // The clock and the zone, read once here: whatever this command dates, it dates with them.
+    let now = jiff::Timestamp::now();
+    let today = now.to_zoned_datetime(crate::store::localtime::zone()).date();
     match command {
         Command::Report { format, period, out: file } => {
             let store = open_store(context, path)?;
@@ -340,14 +350,14 @@ pub fn run_with_year(
                 Format::Json => report_json(context, &rows, &conflicts, tally, sink)?,
                 Format::Csv => report_csv(context, &rows, &conflicts, sink)?,
                 Format::Md => {
-                    let report = crate::report::build(&context.plan, ledger, choice, crate::report::today());
+                    let report = crate::report::build(&context.plan, ledger, choice, today);
                     crate::report::md::write(&report, context.lang, context.ascii, sink)?;
                 }
                 Format::Xlsx => {
                     if file.is_none() {
                         return Err(Failure::bad_input(i18n::field::R::XlsxNeedsOut.get(context.lang)));
                     }
-                    let report = crate::report::build(&context.plan, ledger, choice, crate::report::today());
+                    let report = crate::report::build(&context.plan, ledger, choice, today);
                     buffer = crate::report::xlsx::to_bytes(&report, context.lang).map_err(|e| Failure {
                         code: 1,
                         message: i18n::field::xlsx_failed(context.lang, &e),
@@ -363,10 +373,9 @@ pub fn run_with_year(
             Ok(())
         }
         Command::Set { id, value, period, estimate, note, yes } => {
-            let today = crate::store::localtime::today();
             let kind = if *estimate { Kind::Estimate } else { Kind::Official };
             let request = SetRequest { id, value, period: *period, kind, note: note.as_deref(), yes: *yes };
-            set(context, path, &request, today, out)
+            set(context, path, &request, today, &Actor::here(now), out)
         }
         Command::History { id } => {
             let target = match id {
@@ -385,11 +394,11 @@ pub fn run_with_year(
             plans::print_revisions(context, target, out)?;
             Ok(())
         }
-        Command::Undo => undo(context, path, out),
+        Command::Undo => undo(context, path, &Actor::here(now), out),
         Command::Check => check(context, path, out),
         Command::Field(command) => {
             let mut store = open_store(context, path)?;
-            field::run(command, context, &mut store, out)
+            field::run(command, context, &mut store, &Actor::here(now), out)
         }
         Command::Plan(command) => plans::run(command, context, year, path, out),
     }
@@ -413,6 +422,7 @@ pub fn set(
     path: &Path,
     request: &SetRequest,
     today: jiff::civil::Date,
+    actor: &Actor,
     out: &mut dyn Write,
 ) -> Result<(), Failure> {
     let lang = context.lang;
@@ -426,60 +436,56 @@ pub fn set(
     let value = crate::domain::number::parse(request.value, lang.number_style())
         .map_err(|e| Failure::bad_input(i18n::bad_value(lang, request.value, &e)))?;
     let period = request.period.unwrap_or_else(|| Period::current(plan.year, today));
-    let author = store::login_name().unwrap_or_else(|| T::UnknownAuthor.get(lang).to_owned());
-    let mut entry =
-        store::new_figure(&target.id, period, value, request.kind, request.note.unwrap_or(""), &author);
-    let mut store = open_store(context, path)?;
-    let closed = |ledger: &Ledger| {
-        crate::domain::rounds::check_open(ledger, period)
-            .map_err(|closed| Failure::bad_input(i18n::field::period_closed(lang, &closed)))
+    let figure = ops::record::Figure {
+        target: &target.id,
+        period,
+        value,
+        kind: request.kind,
+        note: request.note.unwrap_or(""),
     };
-    closed(store.ledger())?;
-    let sharp: Vec<_> =
-        crate::domain::sharp::check(plan, store.ledger(), &target.id, period, value).into_iter().collect();
-    {
+    let mut store = open_store(context, path)?;
+    let mut recorded = ops::record::record(&mut store, plan, &figure, actor, request.yes);
+    if let Err(RecordError::Sharp(change)) = &recorded {
         use std::io::IsTerminal;
         let stdin = io::stdin();
-        field::confirm_sharp(
-            context,
-            &sharp,
-            request.yes,
-            &mut stdin.lock(),
-            stdin.is_terminal(),
-            &mut io::stderr(),
-        )?;
+        let interactive = stdin.is_terminal();
+        let changes = [change.clone()];
+        field::confirm_sharp(context, &changes, false, &mut stdin.lock(), interactive, &mut io::stderr())?;
+        recorded = ops::record::record(&mut store, plan, &figure, actor, true);
     }
-    // What the author had before them: an entry that saw every standing figure resolves a conflict.
-    crate::domain::conflict::mark_seen(store.ledger(), &mut entry);
-    let merged = store.save_checked(plan, vec![entry.clone()], closed).map_err(|e| match e {
-        store::SaveError::Store(e) => Failure::bad_input(i18n::store_error(lang, &e)),
-        store::SaveError::Refused(failure) => failure,
+    let recorded = recorded.map_err(|e| {
+        Failure::bad_input(match e {
+            RecordError::Closed(closed) => i18n::field::period_closed(lang, &closed),
+            RecordError::Sharp(change) => i18n::field::sharp_change(lang, plan, &change),
+            RecordError::Store(e) => i18n::store_error(lang, &e),
+        })
     })?;
+    let entry = &recorded.entry;
     let shown = present::value_with_unit(lang, value, target.unit.get(lang));
     writeln!(out, "{}", i18n::saved(lang, &target.id, period, &shown, entry.kind, store.path()))?;
-    writeln!(out, "{}", i18n::from_others(lang, merged.from_others))?;
+    writeln!(out, "{}", i18n::from_others(lang, recorded.merged.from_others))?;
     writeln!(out, "{}: {}", T::EntryId.get(lang), entry.id)?;
     Ok(())
 }
 
 /// `chitieu undo`: withdraws the user's own latest figure still standing, unless its period
-/// is closed. The withdrawal is an entry of its own; history keeps both.
-pub fn undo(context: &Context, path: &Path, out: &mut dyn Write) -> Result<(), Failure> {
+/// is closed (both decided under the store's lock).
+pub fn undo(context: &Context, path: &Path, actor: &Actor, out: &mut dyn Write) -> Result<(), Failure> {
     let lang = context.lang;
-    let author = store::login_name().unwrap_or_else(|| T::UnknownAuthor.get(lang).to_owned());
     let mut store = open_store(context, path)?;
-    if let Some(latest) = store.ledger().last_standing_by(&author) {
-        crate::domain::rounds::check_open(store.ledger(), latest.period)
-            .map_err(|closed| Failure::bad_input(i18n::field::period_closed(lang, &closed)))?;
-    }
-    let withdrawn =
-        store.undo(&context.plan, &author).map_err(|e| Failure::bad_input(i18n::store_error(lang, &e)))?;
-    let Some((retraction, merged)) = withdrawn else {
-        writeln!(out, "{}", i18n::U::NothingToUndo.get(lang))?;
-        return Ok(());
+    let withdrawn = match ops::withdraw::withdraw(&mut store, &context.plan, Which::Latest, actor) {
+        Ok(withdrawn) => withdrawn,
+        Err(WithdrawError::Nothing) => {
+            writeln!(out, "{}", i18n::U::NothingToUndo.get(lang))?;
+            return Ok(());
+        }
+        Err(WithdrawError::Closed(closed)) => {
+            return Err(Failure::bad_input(i18n::field::period_closed(lang, &closed)));
+        }
+        Err(WithdrawError::Store(e)) => return Err(Failure::bad_input(i18n::store_error(lang, &e))),
     };
-    writeln!(out, "{}", i18n::withdrawn(lang, &present::entry(lang, &context.plan, &retraction)))?;
-    writeln!(out, "{}", i18n::from_others(lang, merged.from_others))?;
+    writeln!(out, "{}", i18n::withdrawn(lang, &present::entry(lang, &context.plan, &withdrawn.retraction)))?;
+    writeln!(out, "{}", i18n::from_others(lang, withdrawn.merged.from_others))?;
     Ok(())
 }
 
