@@ -601,9 +601,18 @@ impl App {
             self.mode = Mode::Edit(form);
             return;
         }
+        let typed = Some((form.value.text.as_str(), self.lang.number_style()));
         if form.sharp_warned != Some(value)
-            && let Some(change) =
-                crate::sharp::check(&self.plan, self.store.ledger(), &form.target, form.period, value)
+            && let Some(change) = crate::sharp::questions(
+                &self.plan,
+                self.store.ledger(),
+                &form.target,
+                form.period,
+                value,
+                typed,
+            )
+            .into_iter()
+            .next()
         {
             let warning = i18n::field::sharp_change(self.lang, &self.plan, &change);
             form.error = Some(format!("{warning} {}", i18n::field::sharp_enter_again(self.lang)));

@@ -208,7 +208,11 @@ fn waiting_on_stderr(lang: Lang, limit: std::time::Duration) -> store::Patience 
         let terminal = err.is_terminal();
         let seconds = waited.as_secs();
         if shown.is_none() {
-            let _ = write!(err, "chitieu: {}", i18n::store_locked_waiting(lang, lock, limit.as_secs()));
+            let _ = write!(
+                err,
+                "chitieu: {}",
+                crate::text::for_terminal(&i18n::store_locked_waiting(lang, lock, limit.as_secs()))
+            );
             if !terminal {
                 let _ = writeln!(err);
             }
@@ -351,8 +355,14 @@ pub fn set(
             .map_err(|closed| Failure::bad_input(i18n::field::period_closed(lang, &closed)))
     };
     closed(store.ledger())?;
-    let sharp: Vec<_> =
-        crate::sharp::check(plan, store.ledger(), &target.id, period, value).into_iter().collect();
+    let sharp: Vec<_> = crate::sharp::questions(
+        plan,
+        store.ledger(),
+        &target.id,
+        period,
+        value,
+        Some((request.value, lang.number_style())),
+    );
     {
         use std::io::IsTerminal;
         let stdin = io::stdin();
@@ -362,7 +372,7 @@ pub fn set(
             request.yes,
             &mut stdin.lock(),
             stdin.is_terminal(),
-            &mut io::stderr(),
+            &mut crate::text::TerminalSafe::new(io::stderr()),
         )?;
     }
     // What the author had before them: an entry that saw every standing figure resolves a conflict.

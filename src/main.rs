@@ -12,7 +12,8 @@ fn main() -> ExitCode {
         Ok(()) => ExitCode::SUCCESS,
         Err(failure) => {
             if !failure.message.is_empty() {
-                eprintln!("chitieu: {}", failure.message);
+                // Messages name ids and text from files: through the one sanitising function.
+                eprintln!("chitieu: {}", chitieu::text::for_terminal(&failure.message));
             }
             ExitCode::from(failure.code)
         }
@@ -31,7 +32,10 @@ fn run(args: &mut Cli) -> Result<(), Failure> {
         }
     }
     if let Some(tz) = chitieu::localtime::refused_tz() {
-        eprintln!("chitieu: {}", i18n::tz_refused(args.global.lang.unwrap_or_default(), &tz));
+        eprintln!(
+            "chitieu: {}",
+            chitieu::text::for_terminal(&i18n::tz_refused(args.global.lang.unwrap_or_default(), &tz))
+        );
     }
     let no_colour = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
     let colour = std::io::stdout().is_terminal() && !no_colour;
@@ -40,7 +44,7 @@ fn run(args: &mut Cli) -> Result<(), Failure> {
     };
     let context = Context::new(&args.global, colour)?;
     let path = cli::store_path(&args.global)?;
-    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    let mut out = std::io::BufWriter::new(chitieu::text::TerminalSafe::new(std::io::stdout().lock()));
     cli::run(command, &context, &path, &mut out)?;
     out.flush()?;
     Ok(())

@@ -97,7 +97,13 @@ fn export(
         return Err(Failure::bad_input(msg::export_over_store(lang, file)));
     }
     let selection = Selection { since, author: author.clone() };
-    let change = exchange::export(&context.plan, store.ledger(), &selection, jiff::Timestamp::now());
+    let change = exchange::export_with_fields(
+        &context.plan,
+        store.ledger(),
+        &selection,
+        jiff::Timestamp::now(),
+        |id| store.fields_of(id),
+    );
     store::write_atomically(file, &exchange::to_bytes(&change), file)
         .map_err(|e| Failure { code: 1, message: msg::cannot_write(lang, file, &e) })?;
     writeln!(out, "{}", msg::exported(lang, change.count, file))?;
@@ -181,7 +187,7 @@ fn import(
         .iter()
         .filter(|e| !e.is_round() && e.retracts.is_none())
         .filter(|e| merged.current(&e.target, e.period).is_some_and(|c| c.id == e.id))
-        .filter_map(|e| sharp::check(plan, &merged, &e.target, e.period, e.value))
+        .flat_map(|e| sharp::questions(plan, &merged, &e.target, e.period, e.value, None))
         .collect();
     confirm_sharp(
         context,
@@ -189,9 +195,14 @@ fn import(
         yes,
         &mut io::stdin().lock(),
         io::stdin().is_terminal(),
-        &mut io::stderr(),
+        &mut crate::text::TerminalSafe::new(io::stderr()),
     )?;
 
+    for entry in &incoming.new {
+        if let Some(fields) = incoming.file.extra.get(&entry.id) {
+            store.keep_fields(entry.id.clone(), fields.clone());
+        }
+    }
     let mut added = 0;
     let new = incoming.new.clone();
     // Nothing new: the store is left byte for byte as it was.
@@ -307,6 +318,7 @@ mod tests {
             previous_period: Period::Q1,
             previous: Decimal::new(2_000, 0),
             factor: Decimal::TWO,
+            basis: crate::sharp::Basis::PreviousPeriod,
         }
     }
 
