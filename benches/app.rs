@@ -5,11 +5,11 @@
 //! building the frame (layout, rows, text), not the terminal.
 
 use chitieu::app::{self, Action, App, Settings};
-use chitieu::generate;
+use chitieu::domain::generate;
+use chitieu::domain::ledger::Ledger;
+use chitieu::domain::plan::Plan;
+use chitieu::domain::progress::{self, PeriodChoice};
 use chitieu::i18n::Lang;
-use chitieu::ledger::Ledger;
-use chitieu::plan::Plan;
-use chitieu::progress::{self, PeriodChoice};
 use chitieu::store::Store;
 use chitieu::ui;
 use criterion::{Criterion, criterion_group, criterion_main};
@@ -81,10 +81,15 @@ fn status(c: &mut Criterion) {
     });
     group.finish();
     // What the table computes on every frame to mark contradicting figures.
-    eprintln!("conflicts among {ENTRIES} generated entries: {}", chitieu::conflict::conflicts(&ledger).len());
+    eprintln!(
+        "conflicts among {ENTRIES} generated entries: {}",
+        chitieu::domain::conflict::conflicts(&ledger).len()
+    );
     let mut group = c.benchmark_group("conflicts");
     configure(&mut group);
-    group.bench_function("10k_100k", |b| b.iter(|| black_box(chitieu::conflict::conflicts(&ledger)).len()));
+    group.bench_function("10k_100k", |b| {
+        b.iter(|| black_box(chitieu::domain::conflict::conflicts(&ledger)).len())
+    });
     group.finish();
 }
 

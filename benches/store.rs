@@ -3,8 +3,8 @@
 //! `cargo bench --bench store`. The store lives in a temporary directory on the same file
 //! system as the system's temp dir, so `save` includes two real fsyncs.
 
-use chitieu::generate;
-use chitieu::ledger::Ledger;
+use chitieu::domain::generate;
+use chitieu::domain::ledger::Ledger;
 use chitieu::store::Store;
 use criterion::{BatchSize, Criterion, criterion_group, criterion_main};
 use std::hint::black_box;

@@ -8,9 +8,9 @@
 //! `ENTRIES` entries either way, saved through `Store::save` like the app saves, and
 //! `DIR/changes.json` the same entries as a change file.
 
-use chitieu::plan::Plan;
+use chitieu::domain::plan::Plan;
+use chitieu::domain::{exchange, generate};
 use chitieu::store::Store;
-use chitieu::{exchange, generate};
 use std::path::PathBuf;
 use std::process::ExitCode;
 

@@ -5,20 +5,23 @@
 //! tests point at a temporary file. Views only read `&App`.
 
 mod action;
+pub mod keymap;
+pub mod theme;
 
 pub use action::Action;
 
+use crate::app::theme::Theme;
+use crate::domain::ledger::{Entry, Kind};
+use crate::domain::number;
+use crate::domain::period::Period;
+use crate::domain::plan::{Group, Plan, Target};
+use crate::domain::progress::{self, PeriodChoice, Row};
+use crate::domain::rounds::ClosedPeriod;
+use crate::domain::status::Status;
+use crate::domain::text;
+use crate::i18n::present;
 use crate::i18n::{self, Lang, U};
-use crate::ledger::{Entry, Kind};
-use crate::number;
-use crate::plan::{Group, Plan, Target};
-use crate::present;
-use crate::progress::{self, PeriodChoice, Row};
-use crate::rounds::ClosedPeriod;
-use crate::status::{Period, Status};
 use crate::store::{self, SaveError, Store};
-use crate::text;
-use crate::theme::Theme;
 use ratatui::layout::{Position, Rect};
 use std::cell::Cell;
 use std::collections::HashMap;
@@ -64,7 +67,7 @@ pub enum Mode {
 /// A closing or reopening waiting for a yes.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RoundAsk {
-    pub action: crate::ledger::Action,
+    pub action: crate::domain::ledger::RoundAction,
     pub period: Period,
     /// The view shows the latest figures, so the period is the form's default one.
     pub default: bool,
@@ -248,7 +251,7 @@ pub struct App {
     /// keystroke in the filter compares text instead of folding every name again.
     pub search: Vec<String>,
     /// The open form's text, for the exit paths to keep as a draft (see `draft`).
-    pub draft: crate::draft::Slot,
+    pub draft: crate::store::draft::Slot,
 }
 
 /// One target as the table shows it in the period in view (owned, so that it can be kept
@@ -379,7 +382,7 @@ impl App {
                 }
             }
         }
-        let closed = Period::ALL.map(|p| crate::rounds::check_open(ledger, p).err());
+        let closed = Period::ALL.map(|p| crate::domain::rounds::check_open(ledger, p).err());
         self.view = Computed { rows, counts, closed };
         self.refilter();
     }
@@ -388,7 +391,7 @@ impl App {
     /// the table for the rows it draws (a few dozen), not worked out for every target on
     /// each change of the store.
     pub fn in_conflict(&self, target: &Target, period: Period) -> bool {
-        crate::conflict::in_conflict(self.store.ledger(), &target.id, period)
+        crate::domain::conflict::in_conflict(self.store.ledger(), &target.id, period)
     }
 
     /// The closing in force for `period`, if it is closed (as of the last recompute).
@@ -493,7 +496,7 @@ impl App {
 
     /// Opens the form again with a draft kept when the terminal hung up, and says so.
     /// Returns whether it did: not when read-only, nor for a target this plan has no figure for.
-    pub fn offer_draft(&mut self, draft: crate::draft::Draft) -> bool {
+    pub fn offer_draft(&mut self, draft: crate::store::draft::Draft) -> bool {
         let Some(&index) = self.index.get(&draft.target) else {
             return false;
         };
@@ -529,7 +532,7 @@ impl App {
     /// Puts the open form, if any, in the draft slot (or empties it).
     fn sync_draft(&self) {
         let now = match &self.mode {
-            Mode::Edit(form) => Some(crate::draft::Draft {
+            Mode::Edit(form) => Some(crate::store::draft::Draft {
                 target: form.target.clone(),
                 period: form.period,
                 kind: form.kind,
@@ -559,8 +562,8 @@ impl App {
         }
         let period = self.period_for_entry();
         let action = match self.closed(period) {
-            Some(_) => crate::ledger::Action::ReopenPeriod,
-            None => crate::ledger::Action::ClosePeriod,
+            Some(_) => crate::domain::ledger::RoundAction::ReopenPeriod,
+            None => crate::domain::ledger::RoundAction::ClosePeriod,
         };
         let default = self.period == PeriodChoice::Latest;
         self.mode = Mode::ConfirmRound(RoundAsk { action, period, default });
@@ -570,14 +573,16 @@ impl App {
     fn save_round(&mut self, ask: RoundAsk) {
         self.mode = Mode::Browse;
         let lang = self.lang;
-        match crate::rounds::save(&mut self.store, &self.plan, ask.action, ask.period, &self.user) {
-            Ok(crate::rounds::Saved::Done(_)) => {
+        match crate::ops::round::save(&mut self.store, &self.plan, ask.action, ask.period, &self.user) {
+            Ok(crate::ops::round::Saved::Done(_)) => {
                 self.say(i18n::field::round_done_tui(lang, ask.action, ask.period, ask.default))
             }
-            Ok(crate::rounds::Saved::AlreadyClosed(close)) => {
+            Ok(crate::ops::round::Saved::AlreadyClosed(close)) => {
                 self.warn(i18n::field::already_closed(lang, &close))
             }
-            Ok(crate::rounds::Saved::AlreadyOpen) => self.warn(i18n::field::already_open(lang, ask.period)),
+            Ok(crate::ops::round::Saved::AlreadyOpen) => {
+                self.warn(i18n::field::already_open(lang, ask.period))
+            }
             Err(e) => {
                 let why = i18n::store_error(lang, &e);
                 self.warn(i18n::save_failed(lang, &why));
@@ -596,14 +601,14 @@ impl App {
                 return;
             }
         };
-        if let Err(closed) = crate::rounds::check_open(self.store.ledger(), form.period) {
+        if let Err(closed) = crate::domain::rounds::check_open(self.store.ledger(), form.period) {
             form.error = Some(i18n::field::period_closed_in(self.lang, &closed, &self.tz));
             self.mode = Mode::Edit(form);
             return;
         }
         let typed = Some((form.value.text.as_str(), self.lang.number_style()));
         if form.sharp_warned != Some(value)
-            && let Some(change) = crate::sharp::questions(
+            && let Some(change) = crate::domain::sharp::questions(
                 &self.plan,
                 self.store.ledger(),
                 &form.target,
@@ -622,13 +627,13 @@ impl App {
         }
         let mut entry =
             store::new_figure(&form.target, form.period, value, form.kind, &form.note.text, &self.user);
-        crate::conflict::mark_seen(self.store.ledger(), &mut entry);
+        crate::domain::conflict::mark_seen(self.store.ledger(), &mut entry);
         let what = self.describe(&entry);
         // Checked again under the lock, against what others saved a moment ago (as `set` does).
         let period = form.period;
         let saved = self
             .store
-            .save_checked(&self.plan, vec![entry], |fresh| crate::rounds::check_open(fresh, period));
+            .save_checked(&self.plan, vec![entry], |fresh| crate::domain::rounds::check_open(fresh, period));
         match saved {
             Ok(merged) => {
                 self.mode = Mode::Browse;
@@ -654,9 +659,9 @@ impl App {
         let retraction = store::withdrawal(&entry, &self.user);
         let what = self.describe(&retraction);
         let period = retraction.period;
-        let saved = self
-            .store
-            .save_checked(&self.plan, vec![retraction], |fresh| crate::rounds::check_open(fresh, period));
+        let saved = self.store.save_checked(&self.plan, vec![retraction], |fresh| {
+            crate::domain::rounds::check_open(fresh, period)
+        });
         match saved {
             Ok(_) => self.say(i18n::withdrawn(self.lang, &what)),
             Err(SaveError::Refused(closed)) => {

@@ -1,17 +1,19 @@
 //! The command line: arguments, and the commands other than the full-screen view.
 
+pub mod config;
 pub mod field;
 pub mod plans;
 
-use crate::conflict::Conflict;
+use crate::domain::conflict::Conflict;
+use crate::domain::ledger::{Kind, Ledger};
+use crate::domain::period::Period;
+use crate::domain::plan::{Goal, Plan};
+use crate::domain::progress::{self, PeriodChoice, Row};
+use crate::domain::status::Status;
+use crate::domain::text::truncate;
+use crate::i18n::present;
 use crate::i18n::{self, Lang, T};
-use crate::ledger::{Kind, Ledger};
-use crate::plan::{Goal, Plan};
-use crate::present;
-use crate::progress::{self, PeriodChoice, Row};
-use crate::status::{Period, Status};
 use crate::store::{self, Store};
-use crate::text::truncate;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
@@ -34,11 +36,14 @@ pub struct Global {
     /// The store of actual figures (shared by pointing several users at one file)
     #[arg(long, global = true, env = "CHITIEU_STORE", value_name = "FILE")]
     pub store: Option<PathBuf>,
-    /// A plan file in place of the embedded 2024 action program
+    /// A plan file in place of the installed plans (see `chitieu plan list`)
     #[arg(long, global = true, value_name = "FILE")]
     pub plan: Option<PathBuf>,
+    /// The installed plan of this year (default: the newest whose year has begun)
+    #[arg(long, global = true, env = "CHITIEU_YEAR", value_name = "YEAR")]
+    pub year: Option<i16>,
     /// Language of the interface (Vietnamese by default)
-    #[arg(long, global = true, env = "CHITIEU_LANG", value_enum)]
+    #[arg(long, global = true, env = "CHITIEU_LANG", value_parser = lang_parser())]
     pub lang: Option<Lang>,
     /// Plain ASCII: no box drawing, no symbols
     #[arg(long, global = true)]
@@ -46,6 +51,14 @@ pub struct Global {
     /// How long a save waits for a store another process has locked before giving up (exit 2)
     #[arg(long, global = true, value_name = "SECONDS", default_value_t = 30)]
     pub wait: u64,
+}
+
+/// `--lang vi|en`, the domain's [`Lang`] (which knows nothing of clap) parsed as clap would
+/// parse a `ValueEnum`: the same names, the same possible values in the help.
+fn lang_parser() -> impl clap::builder::TypedValueParser<Value = Lang> {
+    use clap::builder::TypedValueParser;
+    clap::builder::PossibleValuesParser::new(["vi", "en"])
+        .map(|name| if name == "en" { Lang::En } else { Lang::Vi })
 }
 
 #[derive(Debug, Subcommand)]
@@ -148,10 +161,16 @@ pub struct Context {
 
 impl Context {
     pub fn new(global: &Global, colour: bool) -> Result<Context, Failure> {
+        let located = locate(global, None)?;
+        Context::with(global, colour, located.plan)
+    }
+
+    /// The context of a plan already located (see [`locate`]).
+    pub fn with(global: &Global, colour: bool, plan: Located) -> Result<Context, Failure> {
         let lang = global.lang.unwrap_or_default();
-        let plan = match &global.plan {
-            None => Plan::embedded(),
-            Some(path) => load_plan(lang, path)?,
+        let plan = match plan {
+            Located::Ready(plan) => *plan,
+            Located::File(path) => load_plan(lang, &path)?,
         };
         Ok(Context {
             lang,
@@ -161,6 +180,45 @@ impl Context {
             wait: std::time::Duration::from_secs(global.wait),
         })
     }
+}
+
+/// Where the plan comes from: a `--plan` file still to read, or an installed plan read
+/// while choosing it.
+pub enum Located {
+    File(PathBuf),
+    Ready(Box<Plan>),
+}
+
+/// The plan and the store a command works on.
+pub struct Location {
+    pub plan: Located,
+    pub store: PathBuf,
+}
+
+/// `--plan FILE` with `--store` or the default store, as always; otherwise the installed
+/// plan of `--year` (default: the newest whose year has begun) with `--store` or the
+/// plan's own store. Without a home directory, the embedded plan and `--store`.
+pub fn locate(global: &Global, command: Option<&Command>) -> Result<Location, Failure> {
+    let lang = global.lang.unwrap_or_default();
+    if let Some(Command::Plan(plan_command)) = command
+        && !plan_command.needs_plan()
+    {
+        let plan = Located::Ready(Box::new(Plan::embedded()));
+        return Ok(Location { plan, store: PathBuf::new() });
+    }
+    if let Some(path) = &global.plan {
+        return Ok(Location { plan: Located::File(path.clone()), store: store_path(global)? });
+    }
+    let Some(shelf) = crate::store::installed::Shelf::default_location() else {
+        let plan = Located::Ready(Box::new(Plan::embedded()));
+        return Ok(Location { plan, store: store_path(global)? });
+    };
+    let this_year = crate::store::localtime::today().year();
+    let chosen = shelf
+        .choose(global.year, this_year)
+        .map_err(|e| Failure::bad_input(i18n::plans::shelf_error(lang, &e)))?;
+    let store = global.store.clone().unwrap_or(chosen.store);
+    Ok(Location { plan: Located::Ready(Box::new(chosen.plan)), store })
 }
 
 /// Reads a plan file, naming the file, line and column of any problem.
@@ -211,7 +269,7 @@ fn waiting_on_stderr(lang: Lang, limit: std::time::Duration) -> store::Patience 
             let _ = write!(
                 err,
                 "chitieu: {}",
-                crate::text::for_terminal(&i18n::store_locked_waiting(lang, lock, limit.as_secs()))
+                crate::domain::text::for_terminal(&i18n::store_locked_waiting(lang, lock, limit.as_secs()))
             );
             if !terminal {
                 let _ = writeln!(err);
@@ -236,13 +294,24 @@ fn waiting_on_stderr(lang: Lang, limit: std::time::Duration) -> store::Patience 
 /// Runs a command other than the full-screen view on the store at `path`, writing its
 /// output to `out`.
 pub fn run(command: &Command, context: &Context, path: &Path, out: &mut dyn Write) -> Result<(), Failure> {
+    run_with_year(command, context, None, path, out)
+}
+
+/// [`run`], given `--year` (the new plan's year for `plan import`).
+pub fn run_with_year(
+    command: &Command,
+    context: &Context,
+    year: Option<i16>,
+    path: &Path,
+    out: &mut dyn Write,
+) -> Result<(), Failure> {
     match command {
         Command::Report { format, period, out: file } => {
             let store = open_store(context, path)?;
             let ledger = store.ledger();
             let choice = period.map_or(PeriodChoice::Latest, PeriodChoice::Fixed);
             let rows = progress::assess(&context.plan, ledger, choice);
-            let conflicts = crate::conflict::conflicts(ledger);
+            let conflicts = crate::domain::conflict::conflicts(ledger);
             let mut buffer = Vec::new();
             let sink: &mut dyn Write = if file.is_some() { &mut buffer } else { &mut *out };
             match format {
@@ -284,7 +353,7 @@ pub fn run(command: &Command, context: &Context, path: &Path, out: &mut dyn Writ
             Ok(())
         }
         Command::Set { id, value, period, estimate, note, yes } => {
-            let today = crate::localtime::today();
+            let today = crate::store::localtime::today();
             let kind = if *estimate { Kind::Estimate } else { Kind::Official };
             let request = SetRequest { id, value, period: *period, kind, note: note.as_deref(), yes: *yes };
             set(context, path, &request, today, out)
@@ -303,6 +372,7 @@ pub fn run(command: &Command, context: &Context, path: &Path, out: &mut dyn Writ
             };
             let store = open_store(context, path)?;
             history(context, store.ledger(), target, out)?;
+            plans::print_revisions(context, target, out)?;
             Ok(())
         }
         Command::Undo => undo(context, path, out),
@@ -311,7 +381,7 @@ pub fn run(command: &Command, context: &Context, path: &Path, out: &mut dyn Writ
             let mut store = open_store(context, path)?;
             field::run(command, context, &mut store, out)
         }
-        Command::Plan(command) => plans::run(command, context, out),
+        Command::Plan(command) => plans::run(command, context, year, path, out),
     }
 }
 
@@ -343,7 +413,7 @@ pub fn set(
         let parts: Vec<&str> = plan.parts(&target.id).map(|t| t.id.as_str()).collect();
         return Err(Failure::bad_input(i18n::heading_target(lang, &target.id, &parts)));
     }
-    let value = crate::number::parse(request.value, lang.number_style())
+    let value = crate::domain::number::parse(request.value, lang.number_style())
         .map_err(|e| Failure::bad_input(i18n::bad_value(lang, request.value, &e)))?;
     let period = request.period.unwrap_or_else(|| Period::current(plan.year, today));
     let author = store::login_name().unwrap_or_else(|| T::UnknownAuthor.get(lang).to_owned());
@@ -351,11 +421,11 @@ pub fn set(
         store::new_figure(&target.id, period, value, request.kind, request.note.unwrap_or(""), &author);
     let mut store = open_store(context, path)?;
     let closed = |ledger: &Ledger| {
-        crate::rounds::check_open(ledger, period)
+        crate::domain::rounds::check_open(ledger, period)
             .map_err(|closed| Failure::bad_input(i18n::field::period_closed(lang, &closed)))
     };
     closed(store.ledger())?;
-    let sharp: Vec<_> = crate::sharp::questions(
+    let sharp: Vec<_> = crate::domain::sharp::questions(
         plan,
         store.ledger(),
         &target.id,
@@ -372,11 +442,11 @@ pub fn set(
             request.yes,
             &mut stdin.lock(),
             stdin.is_terminal(),
-            &mut crate::text::TerminalSafe::new(io::stderr()),
+            &mut crate::domain::text::TerminalSafe::new(io::stderr()),
         )?;
     }
     // What the author had before them: an entry that saw every standing figure resolves a conflict.
-    crate::conflict::mark_seen(store.ledger(), &mut entry);
+    crate::domain::conflict::mark_seen(store.ledger(), &mut entry);
     let merged = store.save_checked(plan, vec![entry.clone()], closed).map_err(|e| match e {
         store::SaveError::Store(e) => Failure::bad_input(i18n::store_error(lang, &e)),
         store::SaveError::Refused(failure) => failure,
@@ -395,7 +465,7 @@ pub fn undo(context: &Context, path: &Path, out: &mut dyn Write) -> Result<(), F
     let author = store::login_name().unwrap_or_else(|| T::UnknownAuthor.get(lang).to_owned());
     let mut store = open_store(context, path)?;
     if let Some(latest) = store.ledger().last_standing_by(&author) {
-        crate::rounds::check_open(store.ledger(), latest.period)
+        crate::domain::rounds::check_open(store.ledger(), latest.period)
             .map_err(|closed| Failure::bad_input(i18n::field::period_closed(lang, &closed)))?;
     }
     let withdrawn =
@@ -442,8 +512,8 @@ pub fn history(
                 i18n::period(lang, e.period).to_owned(),
                 value,
                 kind,
-                crate::text::clean(&e.author),
-                crate::text::clean(&e.note),
+                crate::domain::text::clean(&e.author),
+                crate::domain::text::clean(&e.note),
             ]
         })
         .collect();
@@ -474,8 +544,28 @@ pub fn check(context: &Context, path: &Path, out: &mut dyn Write) -> Result<(), 
     let lang = context.lang;
     let plan = &context.plan;
     writeln!(out, "{}", i18n::plan_sound(lang, &plan.id, plan.year, plan.targets.len(), &plan.content_hash))?;
-    let inspection =
+    let revisions = plans::revisions(context);
+    if !revisions.is_empty() {
+        writeln!(out, "{}", i18n::plans::revisions_in_check(lang, revisions.len()))?;
+        for revision in &revisions {
+            for line in i18n::plans::revision_lines(lang, revision, None) {
+                writeln!(out, "  {line}")?;
+            }
+        }
+    }
+    let mut inspection =
         store::inspect(path, plan).map_err(|e| Failure::bad_input(i18n::store_error(lang, &e)))?;
+    // A store made before a recorded revision is expected, not a problem: the revision says
+    // what changed.
+    if let Some(inspection) = &mut inspection {
+        inspection.findings.retain(|finding| match finding {
+            store::Finding::PlanChanged { store_hash, plan_hash } => {
+                !(revisions.iter().any(|r| &r.from == store_hash)
+                    && revisions.iter().any(|r| &r.to == plan_hash))
+            }
+            _ => true,
+        });
+    }
     let Some(inspection) = inspection else {
         writeln!(out, "{}", i18n::no_store(lang, path))?;
         return Ok(());
@@ -521,9 +611,9 @@ fn report_table(
         .map(|row| {
             let mut cells = table_cells(context, row);
             // A target whose official figures conflict carries a mark after its status.
-            if !crate::conflict::periods_in_conflict(conflicts, &row.target.id).is_empty() {
+            if !crate::domain::conflict::periods_in_conflict(conflicts, &row.target.id).is_empty() {
                 cells[6].push(' ');
-                cells[6].push_str(crate::report::md::conflict_mark(context.ascii));
+                cells[6].push_str(crate::i18n::present::conflict_mark(context.ascii));
             }
             cells
         })
@@ -537,7 +627,7 @@ fn report_table(
     // Right-align figures, left-align text.
     let right = [false, false, false, true, false, true, false];
 
-    for group in crate::plan::Group::ALL {
+    for group in crate::domain::plan::Group::ALL {
         let members: Vec<(&Row, &[String; 7])> =
             rows.iter().zip(&cells).filter(|(row, _)| row.target.group == group).collect();
         if members.is_empty() {
@@ -552,7 +642,7 @@ fn report_table(
     }
     if !conflicts.is_empty() {
         writeln!(out)?;
-        let mark = crate::report::md::conflict_mark(context.ascii);
+        let mark = crate::i18n::present::conflict_mark(context.ascii);
         writeln!(out, "{mark} {}", i18n::field::R::ConflictNote.get(lang))?;
         for conflict in conflicts {
             writeln!(out, "  {}", i18n::field::conflict_line(lang, plan, conflict))?;
@@ -705,7 +795,7 @@ fn report_json(
                 parent: t.parent.as_deref(),
                 section: &t.section,
                 percent_of_expected: row.percent.map(|p| p.to_string()),
-                conflicts: crate::conflict::periods_in_conflict(conflicts, &t.id)
+                conflicts: crate::domain::conflict::periods_in_conflict(conflicts, &t.id)
                     .into_iter()
                     .map(Period::key)
                     .collect(),
@@ -772,7 +862,7 @@ fn report_csv(
             row.actual.and(row.period).map(Period::key).unwrap_or_default().to_owned(),
             row.percent.map(|p| p.to_string()).unwrap_or_default(),
             row.status.key().to_owned(),
-            crate::conflict::periods_in_conflict(conflicts, &t.id)
+            crate::domain::conflict::periods_in_conflict(conflicts, &t.id)
                 .into_iter()
                 .map(Period::key)
                 .collect::<Vec<_>>()

@@ -3,40 +3,19 @@
 //! Fixed strings are variants of [`T`]; strings with values in them are functions taking the
 //! language. Vietnamese is the default whatever `LANG` says: servers rarely set `vi_VN`.
 
-use crate::ledger::Kind;
-use crate::number::{self, NumberError, NumberStyle};
-use crate::plan::{Group, PlanError, PlanProblem};
-use crate::status::{Period, Status};
+use crate::domain::ledger::Kind;
+use crate::domain::number::{self, NumberError};
+use crate::domain::period::Period;
+use crate::domain::plan::{Group, PlanError, PlanProblem};
+use crate::domain::status::Status;
 use crate::store::{Finding, StoreError, StoreProblem};
 use std::path::Path;
 
 pub mod field;
 pub mod plans;
+pub mod present;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum, serde::Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Lang {
-    #[default]
-    Vi,
-    En,
-}
-
-impl Lang {
-    pub fn number_style(self) -> NumberStyle {
-        match self {
-            Lang::Vi => NumberStyle::VIETNAMESE,
-            Lang::En => NumberStyle::ENGLISH,
-        }
-    }
-
-    /// Picks the Vietnamese or the English text.
-    pub fn pick<'a>(self, vi: &'a str, en: &'a str) -> &'a str {
-        match self {
-            Lang::Vi => vi,
-            Lang::En => en,
-        }
-    }
-}
+pub use crate::domain::lang::Lang;
 
 /// Fixed strings.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -269,7 +248,7 @@ pub fn plan_error(lang: Lang, error: &PlanError) -> String {
 /// A store that cannot be used: which file, where, why, and what to do.
 /// `TZ` names something that is not a zone file: it is not read.
 pub fn tz_refused(lang: Lang, tz: &str) -> String {
-    let tz = crate::text::clean(tz);
+    let tz = crate::domain::text::clean(tz);
     match lang {
         Lang::Vi => format!(
             "TZ={tz} không phải là tệp múi giờ (tệp thường, tối đa 256 KB); giờ được hiện theo UTC. Hãy đặt TZ=Asia/Ho_Chi_Minh"

@@ -1,7 +1,8 @@
 use chitieu::app::{App, PlanIndex, Settings};
+use chitieu::cli::config;
 use chitieu::cli::{self, Cli, Context, Failure};
 use chitieu::store::{self, Store};
-use chitieu::{config, i18n, tui};
+use chitieu::{i18n, tui};
 use clap::Parser;
 use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
@@ -13,7 +14,7 @@ fn main() -> ExitCode {
         Err(failure) => {
             if !failure.message.is_empty() {
                 // Messages name ids and text from files: through the one sanitising function.
-                eprintln!("chitieu: {}", chitieu::text::for_terminal(&failure.message));
+                eprintln!("chitieu: {}", chitieu::domain::text::for_terminal(&failure.message));
             }
             ExitCode::from(failure.code)
         }
@@ -31,10 +32,10 @@ fn run(args: &mut Cli) -> Result<(), Failure> {
             }
         }
     }
-    if let Some(tz) = chitieu::localtime::refused_tz() {
+    if let Some(tz) = chitieu::store::localtime::refused_tz() {
         eprintln!(
             "chitieu: {}",
-            chitieu::text::for_terminal(&i18n::tz_refused(args.global.lang.unwrap_or_default(), &tz))
+            chitieu::domain::text::for_terminal(&i18n::tz_refused(args.global.lang.unwrap_or_default(), &tz))
         );
     }
     let no_colour = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
@@ -42,10 +43,11 @@ fn run(args: &mut Cli) -> Result<(), Failure> {
     let Some(command) = args.command.as_ref() else {
         return view(args, colour);
     };
-    let context = Context::new(&args.global, colour)?;
-    let path = cli::store_path(&args.global)?;
-    let mut out = std::io::BufWriter::new(chitieu::text::TerminalSafe::new(std::io::stdout().lock()));
-    cli::run(command, &context, &path, &mut out)?;
+    let location = cli::locate(&args.global, Some(command))?;
+    let path = location.store;
+    let context = Context::with(&args.global, colour, location.plan)?;
+    let mut out = std::io::BufWriter::new(chitieu::domain::text::TerminalSafe::new(std::io::stdout().lock()));
+    cli::run_with_year(command, &context, args.global.year, &path, &mut out)?;
     out.flush()?;
     Ok(())
 }
@@ -55,7 +57,8 @@ fn view(args: &Cli, colour: bool) -> Result<(), Failure> {
     if !std::io::stdin().is_terminal() || !std::io::stdout().is_terminal() {
         return Err(Failure::bad_input(i18n::needs_terminal(args.global.lang.unwrap_or_default())));
     }
-    let path = cli::store_path(&args.global)?;
+    let location = cli::locate(&args.global, None)?;
+    let path = location.store;
     // A large store file is read and indexed on a thread while this one reads the plan and
     // works out what the view needs from it: these are most of the time to the first frame,
     // and the machine has a second core. A small one (a province's year is a few hundred
@@ -65,7 +68,7 @@ fn view(args: &Cli, colour: bool) -> Result<(), Failure> {
         let path = path.clone();
         std::thread::spawn(move || Store::read_file(&path))
     });
-    let context = Context::new(&args.global, colour)?;
+    let context = Context::with(&args.global, colour, location.plan)?;
     let plan_index = PlanIndex::new(&context.plan);
     let read = match reading {
         Some(reading) => reading.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)),
@@ -76,8 +79,8 @@ fn view(args: &Cli, colour: bool) -> Result<(), Failure> {
         .map_err(|e| Failure::bad_input(i18n::store_error(context.lang, &e)))?;
     store.set_patience(tui::lock_patience(context.lang, std::time::Duration::from_secs(args.global.wait)));
     let user = store::login_name().unwrap_or_else(|| "?".to_owned());
-    let draft = chitieu::draft::path_for(&path, &user);
-    let tz = chitieu::localtime::zone();
+    let draft = chitieu::store::draft::path_for(&path, &user);
+    let tz = chitieu::store::localtime::zone();
     let settings = Settings {
         lang: context.lang,
         ascii: context.ascii,

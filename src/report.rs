@@ -3,13 +3,15 @@
 //! plan's title and the date made.
 
 pub mod md;
+pub mod plan_sheet;
 pub mod xlsx;
 
-use crate::conflict::{self, Conflict};
-use crate::ledger::Ledger;
-use crate::plan::{Group, Plan};
-use crate::progress::{self, PeriodChoice, Row};
-use crate::status::{Period, Status};
+use crate::domain::conflict::{self, Conflict};
+use crate::domain::ledger::Ledger;
+use crate::domain::period::Period;
+use crate::domain::plan::{Group, Plan};
+use crate::domain::progress::{self, PeriodChoice, Row};
+use crate::domain::status::Status;
 use rust_decimal::Decimal;
 
 /// What a printed report shows, worked out once for every format.
@@ -64,7 +66,7 @@ pub fn build<'a>(
 
 /// Today in the machine's time zone.
 pub fn today() -> jiff::civil::Date {
-    crate::localtime::today()
+    crate::store::localtime::today()
 }
 
 /// The statuses with their counts, in `Status::ALL` order.

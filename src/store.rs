@@ -11,10 +11,13 @@
 //!   column, and saving refuses to go on; the last good copy stays in `FILE.bak`.
 //! - **Permissions stay.** A shared store keeps its mode and group; a new one follows the umask.
 
+pub mod draft;
+pub mod installed;
+pub mod localtime;
 mod segments;
 
-use crate::ledger::{Entry, Ledger};
-use crate::plan::Plan;
+use crate::domain::ledger::{Entry, Ledger};
+use crate::domain::plan::{Plan, PlanRef};
 use serde::{Deserialize, Serialize};
 use std::fs::{self, File, OpenOptions};
 use std::io::{self, Write};
@@ -22,20 +25,6 @@ use std::path::{Path, PathBuf};
 
 /// The schema version written by this build. Older versions are read; newer ones refused.
 pub const SCHEMA_VERSION: u32 = 1;
-
-/// Which plan a store was made for.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct PlanRef {
-    pub id: String,
-    pub year: i16,
-    pub hash: String,
-}
-
-impl PlanRef {
-    pub fn of(plan: &Plan) -> PlanRef {
-        PlanRef { id: plan.id.clone(), year: plan.year, hash: plan.content_hash.clone() }
-    }
-}
 
 /// The file as read.
 #[derive(Debug, PartialEq, Deserialize)]
@@ -90,9 +79,7 @@ struct StoreFileOut<'a> {
 /// tool), kept so that a save does not drop them.
 pub type Extra = serde_json::Map<String, serde_json::Value>;
 
-/// The fields of [`Entry`] as the file names them. A test checks this against the type.
-pub(crate) const ENTRY_FIELDS: [&str; 11] =
-    ["id", "target", "period", "value", "kind", "note", "author", "time", "retracts", "supersedes", "action"];
+use crate::domain::ledger::ENTRY_FIELDS;
 
 /// An entry as read, with any fields this build does not know.
 #[derive(Debug)]
@@ -420,7 +407,10 @@ impl Store {
         let origin = origin(author);
         let (saved, merged) = self.save_with(plan, |ledger| {
             let now = jiff::Timestamp::now();
-            ledger.undo_by(author, crate::ledger::new_entry_id(now, &origin), now).into_iter().collect()
+            ledger
+                .undo_by(author, crate::domain::ledger::new_entry_id(now, &origin), now)
+                .into_iter()
+                .collect()
         })?;
         Ok(saved.into_iter().next().map(|e| (e, merged)))
     }
@@ -701,21 +691,21 @@ fn keep_backup(path: &Path) -> io::Result<()> {
 /// no control or bidi characters). What `chitieu set` and the full-screen view save.
 pub fn new_figure(
     target: &str,
-    period: crate::status::Period,
+    period: crate::domain::period::Period,
     value: rust_decimal::Decimal,
-    kind: crate::ledger::Kind,
+    kind: crate::domain::ledger::Kind,
     note: &str,
     author: &str,
 ) -> Entry {
-    let author = crate::text::clean(author.trim());
+    let author = crate::domain::text::clean(author.trim());
     let time = jiff::Timestamp::now();
     Entry {
-        id: crate::ledger::new_entry_id(time, &origin(&author)),
+        id: crate::domain::ledger::new_entry_id(time, &origin(&author)),
         target: target.to_owned(),
         period,
         value,
         kind,
-        note: crate::text::clean(note).trim().to_owned(),
+        note: crate::domain::text::clean(note).trim().to_owned(),
         author,
         time,
         retracts: None,
@@ -726,9 +716,9 @@ pub fn new_figure(
 
 /// A withdrawal of `entry`, made now by `author`: how undo is saved (history keeps both).
 pub fn withdrawal(entry: &Entry, author: &str) -> Entry {
-    let author = crate::text::clean(author.trim());
+    let author = crate::domain::text::clean(author.trim());
     let time = jiff::Timestamp::now();
-    entry.retraction(crate::ledger::new_entry_id(time, &origin(&author)), &author, time)
+    entry.retraction(crate::domain::ledger::new_entry_id(time, &origin(&author)), &author, time)
 }
 
 /// The host and login name an entry comes from, hashed into its id.
@@ -748,7 +738,7 @@ pub fn login_name() -> Option<String> {
         .iter()
         .filter_map(|v| std::env::var(v).ok())
         .chain(passwd_name())
-        .map(|name| crate::text::clean(name.trim()))
+        .map(|name| crate::domain::text::clean(name.trim()))
         .find(|name| !name.is_empty())
 }
 
@@ -808,7 +798,7 @@ pub fn inspect(path: &Path, plan: &Plan) -> Result<Option<Inspection>, StoreErro
     check_plan(&file.plan, Entries::List(&file.entries.entries), plan, || bytes.clone())
         .map_err(|e| e.at(path))?;
     let text = String::from_utf8_lossy(&bytes);
-    let locate = |id: &str| crate::text::locate_json_id(&text, id).unwrap_or((0, 0));
+    let locate = |id: &str| crate::domain::text::locate_json_id(&text, id).unwrap_or((0, 0));
     let mut findings = Vec::new();
     #[cfg(unix)]
     if let Ok(meta) = fs::metadata(path) {
@@ -846,9 +836,9 @@ pub fn inspect(path: &Path, plan: &Plan) -> Result<Option<Inspection>, StoreErro
             findings.push(Finding::UnknownRetraction { entry: entry.id.clone(), retracts: retracts.clone() });
         }
         let ids = std::iter::once(&entry.id).chain(&entry.retracts).chain(entry.supersedes.iter().flatten());
-        if !crate::text::is_clean(&entry.note)
-            || !crate::text::is_clean(&entry.author)
-            || ids.into_iter().any(|id| crate::text::has_controls(id))
+        if !crate::domain::text::is_clean(&entry.note)
+            || !crate::domain::text::is_clean(&entry.author)
+            || ids.into_iter().any(|id| crate::domain::text::has_controls(id))
         {
             let (line, column) = locate(&entry.id);
             findings.push(Finding::UncleanText { entry: entry.id.clone(), line, column });
@@ -1089,8 +1079,8 @@ pub fn segments_agree(bytes: &[u8], segment: u64) -> bool {
 /// Notes and names made clean (NFC, no control characters), in place.
 fn clean_text(file: &mut StoreFile) {
     for entry in file.entries.entries.iter_mut() {
-        crate::text::clean_in_place(&mut entry.note);
-        crate::text::clean_in_place(&mut entry.author);
+        crate::domain::text::clean_in_place(&mut entry.note);
+        crate::domain::text::clean_in_place(&mut entry.author);
     }
 }
 
@@ -1157,7 +1147,7 @@ fn check_plan(
     plan: &Plan,
     again: impl FnOnce() -> Vec<u8>,
 ) -> Result<(), ParseError> {
-    use crate::ledger::ROUND_TARGET;
+    use crate::domain::ledger::ROUND_TARGET;
     let at_top = |problem| ParseError { line: 0, column: 0, problem, io: None };
     if file_plan.id != plan.id || file_plan.year != plan.year {
         return Err(at_top(StoreProblem::OtherPlan { id: file_plan.id.clone(), year: file_plan.year }));
@@ -1178,7 +1168,7 @@ fn check_plan(
     };
     if let Some(entry) = misfit {
         let text = String::from_utf8_lossy(&again()).into_owned();
-        let (line, column) = crate::text::locate_json_id(&text, &entry.id).unwrap_or((0, 0));
+        let (line, column) = crate::domain::text::locate_json_id(&text, &entry.id).unwrap_or((0, 0));
         return Err(ParseError {
             line,
             column,
@@ -1276,15 +1266,15 @@ pub enum StoreProblem {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::ledger::tests::entry;
-    use crate::status::Period;
+    use crate::domain::ledger::tests::entry;
+    use crate::domain::period::Period;
 
     #[test]
     fn an_entry_that_does_not_fit_the_plan_is_refused_by_open_check_and_load() {
         let plan = Plan::embedded();
         let round = |id: &str, target: &str| {
             let mut e = entry(id, target, Period::H1, "0", 5);
-            e.action = Some(crate::ledger::Action::ClosePeriod);
+            e.action = Some(crate::domain::ledger::RoundAction::ClosePeriod);
             e
         };
         let dir = tempfile::tempdir().expect("tempdir");
@@ -1345,7 +1335,7 @@ mod tests {
         let mut e = entry("a", "3", Period::H1, "4500", 1);
         e.retracts = Some("b".into());
         e.supersedes = Some(vec!["c".into()]);
-        e.action = Some(crate::ledger::Action::ClosePeriod);
+        e.action = Some(crate::domain::ledger::RoundAction::ClosePeriod);
         let value = serde_json::to_value(&e).expect("serialise");
         let mut keys: Vec<&str> = value.as_object().expect("object").keys().map(String::as_str).collect();
         keys.sort_unstable();

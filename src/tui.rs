@@ -16,9 +16,9 @@
 
 mod basic_colour;
 
+use crate::app::keymap;
 use crate::app::{self, Action, App, ModeKind};
-use crate::draft;
-use crate::keymap;
+use crate::store::draft;
 use crate::ui;
 use basic_colour::BasicColours;
 use crossterm::event::{self, DisableMouseCapture, EnableMouseCapture, Event, MouseButton, MouseEventKind};
@@ -100,7 +100,7 @@ pub fn lock_patience(lang: crate::i18n::Lang, limit: Duration) -> crate::store::
             io::stdout(),
             cursor::MoveTo(0, rows.saturating_sub(1)),
             terminal::Clear(terminal::ClearType::CurrentLine),
-            Print(crate::text::for_terminal(&format!("{line} {hint}")).into_owned())
+            Print(crate::domain::text::for_terminal(&format!("{line} {hint}")).into_owned())
         );
         SCRIBBLED.store(true, Ordering::SeqCst);
         while event::poll(Duration::ZERO).unwrap_or(false) {

@@ -2,10 +2,10 @@
 //! files leaving the store byte for byte as it was, conflicts, closed rounds, sharp changes,
 //! and printed reports (the xlsx read back with calamine).
 
-use chitieu::exchange::{self, Selection};
-use chitieu::ledger::{Entry, Kind, Ledger};
-use chitieu::plan::Plan;
-use chitieu::status::Period;
+use chitieu::domain::exchange::{self, Selection};
+use chitieu::domain::ledger::{Entry, Kind, Ledger};
+use chitieu::domain::period::Period;
+use chitieu::domain::plan::Plan;
 use chitieu::store::Store;
 use rust_decimal::Decimal;
 use std::path::{Path, PathBuf};
@@ -29,6 +29,9 @@ fn chitieu(store: &Path, args: &[&str]) -> Output {
         .args(args)
         .env_remove("CHITIEU_LANG")
         .env_remove("CHITIEU_STORE")
+        // No installed plan of the machine's user changes which plan is used.
+        .env_remove("CHITIEU_YEAR")
+        .env("XDG_DATA_HOME", "/nonexistent/chitieu-tests")
         .env("USER", "tester")
         .env("TZ", "UTC")
         .stdin(Stdio::null())
@@ -194,8 +197,8 @@ fn a_then_b_equals_b_then_a() {
 fn refused(name: &str, text: &str, expect: &str) {
     let dir = Dir::new();
     let store = dir.path("store.json");
-    let close = chitieu::rounds::entry(
-        chitieu::ledger::Action::ClosePeriod,
+    let close = chitieu::domain::rounds::entry(
+        chitieu::domain::ledger::RoundAction::ClosePeriod,
         Period::NineMonths,
         "lan",
         jiff::Timestamp::from_second(1_719_792_000).expect("time"),
@@ -279,14 +282,14 @@ fn a_conflict_appears_and_a_new_entry_resolves_it() {
     let out = ok(chitieu(&store, &["import", file.to_str().expect("path")]));
     assert!(out.contains("1 xung đột"), "{out}");
     let ledger = ledger_of(&store);
-    assert_eq!(chitieu::conflict::conflicts(&ledger).len(), 1);
+    assert_eq!(chitieu::domain::conflict::conflicts(&ledger).len(), 1);
 
     // A third person, having seen both, enters the figure (as `set` does).
     let mut c = figure("c", "3", Period::H1, "4850", "lan", 2);
-    c.supersedes = Some(chitieu::conflict::seen(&ledger, "3", Period::H1));
+    c.supersedes = Some(chitieu::domain::conflict::seen(&ledger, "3", Period::H1));
     store_with(&store, vec![c]);
     let ledger = ledger_of(&store);
-    assert!(chitieu::conflict::conflicts(&ledger).is_empty());
+    assert!(chitieu::domain::conflict::conflicts(&ledger).is_empty());
     assert_eq!(ledger.history(Some("3")).count(), 3, "history keeps all of them");
     let json: serde_json::Value =
         serde_json::from_str(&ok(chitieu(&store, &["report", "--format", "json"]))).expect("json");
@@ -305,11 +308,11 @@ fn a_closed_period_refuses_entries_until_reopened() {
     let out = ok(chitieu(&store, &["--lang", "en", "close-period", "h1"]));
     assert!(out.starts_with("The 6 months period was already closed (tester,"), "{out}");
 
-    let closed = chitieu::rounds::check_open(&ledger_of(&store), Period::H1).expect_err("closed");
+    let closed = chitieu::domain::rounds::check_open(&ledger_of(&store), Period::H1).expect_err("closed");
     assert_eq!(closed.by, "tester");
     let message = chitieu::i18n::field::period_closed(chitieu::i18n::Lang::Vi, &closed);
     assert!(message.contains("chitieu reopen-period h1"), "{message}");
-    assert!(chitieu::rounds::check_open(&ledger_of(&store), Period::Q1).is_ok());
+    assert!(chitieu::domain::rounds::check_open(&ledger_of(&store), Period::Q1).is_ok());
 
     let file = dir.path("changes.json");
     change_file(&file, vec![figure("b", "3", Period::H1, "4700", "hoa", 1)]);

@@ -1,8 +1,8 @@
 //! The embedded 2024 plan against the source document, and plan files that must be refused.
 
+use chitieu::domain::number::{self, NumberStyle};
+use chitieu::domain::plan::{Direction, Goal, Group, Measure, Plan};
 use chitieu::i18n::Lang;
-use chitieu::number::{self, NumberStyle};
-use chitieu::plan::{Direction, Goal, Group, Measure, Plan};
 use rust_decimal::Decimal;
 use std::process::Command;
 

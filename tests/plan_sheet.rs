@@ -1,6 +1,6 @@
 //! `chitieu plan template` and `chitieu plan import`: a plan from the spreadsheet a cadre fills in.
 
-use chitieu::plan::{Goal, Group, Measure, Plan};
+use chitieu::domain::plan::{Goal, Group, Measure, Plan};
 use rust_decimal::Decimal;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};

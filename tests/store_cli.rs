@@ -2,7 +2,7 @@
 //! in temporary directories: what is refused changes nothing on disk, and bad files are
 //! named, located and left exactly as they were.
 
-use chitieu::plan::Plan;
+use chitieu::domain::plan::Plan;
 use chitieu::store::Store;
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -14,6 +14,9 @@ fn chitieu(store: &Path) -> Command {
     let mut command = Command::new(env!("CARGO_BIN_EXE_chitieu"));
     command
         .env_remove("CHITIEU_STORE")
+        // No installed plan of the machine's user changes which plan is used.
+        .env_remove("CHITIEU_YEAR")
+        .env("XDG_DATA_HOME", "/nonexistent/chitieu-tests")
         .env_remove("CHITIEU_LANG")
         .env_remove("LOGNAME")
         .env_remove("USERNAME")
@@ -110,7 +113,7 @@ fn a_saved_figure_shows_in_the_report() {
     assert_eq!(actual_of(&report, "1").0, "8.3");
     // The 2024 plan's year is over, so the default period is the full year.
     let today = jiff::ZonedDateTime::now().date();
-    let expected = chitieu::status::Period::current(2024, today).key();
+    let expected = chitieu::domain::period::Period::current(2024, today).key();
     assert_eq!(actual_of(&report, "1").1, expected);
 }
 

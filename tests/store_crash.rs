@@ -5,9 +5,9 @@
 //! the test `writer_child` then saves entries in a loop and prints each id once `save`
 //! returned. Run normally it does nothing.
 
-use chitieu::ledger::{Entry, Kind, new_entry_id};
-use chitieu::plan::Plan;
-use chitieu::status::Period;
+use chitieu::domain::ledger::{Entry, Kind, new_entry_id};
+use chitieu::domain::period::Period;
+use chitieu::domain::plan::Plan;
 use chitieu::store::Store;
 use std::collections::HashSet;
 use std::io::{BufRead, BufReader, Write};

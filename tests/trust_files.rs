@@ -340,14 +340,14 @@ fn a_save_in_a_sticky_directory_says_what_to_do_and_leaves_nothing() {
 #[cfg(unix)]
 #[test]
 fn drafts_are_private_from_the_start_and_one_per_user() {
-    use chitieu::draft::{Draft, path_for, read, write};
+    use chitieu::store::draft::{Draft, path_for, read, write};
     use std::sync::atomic::{AtomicBool, Ordering};
     let dir = tempfile::tempdir().expect("tempdir");
     let store = dir.path().join("store.json");
     let draft = Draft {
         target: "3".into(),
-        period: chitieu::status::Period::H1,
-        kind: chitieu::ledger::Kind::Official,
+        period: chitieu::domain::period::Period::H1,
+        kind: chitieu::domain::ledger::Kind::Official,
         value: "9.500".into(),
         note: "riêng".into(),
     };

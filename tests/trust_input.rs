@@ -2,10 +2,10 @@
 //! unknown fields, two entries under one id, figures a thousandfold off. Through the real
 //! binary, on real files.
 
-use chitieu::exchange::{self, Selection};
-use chitieu::ledger::{Entry, Kind, Ledger};
-use chitieu::plan::Plan;
-use chitieu::status::Period;
+use chitieu::domain::exchange::{self, Selection};
+use chitieu::domain::ledger::{Entry, Kind, Ledger};
+use chitieu::domain::plan::Plan;
+use chitieu::domain::period::Period;
 use chitieu::store::Store;
 use rust_decimal::Decimal;
 use std::path::Path;
@@ -136,9 +136,12 @@ fn ids_with_control_characters_are_refused_on_import() {
 fn a_plan_id_with_an_escape_is_refused() {
     let dir = tempfile::tempdir().expect("tempdir");
     let plan_path = dir.path().join("plan.json");
-    let text =
-        chitieu::plan::EMBEDDED_2024.replacen("\"id\": \"3\"", &format!("\"id\": \"3{}\"", "\\u001b[2J"), 1);
-    assert_ne!(text, chitieu::plan::EMBEDDED_2024, "the plan names target 3 as expected");
+    let text = chitieu::domain::plan::EMBEDDED_2024.replacen(
+        "\"id\": \"3\"",
+        &format!("\"id\": \"3{}\"", "\\u001b[2J"),
+        1,
+    );
+    assert_ne!(text, chitieu::domain::plan::EMBEDDED_2024, "the plan names target 3 as expected");
     std::fs::write(&plan_path, text).expect("write");
     let output =
         chitieu(&dir.path().join("store.json"), &["--plan", plan_path.to_str().expect("utf-8"), "report"]);

@@ -41,6 +41,9 @@ impl Pty {
                 .env_remove("NO_COLOR")
                 .env_remove("CHITIEU_LANG")
                 .env_remove("CHITIEU_STORE")
+                // No installed plan of the machine's user changes which plan is used.
+                .env_remove("CHITIEU_YEAR")
+                .env("XDG_DATA_HOME", "/nonexistent/chitieu-tests")
                 .stdin(Stdio::from(slave.try_clone().expect("clone")))
                 .stdout(Stdio::from(slave.try_clone().expect("clone")))
                 .stderr(Stdio::from(slave));

@@ -6,7 +6,7 @@
 
 use chitieu::app::{self, Action, App, Settings};
 use chitieu::i18n::Lang;
-use chitieu::plan::Plan;
+use chitieu::domain::plan::Plan;
 use chitieu::store::Store;
 use chitieu::ui;
 use libfuzzer_sys::fuzz_target;

@@ -2,10 +2,10 @@
 //! store, it gives entries to merge or an error with a place, never a panic.
 #![no_main]
 
-use chitieu::exchange;
+use chitieu::domain::exchange;
 use chitieu::i18n::Lang;
-use chitieu::ledger::Ledger;
-use chitieu::plan::Plan;
+use chitieu::domain::ledger::Ledger;
+use chitieu::domain::plan::Plan;
 use libfuzzer_sys::fuzz_target;
 use std::sync::OnceLock;
 
@@ -13,7 +13,7 @@ fn setup() -> &'static (Plan, Ledger) {
     static SETUP: OnceLock<(Plan, Ledger)> = OnceLock::new();
     SETUP.get_or_init(|| {
         let plan = Plan::embedded();
-        let ledger = Ledger::new(chitieu::generate::entries(&plan, 50, 3));
+        let ledger = Ledger::new(chitieu::domain::generate::entries(&plan, 50, 3));
         (plan, ledger)
     })
 }

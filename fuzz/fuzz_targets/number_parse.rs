@@ -2,7 +2,7 @@
 //! formats back to text that parses to the same value.
 #![no_main]
 
-use chitieu::number::{self, NumberStyle};
+use chitieu::domain::number::{self, NumberStyle};
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|text: &str| {

@@ -2,7 +2,7 @@
 #![no_main]
 
 use chitieu::i18n::{self, Lang};
-use chitieu::plan::Plan;
+use chitieu::domain::plan::Plan;
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|text: &str| {

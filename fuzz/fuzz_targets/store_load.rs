@@ -3,7 +3,7 @@
 #![no_main]
 
 use chitieu::i18n::{self, Lang};
-use chitieu::plan::Plan;
+use chitieu::domain::plan::Plan;
 use chitieu::store;
 use libfuzzer_sys::fuzz_target;
 use std::path::Path;
@@ -21,7 +21,7 @@ fuzz_target!(|bytes: &[u8]| {
             for target in &plan().targets {
                 let _ = ledger.latest(&target.id);
             }
-            let _ = chitieu::conflict::conflicts(&ledger);
+            let _ = chitieu::domain::conflict::conflicts(&ledger);
         }
         Err(error) => {
             let _ = i18n::store_error(Lang::Vi, &error);

@@ -1,7 +1,7 @@
 //! `update` for every action, without a terminal: the store is a temporary file.
 
 use super::*;
-use crate::ledger::Kind;
+use crate::domain::ledger::Kind;
 use rust_decimal::Decimal;
 
 pub(crate) fn settings(lang: Lang) -> Settings {
@@ -357,7 +357,7 @@ fn colleagues_entries_appear_on_refresh() {
     let (dir, mut app) = app();
     assert!(!update(&mut app, Action::Refresh), "nothing changed, nothing to draw");
     let mut colleague = Store::open(&dir.path().join("store.json"), &app.plan).expect("store");
-    let mut entry = crate::ledger::tests::entry("x1", "3", Period::H1, "5000", 0);
+    let mut entry = crate::domain::ledger::tests::entry("x1", "3", Period::H1, "5000", 0);
     entry.author = "minh".into();
     colleague.save(&app.plan, vec![entry]).expect("save");
     assert!(update(&mut app, Action::Refresh));
@@ -397,8 +397,12 @@ fn the_form_questions_a_sharp_change_and_refuses_a_closed_period() {
     assert_eq!(app.mode, Mode::Browse, "Enter again takes it: {:?}", app.message);
     assert_eq!(app.store.ledger().current("3", Period::H1).map(|e| e.value), Some(Decimal::from(46_330)));
 
-    let close =
-        crate::rounds::entry(crate::ledger::Action::ClosePeriod, Period::H1, "minh", jiff::Timestamp::now());
+    let close = crate::domain::rounds::entry(
+        crate::domain::ledger::RoundAction::ClosePeriod,
+        Period::H1,
+        "minh",
+        jiff::Timestamp::now(),
+    );
     app.store.save(&plan, vec![close]).expect("save");
     update(&mut app, Action::Edit);
     typed(&mut app, "4.633");
@@ -417,7 +421,7 @@ fn asked(app: &App) -> &RoundAsk {
 
 #[test]
 fn c_closes_the_default_period_when_the_view_shows_the_latest_and_reopens_it() {
-    use crate::ledger::Action as Round;
+    use crate::domain::ledger::RoundAction as Round;
     let (_dir, mut app) = app();
     select(&mut app, "3");
     update(&mut app, Action::ToggleRound);
@@ -431,7 +435,7 @@ fn c_closes_the_default_period_when_the_view_shows_the_latest_and_reopens_it() {
     assert_eq!(message, "Đã chốt số liệu kỳ 6 tháng (kỳ mặc định); mở lại: phím c");
     assert!(app.closed(Period::H1).is_some() && app.closed(Period::Q1).is_none());
     let on_disk = Store::open(app.store.path(), &app.plan).expect("store");
-    assert!(crate::rounds::closed(on_disk.ledger(), Period::H1).is_some(), "saved through the store");
+    assert!(crate::domain::rounds::closed(on_disk.ledger(), Period::H1).is_some(), "saved through the store");
 
     // The form says at once that the period is closed, and refuses it as `set` does.
     update(&mut app, Action::Edit);
@@ -455,7 +459,7 @@ fn c_closes_the_default_period_when_the_view_shows_the_latest_and_reopens_it() {
 
 #[test]
 fn c_acts_on_a_fixed_period_and_says_when_someone_closed_it_first() {
-    use crate::ledger::Action as Round;
+    use crate::domain::ledger::RoundAction as Round;
     let (_dir, mut app) = app();
     update(&mut app, Action::CyclePeriod); // Quý I
     update(&mut app, Action::ToggleRound);
@@ -463,7 +467,7 @@ fn c_acts_on_a_fixed_period_and_says_when_someone_closed_it_first() {
     // Meanwhile a colleague closes q1.
     let mut other = Store::open(app.store.path(), &app.plan).expect("store");
     let plan = app.plan.clone();
-    crate::rounds::save(&mut other, &plan, Round::ClosePeriod, Period::Q1, "minh").expect("close");
+    crate::ops::round::save(&mut other, &plan, Round::ClosePeriod, Period::Q1, "minh").expect("close");
     update(&mut app, Action::Confirm);
     let message = app.message.clone().expect("message");
     assert!(message.error && message.text.contains("đã chốt trước đó (minh,"), "{message:?}");

@@ -2,13 +2,13 @@
 //! confirmation of sharp changes that `set` shares with `import`.
 
 use super::{Context, Failure};
-use crate::conflict;
-use crate::exchange::{self, Selection};
+use crate::domain::conflict;
+use crate::domain::exchange::{self, Selection};
+use crate::domain::ledger::{Entry, Ledger, RoundAction};
+use crate::domain::period::Period;
+use crate::domain::rounds;
+use crate::domain::sharp::{self, SharpChange};
 use crate::i18n::{Lang, field as msg};
-use crate::ledger::{Action, Entry, Ledger};
-use crate::rounds;
-use crate::sharp::{self, SharpChange};
-use crate::status::Period;
 use crate::store::{self, SaveError, Store};
 use clap::Subcommand;
 use std::io::{self, BufRead, IsTerminal, Write};
@@ -59,8 +59,10 @@ pub fn run(
             export(context, store, file, since.as_deref(), author, out)
         }
         FieldCommand::Import { file, yes } => import(context, store, file, *yes, out),
-        FieldCommand::ClosePeriod { period } => round(context, store, Action::ClosePeriod, *period, out),
-        FieldCommand::ReopenPeriod { period } => round(context, store, Action::ReopenPeriod, *period, out),
+        FieldCommand::ClosePeriod { period } => round(context, store, RoundAction::ClosePeriod, *period, out),
+        FieldCommand::ReopenPeriod { period } => {
+            round(context, store, RoundAction::ReopenPeriod, *period, out)
+        }
     }
 }
 
@@ -72,7 +74,7 @@ pub fn parse_since(lang: Lang, text: &str) -> Result<jiff::Timestamp, Failure> {
     }
     text.parse::<jiff::civil::Date>()
         .ok()
-        .and_then(|date| date.to_zoned_datetime(crate::localtime::zone()).ok())
+        .and_then(|date| date.to_zoned_datetime(crate::store::localtime::zone()).ok())
         .map(|zoned| zoned.timestamp())
         .ok_or_else(|| Failure::bad_input(msg::bad_since(lang, text)))
 }
@@ -195,7 +197,7 @@ fn import(
         yes,
         &mut io::stdin().lock(),
         io::stdin().is_terminal(),
-        &mut crate::text::TerminalSafe::new(io::stderr()),
+        &mut crate::domain::text::TerminalSafe::new(io::stderr()),
     )?;
 
     for entry in &incoming.new {
@@ -272,16 +274,16 @@ pub fn confirm_sharp(
 fn round(
     context: &Context,
     store: &mut Store,
-    action: Action,
+    action: RoundAction,
     period: Period,
     out: &mut dyn Write,
 ) -> Result<(), Failure> {
     let lang = context.lang;
     let author = store::login_name().unwrap_or_else(|| crate::i18n::T::UnknownAuthor.get(lang).to_owned());
-    let message = match rounds::save(store, &context.plan, action, period, &author) {
-        Ok(rounds::Saved::Done(_)) => msg::round_done(lang, action, period),
-        Ok(rounds::Saved::AlreadyClosed(close)) => msg::already_closed(lang, &close),
-        Ok(rounds::Saved::AlreadyOpen) => msg::already_open(lang, period),
+    let message = match crate::ops::round::save(store, &context.plan, action, period, &author) {
+        Ok(crate::ops::round::Saved::Done(_)) => msg::round_done(lang, action, period),
+        Ok(crate::ops::round::Saved::AlreadyClosed(close)) => msg::already_closed(lang, &close),
+        Ok(crate::ops::round::Saved::AlreadyOpen) => msg::already_open(lang, period),
         Err(e) => return Err(Failure::bad_input(crate::i18n::store_error(lang, &e))),
     };
     writeln!(out, "{message}")?;
@@ -291,7 +293,7 @@ fn round(
 /// What `chitieu check` reports about conflicts: one line per target and period whose
 /// official figures conflict, worded in `lang`. `check` prints them and exits 1 when there are
 /// any: `let found = field::conflict_findings(lang, &plan, store.ledger());`.
-pub fn conflict_findings(lang: Lang, plan: &crate::plan::Plan, ledger: &Ledger) -> Vec<String> {
+pub fn conflict_findings(lang: Lang, plan: &crate::domain::plan::Plan, ledger: &Ledger) -> Vec<String> {
     conflict::conflicts(ledger).iter().map(|c| msg::conflict_problem(lang, plan, c)).collect()
 }
 
@@ -305,7 +307,7 @@ mod tests {
             lang,
             ascii: false,
             colour: false,
-            plan: crate::plan::Plan::embedded(),
+            plan: crate::domain::plan::Plan::embedded(),
             wait: std::time::Duration::from_secs(30),
         }
     }
@@ -318,7 +320,7 @@ mod tests {
             previous_period: Period::Q1,
             previous: Decimal::new(2_000, 0),
             factor: Decimal::TWO,
-            basis: crate::sharp::Basis::PreviousPeriod,
+            basis: crate::domain::sharp::Basis::PreviousPeriod,
         }
     }
 

@@ -1,12 +1,15 @@
-//! `chitieu plan …`: a plan from a spreadsheet, and the template to fill in.
+//! `chitieu plan …`: a plan from a spreadsheet, the template to fill in, and the plans
+//! installed side by side.
 
 use super::{Context, Failure};
+use crate::domain::plan::Text;
 use crate::i18n::{field as field_msg, plans as msg};
-use crate::plan::Text;
-use crate::plan_sheet::{self, PlanHeader};
+use crate::report::plan_sheet::{self, PlanHeader};
+use crate::store::installed::{Installed, Shelf};
 use clap::Subcommand;
 use std::io::Write;
 use std::path::{Path, PathBuf};
+use unicode_width::UnicodeWidthStr;
 
 #[derive(Debug, Subcommand)]
 pub enum PlanCommand {
@@ -16,16 +19,14 @@ pub enum PlanCommand {
         #[arg(long, value_name = "FILE")]
         out: PathBuf,
     },
-    /// Read a plan's targets from a spreadsheet (.xlsx or .csv) and write the plan file
+    /// Read a plan's targets from a spreadsheet (.xlsx or .csv) and write the plan file;
+    /// --year YEAR gives the plan's year
     Import {
         /// The filled-in template
         file: PathBuf,
         /// The new plan's id, e.g. tinh-2025
         #[arg(long)]
         id: String,
-        /// The plan's year
-        #[arg(long)]
-        year: i16,
         /// The plan's title in Vietnamese
         #[arg(long, value_name = "TEXT")]
         title: String,
@@ -36,9 +37,23 @@ pub enum PlanCommand {
         #[arg(long, value_name = "FILE")]
         out: PathBuf,
     },
+    /// Check a plan file and install it beside the others, with a store of its own
+    Add {
+        /// The plan file (JSON), as `plan import` writes it
+        file: PathBuf,
+    },
+    /// The installed plans: id, year, targets, figures entered, store, title
+    List,
 }
 
-pub fn run(command: &PlanCommand, context: &Context, out: &mut dyn Write) -> Result<(), Failure> {
+/// `year` is `--year`: for `import` the new plan's year.
+pub fn run(
+    command: &PlanCommand,
+    context: &Context,
+    year: Option<i16>,
+    store: &Path,
+    out: &mut dyn Write,
+) -> Result<(), Failure> {
     let lang = context.lang;
     let write = |path: &Path, bytes: &[u8]| {
         crate::store::write_atomically(path, bytes, path)
@@ -65,12 +80,13 @@ pub fn run(command: &PlanCommand, context: &Context, out: &mut dyn Write) -> Res
             }
             Ok(())
         }
-        PlanCommand::Import { file, id, year, title, title_en, out: path } => {
+        PlanCommand::Import { file, id, title, title_en, out: path } => {
+            let year = year.ok_or_else(|| Failure::bad_input(msg::import_needs_year(lang)))?;
             let rows =
                 plan_sheet::read(file).map_err(|e| Failure::bad_input(msg::read_error(lang, file, &e)))?;
             let header = PlanHeader {
                 id: id.clone(),
-                year: *year,
+                year,
                 title: Text { vi: title.clone(), en: title_en.clone().unwrap_or_default() },
             };
             let (text, plan) = plan_sheet::import(&rows, &header, lang)
@@ -79,7 +95,115 @@ pub fn run(command: &PlanCommand, context: &Context, out: &mut dyn Write) -> Res
             writeln!(out, "{}", msg::plan_written(lang, path, plan.targets.len()))?;
             Ok(())
         }
+        PlanCommand::Add { file } => add(context, &shelf(context)?, file, out),
+        PlanCommand::List => list(context, &shelf(context)?, store, out),
     }
+}
+
+impl PlanCommand {
+    /// Whether the command works on the plan in use: a template or an import does not, and
+    /// its `--year` is the new plan's, not one to open.
+    pub fn needs_plan(&self) -> bool {
+        !matches!(self, PlanCommand::Template { .. } | PlanCommand::Import { .. })
+    }
+}
+
+fn shelf(context: &Context) -> Result<Shelf, Failure> {
+    Shelf::default_location().ok_or_else(|| Failure::bad_input(crate::i18n::T::NoHome.get(context.lang)))
+}
+
+fn shelf_failure(context: &Context, error: &crate::store::installed::ShelfError) -> Failure {
+    Failure::bad_input(msg::shelf_error(context.lang, error))
+}
+
+/// `chitieu plan add FILE`: checked as any `--plan` file, then installed.
+pub fn add(context: &Context, shelf: &Shelf, file: &Path, out: &mut dyn Write) -> Result<(), Failure> {
+    let lang = context.lang;
+    let plan = super::load_plan(lang, file)?;
+    let text = std::fs::read_to_string(file)
+        .map_err(|e| Failure::bad_input(field_msg::cannot_read(lang, file, &e)))?;
+    let author =
+        crate::store::login_name().unwrap_or_else(|| crate::i18n::T::UnknownAuthor.get(lang).to_owned());
+    let added = shelf.install(&plan, &text, &author).map_err(|e| shelf_failure(context, &e))?;
+    let unchanged = added.before.as_ref().is_some_and(|b| b.plan.content_hash == plan.content_hash);
+    writeln!(out, "{}", msg::plan_installed(lang, &added.installed, added.before.is_some(), unchanged))?;
+    if let Some(revision) = &added.revision {
+        for line in msg::revision_lines(lang, revision, None) {
+            writeln!(out, "{line}")?;
+        }
+    }
+    Ok(())
+}
+
+/// The revisions recorded for the plan in use (none for a plan not installed), for `check`
+/// and `history`.
+pub fn revisions(context: &Context) -> Vec<crate::store::installed::Revision> {
+    let Some(shelf) = Shelf::default_location() else { return Vec::new() };
+    match shelf.find(&context.plan.id) {
+        Ok(Some(_)) => shelf.revisions(&context.plan.id).unwrap_or_default(),
+        _ => Vec::new(),
+    }
+}
+
+/// The revisions touching `target` (all with `None`), under `history`'s entries.
+pub fn print_revisions(context: &Context, target: Option<&str>, out: &mut dyn Write) -> std::io::Result<()> {
+    let revisions = revisions(context);
+    let touching: Vec<_> =
+        revisions.iter().filter(|r| target.is_none_or(|t| r.changes.iter().any(|c| c.target == t))).collect();
+    if touching.is_empty() {
+        return Ok(());
+    }
+    writeln!(out)?;
+    for revision in touching.into_iter().rev() {
+        for line in msg::revision_lines(context.lang, revision, target) {
+            writeln!(out, "{line}")?;
+        }
+    }
+    Ok(())
+}
+
+/// `chitieu plan list`: every installed plan, the one in use marked.
+pub fn list(context: &Context, shelf: &Shelf, in_use: &Path, out: &mut dyn Write) -> Result<(), Failure> {
+    let lang = context.lang;
+    let plans = shelf.list().map_err(|e| shelf_failure(context, &e))?;
+    let header = msg::list_header(lang).map(str::to_owned);
+    let rows: Vec<[String; 7]> = plans
+        .iter()
+        .map(|installed| {
+            let using = installed.plan.id == context.plan.id && installed.store == in_use;
+            [
+                if using { "*".to_owned() } else { String::new() },
+                installed.plan.id.clone(),
+                installed.plan.year.to_string(),
+                installed.plan.targets.len().to_string(),
+                figures(installed).map_or_else(|| "?".to_owned(), |n| n.to_string()),
+                installed.store.display().to_string(),
+                installed.plan.title.get(lang).to_owned(),
+            ]
+        })
+        .collect();
+    let mut widths = header.clone().map(|h| h.width());
+    for row in &rows {
+        for (w, cell) in widths.iter_mut().zip(row) {
+            *w = (*w).max(cell.width());
+        }
+    }
+    let right = [false, false, false, true, true, false, false];
+    super::write_line(out, &header, &widths, &right, None, context)?;
+    for row in &rows {
+        super::write_line(out, row, &widths, &right, None, context)?;
+    }
+    writeln!(out)?;
+    writeln!(out, "{}", msg::list_footer(lang))?;
+    Ok(())
+}
+
+/// How many figures stand in a plan's store (0 with no store yet; `None` if it does not open).
+fn figures(installed: &Installed) -> Option<usize> {
+    let store =
+        crate::store::Store::read_file(&installed.store).and_then(|s| s.check(&installed.plan)).ok()?;
+    let ledger = store.ledger();
+    Some(ledger.entries().iter().enumerate().filter(|(i, e)| !e.is_round() && ledger.is_standing(*i)).count())
 }
 
 /// `mau.csv` → `mau.huong-dan.csv`.

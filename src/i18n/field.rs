@@ -2,14 +2,14 @@
 //! changes, md/xlsx reports. Vietnamese and English side by side, as in the rest of `i18n`.
 
 use super::{Lang, period};
-use crate::conflict::Conflict;
-use crate::exchange::{ExchangeError, ExchangeProblem};
-use crate::ledger::{Action, Entry};
-use crate::plan::Plan;
-use crate::present;
-use crate::rounds::ClosedPeriod;
-use crate::sharp::SharpChange;
-use crate::status::Period;
+use crate::domain::conflict::Conflict;
+use crate::domain::exchange::{ExchangeError, ExchangeProblem};
+use crate::domain::ledger::{Entry, RoundAction};
+use crate::domain::period::Period;
+use crate::domain::plan::Plan;
+use crate::domain::rounds::ClosedPeriod;
+use crate::domain::sharp::SharpChange;
+use crate::i18n::present;
 use std::path::Path;
 
 pub fn bad_since(lang: Lang, text: &str) -> String {
@@ -169,7 +169,7 @@ pub fn plan_differs(lang: Lang) -> String {
 
 /// A closed period, for `set`, the TUI and `import`.
 pub fn period_closed(lang: Lang, closed: &ClosedPeriod) -> String {
-    period_closed_in(lang, closed, &crate::localtime::zone())
+    period_closed_in(lang, closed, &crate::store::localtime::zone())
 }
 
 /// [`period_closed`] with the time shown in `tz` (the full-screen view's zone).
@@ -214,31 +214,31 @@ pub fn sharp_change(lang: Lang, plan: &Plan, change: &SharpChange) -> String {
     let factor = present::figure(lang, change.factor);
     let (p, q) = (period(lang, change.period), period(lang, change.previous_period));
     match (change.basis, lang) {
-        (crate::sharp::Basis::Expectation, Lang::Vi) => {
+        (crate::domain::sharp::Basis::Expectation, Lang::Vi) => {
             return format!(
                 "Chỉ tiêu {} ({name}): {new} ({p}) chênh lệch hơn {factor} lần so với mức cần đạt {old} của kỳ này. Có gõ nhầm không?",
                 change.target
             );
         }
-        (crate::sharp::Basis::Expectation, Lang::En) => {
+        (crate::domain::sharp::Basis::Expectation, Lang::En) => {
             return format!(
                 "Target {} ({name}): {new} ({p}) is more than {factor}-fold off the {old} expected by this period. A typo?",
                 change.target
             );
         }
-        (crate::sharp::Basis::CommaThousands, Lang::Vi) => {
+        (crate::domain::sharp::Basis::CommaThousands, Lang::Vi) => {
             return format!(
                 "Chỉ tiêu {} ({name}): dấu phẩy là dấu thập phân, nên số vừa gõ được đọc là {new}; nếu muốn {old} thì gõ dấu chấm ({old}).",
                 change.target
             );
         }
-        (crate::sharp::Basis::CommaThousands, Lang::En) => {
+        (crate::domain::sharp::Basis::CommaThousands, Lang::En) => {
             return format!(
                 "Target {} ({name}): the comma marks decimals in Vietnamese, so the figure reads {new}; for {old} type a dot.",
                 change.target
             );
         }
-        (crate::sharp::Basis::PreviousPeriod, _) => {}
+        (crate::domain::sharp::Basis::PreviousPeriod, _) => {}
     }
     match lang {
         Lang::Vi => format!(
@@ -266,7 +266,7 @@ pub fn sharp_question(lang: Lang) -> &'static str {
 
 /// Whether a typed answer means yes: `c`/`có` in Vietnamese, `y`/`yes` in English.
 pub fn is_yes(lang: Lang, answer: &str) -> bool {
-    let answer = crate::text::fold(answer.trim());
+    let answer = crate::domain::text::fold(answer.trim());
     match lang {
         Lang::Vi => matches!(answer.as_str(), "c" | "co" | "y" | "yes"),
         Lang::En => matches!(answer.as_str(), "y" | "yes"),
@@ -320,12 +320,12 @@ pub fn conflict_problem(lang: Lang, plan: &Plan, conflict: &Conflict) -> String 
 }
 
 /// How history shows a round entry (its target is `*` and its value 0, which mean nothing).
-pub fn round_label(lang: Lang, action: Action, p: Period) -> String {
+pub fn round_label(lang: Lang, action: RoundAction, p: Period) -> String {
     match (action, lang) {
-        (Action::ClosePeriod, Lang::Vi) => format!("chốt số liệu kỳ {}", period(lang, p)),
-        (Action::ClosePeriod, Lang::En) => format!("closed the {} period", period(lang, p)),
-        (Action::ReopenPeriod, Lang::Vi) => format!("mở lại kỳ {}", period(lang, p)),
-        (Action::ReopenPeriod, Lang::En) => format!("reopened the {} period", period(lang, p)),
+        (RoundAction::ClosePeriod, Lang::Vi) => format!("chốt số liệu kỳ {}", period(lang, p)),
+        (RoundAction::ClosePeriod, Lang::En) => format!("closed the {} period", period(lang, p)),
+        (RoundAction::ReopenPeriod, Lang::Vi) => format!("mở lại kỳ {}", period(lang, p)),
+        (RoundAction::ReopenPeriod, Lang::En) => format!("reopened the {} period", period(lang, p)),
     }
 }
 
@@ -352,19 +352,19 @@ pub fn already_open(lang: Lang, p: Period) -> String {
     }
 }
 
-pub fn round_done(lang: Lang, action: Action, p: Period) -> String {
+pub fn round_done(lang: Lang, action: RoundAction, p: Period) -> String {
     let name = period(lang, p);
     match (action, lang) {
-        (Action::ClosePeriod, Lang::Vi) => format!(
+        (RoundAction::ClosePeriod, Lang::Vi) => format!(
             "Đã chốt số liệu kỳ {name}: số liệu mới cho kỳ này sẽ bị từ chối cho đến khi mở lại (chitieu reopen-period {}).",
             p.key()
         ),
-        (Action::ClosePeriod, Lang::En) => format!(
+        (RoundAction::ClosePeriod, Lang::En) => format!(
             "Closed the {name} period: new entries for it are refused until it is reopened (chitieu reopen-period {}).",
             p.key()
         ),
-        (Action::ReopenPeriod, Lang::Vi) => format!("Đã mở lại kỳ {name}: lại nhận số liệu mới."),
-        (Action::ReopenPeriod, Lang::En) => {
+        (RoundAction::ReopenPeriod, Lang::Vi) => format!("Đã mở lại kỳ {name}: lại nhận số liệu mới."),
+        (RoundAction::ReopenPeriod, Lang::En) => {
             format!("Reopened the {name} period: new entries are taken again.")
         }
     }
@@ -372,7 +372,7 @@ pub fn round_done(lang: Lang, action: Action, p: Period) -> String {
 
 /// The full-screen view's footer after `c` closed or reopened a period; `default` when the
 /// view showed the latest figures and the form's default period was taken.
-pub fn round_done_tui(lang: Lang, action: Action, p: Period, default: bool) -> String {
+pub fn round_done_tui(lang: Lang, action: RoundAction, p: Period, default: bool) -> String {
     let name = period(lang, p);
     let which = match (default, lang) {
         (false, _) => "",
@@ -380,27 +380,27 @@ pub fn round_done_tui(lang: Lang, action: Action, p: Period, default: bool) -> S
         (true, Lang::En) => " (the default period)",
     };
     match (action, lang) {
-        (Action::ClosePeriod, Lang::Vi) => format!("Đã chốt số liệu kỳ {name}{which}; mở lại: phím c"),
-        (Action::ClosePeriod, Lang::En) => format!("Closed the {name} period{which}; c reopens it"),
-        (Action::ReopenPeriod, Lang::Vi) => format!("Đã mở lại kỳ {name}{which}: lại nhận số liệu mới"),
-        (Action::ReopenPeriod, Lang::En) => {
+        (RoundAction::ClosePeriod, Lang::Vi) => format!("Đã chốt số liệu kỳ {name}{which}; mở lại: phím c"),
+        (RoundAction::ClosePeriod, Lang::En) => format!("Closed the {name} period{which}; c reopens it"),
+        (RoundAction::ReopenPeriod, Lang::Vi) => format!("Đã mở lại kỳ {name}{which}: lại nhận số liệu mới"),
+        (RoundAction::ReopenPeriod, Lang::En) => {
             format!("Reopened the {name} period{which}: entries are taken again")
         }
     }
 }
 
 /// The question before `c` closes or reopens a period.
-pub fn round_question(lang: Lang, action: Action, p: Period) -> String {
+pub fn round_question(lang: Lang, action: RoundAction, p: Period) -> String {
     let name = period(lang, p);
     match (action, lang) {
-        (Action::ClosePeriod, Lang::Vi) => {
+        (RoundAction::ClosePeriod, Lang::Vi) => {
             format!("Chốt số liệu kỳ {name}? Số liệu mới cho kỳ này sẽ bị từ chối cho đến khi mở lại.")
         }
-        (Action::ClosePeriod, Lang::En) => {
+        (RoundAction::ClosePeriod, Lang::En) => {
             format!("Close the {name} period? New entries for it will be refused until it is reopened.")
         }
-        (Action::ReopenPeriod, Lang::Vi) => format!("Mở lại kỳ {name}? Kỳ này sẽ lại nhận số liệu mới."),
-        (Action::ReopenPeriod, Lang::En) => {
+        (RoundAction::ReopenPeriod, Lang::Vi) => format!("Mở lại kỳ {name}? Kỳ này sẽ lại nhận số liệu mới."),
+        (RoundAction::ReopenPeriod, Lang::En) => {
             format!("Reopen the {name} period? It will take new entries again.")
         }
     }
@@ -421,8 +421,8 @@ pub fn round_default_period(lang: Lang, p: Period) -> String {
 pub fn closed_by(lang: Lang, closed: &ClosedPeriod, tz: &jiff::tz::TimeZone) -> String {
     let when = present::time_in(lang, closed.at, tz);
     match lang {
-        Lang::Vi => format!("Đã chốt bởi {} lúc {when}.", crate::text::clean(&closed.by)),
-        Lang::En => format!("Closed by {} at {when}.", crate::text::clean(&closed.by)),
+        Lang::Vi => format!("Đã chốt bởi {} lúc {when}.", crate::domain::text::clean(&closed.by)),
+        Lang::En => format!("Closed by {} at {when}.", crate::domain::text::clean(&closed.by)),
     }
 }
 

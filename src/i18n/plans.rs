@@ -3,8 +3,9 @@
 //! by side, as in the rest of `i18n`.
 
 use super::{Lang, number_error};
-use crate::plan::{Direction, Measure};
-use crate::plan_sheet::{Issue, ReadError, SheetProblem};
+use crate::domain::plan::{Direction, Measure};
+use crate::domain::sheet::{Issue, ReadError, SheetProblem};
+use crate::store::installed::{Installed, Revision, ShelfError};
 use std::path::Path;
 
 pub const SHEET_TABLE: &str = "Chỉ tiêu";
@@ -318,5 +319,157 @@ pub fn unknown_extension(lang: Lang, path: &Path) -> String {
     match lang {
         Lang::Vi => format!("{}: hãy đặt tên tệp đuôi .xlsx hoặc .csv", path.display()),
         Lang::En => format!("{}: name the file .xlsx or .csv", path.display()),
+    }
+}
+
+pub fn shelf_error(lang: Lang, error: &ShelfError) -> String {
+    match (error, lang) {
+        (ShelfError::YearChanged { id, installed, new }, Lang::Vi) => format!(
+            "kế hoạch {id} đã cài là kế hoạch năm {installed}, bản mới ghi năm {new}; kế hoạch năm khác cần mã khác (ví dụ tinh-{new})"
+        ),
+        (ShelfError::YearChanged { id, installed, new }, Lang::En) => format!(
+            "the installed plan {id} is the plan of {installed}, the new version says {new}; another year's plan needs another id (e.g. tinh-{new})"
+        ),
+        (ShelfError::DropsTargetsWithFigures { id, targets }, Lang::Vi) => format!(
+            "bản mới của kế hoạch {id} bỏ các chỉ tiêu đã có số liệu: {}; hãy giữ các chỉ tiêu đó trong bản mới (số liệu không bị xoá). Chưa cài gì",
+            targets.join(", ")
+        ),
+        (ShelfError::DropsTargetsWithFigures { id, targets }, Lang::En) => format!(
+            "the new version of plan {id} drops targets that have figures: {}; keep them in the new version (figures are never deleted). Nothing was installed",
+            targets.join(", ")
+        ),
+        (ShelfError::Store(error), _) => super::store_error(lang, error),
+        (ShelfError::Io { path, error }, Lang::Vi) => {
+            format!("không đọc/ghi được {}: {error}", path.display())
+        }
+        (ShelfError::Io { path, error }, Lang::En) => {
+            format!("cannot read or write {}: {error}", path.display())
+        }
+        (ShelfError::Plan { path, error }, Lang::Vi) => format!(
+            "kế hoạch đã cài {} không còn đọc được ({}); hãy sửa tệp hoặc cài lại bằng «chitieu plan add»",
+            path.display(),
+            super::plan_error(lang, error)
+        ),
+        (ShelfError::Plan { path, error }, Lang::En) => format!(
+            "the installed plan {} no longer reads ({}); correct it or install it again with «chitieu plan add»",
+            path.display(),
+            super::plan_error(lang, error)
+        ),
+        (ShelfError::BadId(id), Lang::Vi) => format!(
+            "mã kế hoạch «{id}» không dùng làm tên tệp được; chỉ dùng chữ không dấu, chữ số, «.», «-», «_» (ví dụ tinh-2025)"
+        ),
+        (ShelfError::BadId(id), Lang::En) => {
+            format!(
+                "the plan id «{id}» cannot name a file; use letters, digits, «.», «-», «_» only (e.g. tinh-2025)"
+            )
+        }
+        (ShelfError::NoPlanForYear { year, years }, Lang::Vi) => format!(
+            "chưa cài kế hoạch năm {year}; các năm đã cài: {}. Cài bằng «chitieu plan add KE-HOACH.json»",
+            years_list(years)
+        ),
+        (ShelfError::NoPlanForYear { year, years }, Lang::En) => format!(
+            "no plan of {year} is installed; installed years: {}. Install one with «chitieu plan add PLAN.json»",
+            years_list(years)
+        ),
+        (ShelfError::SeveralPlansForYear { year, ids }, Lang::Vi) => format!(
+            "có {} kế hoạch năm {year} ({}); hãy chọn bằng --plan TỆP (đường dẫn trong «chitieu plan list»)",
+            ids.len(),
+            ids.join(", ")
+        ),
+        (ShelfError::SeveralPlansForYear { year, ids }, Lang::En) => format!(
+            "{} plans of {year} are installed ({}); pick one with --plan FILE (the path is in «chitieu plan list»)",
+            ids.len(),
+            ids.join(", ")
+        ),
+    }
+}
+
+fn years_list(years: &[i16]) -> String {
+    let mut years: Vec<String> = years.iter().map(i16::to_string).collect();
+    years.dedup();
+    years.join(", ")
+}
+
+pub fn plan_installed(lang: Lang, installed: &Installed, replaced: bool, unchanged: bool) -> String {
+    let plan = &installed.plan;
+    let (id, year, count, store) = (&plan.id, plan.year, plan.targets.len(), installed.store.display());
+    match (lang, replaced, unchanged) {
+        (Lang::Vi, _, true) => format!("Kế hoạch {id} ({year}) đã cài đúng bản này; không có gì thay đổi"),
+        (Lang::En, _, true) => {
+            format!("This version of plan {id} ({year}) is already installed; nothing changed")
+        }
+        (Lang::Vi, false, false) => format!(
+            "Đã cài kế hoạch {id} năm {year} ({count} chỉ tiêu); số liệu lưu tại {store}. Mở bằng: chitieu --year {year}"
+        ),
+        (Lang::En, false, false) => format!(
+            "Installed plan {id} of {year} ({count} targets); its figures are kept in {store}. Open it with: chitieu --year {year}"
+        ),
+        (Lang::Vi, true, false) => format!(
+            "Đã thay kế hoạch {id} năm {year} bằng bản mới ({count} chỉ tiêu); giữ nguyên kho số liệu {store}"
+        ),
+        (Lang::En, true, false) => {
+            format!(
+                "Replaced plan {id} of {year} with the new version ({count} targets); the store {store} is kept"
+            )
+        }
+    }
+}
+
+pub fn list_header(lang: Lang) -> [&'static str; 7] {
+    match lang {
+        Lang::Vi => ["", "Mã", "Năm", "Chỉ tiêu", "Số liệu", "Kho số liệu", "Tên"],
+        Lang::En => ["", "Id", "Year", "Targets", "Figures", "Store", "Title"],
+    }
+}
+
+pub fn list_footer(lang: Lang) -> &'static str {
+    lang.pick(
+        "* đang dùng. Chọn năm bằng --year NĂM (hoặc CHITIEU_YEAR); mặc định là kế hoạch mới nhất đã bắt đầu.",
+        "* in use. Pick a year with --year YEAR (or CHITIEU_YEAR); the default is the newest plan whose year has begun.",
+    )
+}
+
+pub fn import_needs_year(lang: Lang) -> &'static str {
+    lang.pick(
+        "hãy cho biết năm của kế hoạch: --year NĂM (ví dụ --year 2025)",
+        "give the plan's year: --year YEAR (e.g. --year 2025)",
+    )
+}
+
+/// A revision: when, by whom, and each target changed, field by field. With `only`, the
+/// changes of that target alone.
+pub fn revision_lines(lang: Lang, revision: &Revision, only: Option<&str>) -> Vec<String> {
+    let when = super::present::time(lang, revision.time);
+    let author = crate::domain::text::clean(&revision.author);
+    let changes: Vec<_> = revision.changes.iter().filter(|c| only.is_none_or(|t| c.target == t)).collect();
+    let mut lines = vec![match lang {
+        Lang::Vi => format!("Điều chỉnh kế hoạch {when} ({author}): {} chỉ tiêu thay đổi", changes.len()),
+        Lang::En => format!("Plan revised {when} ({author}): {} target(s) changed", changes.len()),
+    }];
+    for change in changes {
+        let target = &change.target;
+        match (&change.old, &change.new, lang) {
+            (None, _, Lang::Vi) => lines.push(format!("  {target}: chỉ tiêu mới")),
+            (None, _, Lang::En) => lines.push(format!("  {target}: new target")),
+            (_, None, Lang::Vi) => lines.push(format!("  {target}: bỏ khỏi kế hoạch")),
+            (_, None, Lang::En) => lines.push(format!("  {target}: removed from the plan")),
+            _ => {
+                for (field, old, new) in change.fields() {
+                    lines.push(format!("  {target}: {field} {old} → {new}"));
+                }
+            }
+        }
+    }
+    lines
+}
+
+pub fn revisions_in_check(lang: Lang, count: usize) -> String {
+    match lang {
+        Lang::Vi => format!(
+            "Kế hoạch đã được điều chỉnh {count} lần; số liệu nhập trước vẫn gắn với chỉ tiêu đã nhập:"
+        ),
+        Lang::En => {
+            format!("The plan was revised {count} time(s); figures entered before stay with their targets:")
+        }
     }
 }

@@ -1,11 +1,11 @@
 //! `report --format md`: Markdown for documents, numbers written the language's way.
 
 use super::{Line, Report};
+use crate::domain::period::Period;
+use crate::domain::progress::PeriodChoice;
 use crate::i18n::field::{self as msg, R};
+use crate::i18n::present::{self, conflict_mark};
 use crate::i18n::{self, Lang, T};
-use crate::present;
-use crate::progress::PeriodChoice;
-use crate::status::Period;
 use std::io::{self, Write};
 
 pub fn write(report: &Report, lang: Lang, ascii: bool, out: &mut dyn Write) -> io::Result<()> {
@@ -82,11 +82,6 @@ fn cells(line: &Line, choice: PeriodChoice, lang: Lang, ascii: bool) -> Vec<Stri
     }
     cells.push(status);
     cells
-}
-
-/// The mark of a target whose official figures conflict.
-pub fn conflict_mark(ascii: bool) -> &'static str {
-    if ascii { "!=" } else { "≠" }
 }
 
 /// A day as people write it: `27/11/2026` in Vietnamese, `2026-11-27` in English.

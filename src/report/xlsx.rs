@@ -6,12 +6,13 @@
 //! `f64` only here, at the last moment, because an xlsx number cell is a binary double.
 
 use super::{Line, Report};
+use crate::domain::period::Period;
+use crate::domain::plan::Goal;
+use crate::domain::progress::PeriodChoice;
+use crate::domain::status::Status;
 use crate::i18n::field::R;
+use crate::i18n::present;
 use crate::i18n::{self, Lang, T};
-use crate::plan::Goal;
-use crate::present;
-use crate::progress::PeriodChoice;
-use crate::status::{Period, Status};
 use rust_decimal::Decimal;
 use rust_decimal::prelude::ToPrimitive;
 use rust_xlsxwriter::{

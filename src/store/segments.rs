@@ -18,7 +18,8 @@
 //! follows. A segment that held the end of the list and the start of another would hold an
 //! unmatched `]`, and fail.
 
-use super::{PlanRef, ReadEntries, SCHEMA_VERSION, StoreFile};
+use super::{ReadEntries, SCHEMA_VERSION, StoreFile};
+use crate::domain::plan::PlanRef;
 use serde::Deserialize;
 use std::io::{self, Read};
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -240,7 +241,7 @@ struct Rest {
 mod tests {
     use super::super::{Extra, StoreFileOut, StoredRef};
     use super::*;
-    use crate::ledger::Entry;
+    use crate::domain::ledger::Entry;
     use proptest::prelude::*;
 
     /// A store file as `Store` writes it.
@@ -261,8 +262,8 @@ mod tests {
     }
 
     fn entries(count: usize, seed: u64) -> Vec<Entry> {
-        let plan = crate::generate::plan(40);
-        crate::generate::entries(&plan, count, seed)
+        let plan = crate::domain::generate::plan(40);
+        crate::domain::generate::entries(&plan, count, seed)
     }
 
     #[test]

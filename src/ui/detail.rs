@@ -2,10 +2,11 @@
 //! figure against what the period expects, and the history of entries.
 
 use crate::app::App;
+use crate::domain::period::Period;
+use crate::domain::status;
+use crate::domain::text;
+use crate::i18n::present;
 use crate::i18n::{self, T, U};
-use crate::present;
-use crate::status::{self, Period};
-use crate::text;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
@@ -25,7 +26,7 @@ pub fn summary(app: &App, area: Rect, buf: &mut Buffer) {
     let hint = format!("  [i] {}", U::Detail.get(app.lang));
     let room = usize::from(area.width).saturating_sub(hint.chars().count());
     let name = format!("{} {}", target.id, target.name.get(app.lang));
-    Line::styled(crate::text::truncate(&name, room, app.ascii), app.theme.title).render(area, buf);
+    Line::styled(crate::domain::text::truncate(&name, room, app.ascii), app.theme.title).render(area, buf);
     Line::styled(hint, app.theme.dim).right_aligned().render(area, buf);
 }
 
@@ -121,7 +122,7 @@ pub fn detail(app: &App, area: Rect, buf: &mut Buffer) {
     // Both (or all) contradicting official figures, with author and time.
     let ledger = app.store.ledger();
     for conflict in
-        Period::ALL.into_iter().filter_map(|p| crate::conflict::conflict_for(ledger, &target.id, p))
+        Period::ALL.into_iter().filter_map(|p| crate::domain::conflict::conflict_for(ledger, &target.id, p))
     {
         let period = conflict.period;
         let values: Vec<String> = conflict
@@ -139,7 +140,7 @@ pub fn detail(app: &App, area: Rect, buf: &mut Buffer) {
         lines.push(Line::styled(
             format!(
                 "{} {} {}: {}",
-                crate::report::md::conflict_mark(app.ascii),
+                crate::i18n::present::conflict_mark(app.ascii),
                 i18n::field::R::Conflict.get(lang),
                 i18n::period(lang, period),
                 values.join(lang.pick(" hay ", " or "))

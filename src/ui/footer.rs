@@ -1,8 +1,8 @@
 //! The footer: the last message (or the filter being typed), then the keys that apply now.
 
+use crate::app::keymap;
 use crate::app::{App, Mode};
 use crate::i18n::U;
-use crate::keymap;
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Position, Rect};
 use ratatui::text::{Line, Span};

@@ -1,10 +1,10 @@
 //! The header, the group tabs and the legend of the tab in view.
 
 use crate::app::{App, TABS};
+use crate::domain::progress::PeriodChoice;
+use crate::domain::status::Status;
+use crate::domain::text::truncate;
 use crate::i18n::{self, T, U};
-use crate::progress::PeriodChoice;
-use crate::status::Status;
-use crate::text::truncate;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};

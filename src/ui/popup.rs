@@ -1,13 +1,13 @@
 //! Windows over the body: the edit form, the help page, the undo and close-a-period questions.
 
 use super::centred;
+use crate::app::keymap;
 use crate::app::{App, Form, FormField, ModeKind, RoundAsk};
+use crate::domain::ledger::Entry;
+use crate::domain::number;
+use crate::domain::text::truncate;
+use crate::i18n::present;
 use crate::i18n::{self, T, U};
-use crate::keymap;
-use crate::ledger::Entry;
-use crate::number;
-use crate::present;
-use crate::text::truncate;
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Position, Rect};
 use ratatui::text::{Line, Span};
@@ -179,7 +179,7 @@ pub fn confirm(app: &App, entry: &Entry, area: Rect, buf: &mut Buffer) {
 /// The question before `c` closes or reopens a period.
 pub fn confirm_round(app: &App, round: &RoundAsk, area: Rect, buf: &mut Buffer) {
     let lang = app.lang;
-    let closing = round.action == crate::ledger::Action::ClosePeriod;
+    let closing = round.action == crate::domain::ledger::RoundAction::ClosePeriod;
     let title = if closing { U::CloseTitle } else { U::ReopenTitle };
     let mut lines =
         vec![Line::styled(i18n::field::round_question(lang, round.action, round.period), app.theme.label)];

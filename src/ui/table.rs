@@ -3,9 +3,9 @@
 
 use super::split;
 use crate::app::App;
+use crate::domain::text::truncate;
+use crate::i18n::present;
 use crate::i18n::{self, T, U};
-use crate::present;
-use crate::text::truncate;
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Alignment, Constraint, Rect};
 use ratatui::style::Style;
@@ -62,7 +62,7 @@ pub fn table(app: &App, area: Rect, buf: &mut Buffer) {
         offset = app.selected + 1 - height;
     }
     // Official figures that contradict each other are marked beside the figure (see `conflict`).
-    let mark = crate::report::md::conflict_mark(app.ascii);
+    let mark = crate::i18n::present::conflict_mark(app.ascii);
     let window = &app.visible[offset..(offset + height).min(app.visible.len())];
     let selected = app.visible.get(app.selected).copied();
     let rows = window.iter().map(|i| {

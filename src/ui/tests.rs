@@ -3,9 +3,10 @@
 
 use crate::app::tests::{app_at, settings};
 use crate::app::{self, Action, App, Hits};
+use crate::domain::ledger::{Entry, Kind};
+use crate::domain::period::Period;
+use crate::domain::status::Status;
 use crate::i18n::Lang;
-use crate::ledger::{Entry, Kind};
-use crate::status::{Period, Status};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
@@ -129,8 +130,8 @@ fn close_asked(app: &mut App) {
 }
 /// Minh closed h1 at a fixed time (the key would stamp it with the time of the test).
 fn close_h1(app: &mut App) {
-    let close = crate::rounds::entry(
-        crate::ledger::Action::ClosePeriod,
+    let close = crate::domain::rounds::entry(
+        crate::domain::ledger::RoundAction::ClosePeriod,
         Period::H1,
         "minh",
         jiff::Timestamp::from_second(1_719_800_000 + 9 * 60).expect("time"),

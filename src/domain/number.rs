@@ -179,6 +179,22 @@ pub fn parse_plain(text: &str) -> Option<Decimal> {
     Decimal::from_str_exact(text).ok()
 }
 
+/// Figures in plan and store files are strings in plain notation (`"76.56"`), never JSON
+/// numbers, which most readers turn into binary floating point.
+pub fn decimal_string<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<Decimal>, D::Error> {
+    struct Visitor;
+    impl serde::de::Visitor<'_> for Visitor {
+        type Value = Option<Decimal>;
+        fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+            f.write_str("a decimal written as a string in plain notation, like \"76.56\"")
+        }
+        fn visit_str<E: serde::de::Error>(self, s: &str) -> Result<Self::Value, E> {
+            parse_plain(s).map(Some).ok_or_else(|| E::invalid_value(serde::de::Unexpected::Str(s), &self))
+        }
+    }
+    d.deserialize_str(Visitor)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -6,8 +6,8 @@
 //! still written with its symbol and its word. `--ascii` swaps box drawing and symbols for
 //! plain characters.
 
-use crate::present;
-use crate::status::Status;
+use crate::domain::status::Status;
+use crate::i18n::present;
 use ratatui::style::{Color, Modifier, Style};
 use ratatui::symbols::border;
 

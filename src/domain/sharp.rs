@@ -17,9 +17,9 @@
 //! English thousands separator ([`comma_thousands`]). [`questions`] is the one rule `set`, the
 //! full-screen form and `import` apply; `--yes` (or Enter again) takes the figure.
 
-use crate::ledger::Ledger;
-use crate::plan::{Measure, Plan};
-use crate::status::Period;
+use crate::domain::ledger::Ledger;
+use crate::domain::period::Period;
+use crate::domain::plan::{Measure, Plan};
 use rust_decimal::Decimal;
 
 /// The factor when the plan sets none: double, or half.
@@ -65,7 +65,7 @@ pub fn questions(
     target: &str,
     period: Period,
     value: Decimal,
-    typed: Option<(&str, crate::number::NumberStyle)>,
+    typed: Option<(&str, crate::domain::number::NumberStyle)>,
 ) -> Vec<SharpChange> {
     let mut found: Vec<SharpChange> = check(plan, ledger, target, period, value).into_iter().collect();
     if let Some((text, style)) = typed
@@ -86,7 +86,7 @@ pub fn questions(
 
 /// Whether `text` is digits, a comma and exactly three digits (`9,500`, `-12,750`) in a style
 /// where the comma marks decimals: likely an English thousands separator.
-pub fn comma_thousands(text: &str, style: crate::number::NumberStyle) -> bool {
+pub fn comma_thousands(text: &str, style: crate::domain::number::NumberStyle) -> bool {
     if style.decimal != ',' {
         return false;
     }
@@ -116,9 +116,9 @@ pub fn check(
         // Nothing earlier in the year to compare with (a first figure, or a correction of
         // one): against what the goal expects by this period.
         let (goal, measure) = goal?;
-        let expected = match crate::status::expected(goal, measure, period) {
-            crate::plan::Goal::AtLeast(v) | crate::plan::Goal::AtMost(v) => v,
-            crate::plan::Goal::Range { min, max } => (min.saturating_add(max)) / Decimal::TWO,
+        let expected = match crate::domain::status::expected(goal, measure, period) {
+            crate::domain::plan::Goal::AtLeast(v) | crate::domain::plan::Goal::AtMost(v) => v,
+            crate::domain::plan::Goal::Range { min, max } => (min.saturating_add(max)) / Decimal::TWO,
         };
         return far_apart(value, expected, FIRST_FACTOR, true).then(|| SharpChange {
             target: target.to_owned(),
@@ -169,7 +169,7 @@ fn far_apart(new: Decimal, old: Decimal, factor: Decimal, inclusive: bool) -> bo
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::ledger::tests::entry;
+    use crate::domain::ledger::tests::entry;
 
     fn d(s: &str) -> Decimal {
         Decimal::from_str_exact(s).expect("decimal")
@@ -205,7 +205,7 @@ mod tests {
 
     #[test]
     fn the_plan_sets_the_factor() {
-        let text = crate::plan::EMBEDDED_2024.replacen(
+        let text = crate::domain::plan::EMBEDDED_2024.replacen(
             "\"tolerance_percent\"",
             "\"sharp_change_factor\": \"10\", \"tolerance_percent\"",
             1,
@@ -215,14 +215,14 @@ mod tests {
         let ledger = Ledger::new([entry("a", "1", Period::Q1, "4", 0)]);
         assert_eq!(check(&plan, &ledger, "1", Period::H1, d("39")), None);
         assert!(check(&plan, &ledger, "1", Period::H1, d("41")).is_some());
-        let bad = crate::plan::EMBEDDED_2024.replacen(
+        let bad = crate::domain::plan::EMBEDDED_2024.replacen(
             "\"tolerance_percent\"",
             "\"sharp_change_factor\": \"1\", \"tolerance_percent\"",
             1,
         );
         assert!(matches!(
             Plan::parse(&bad).map_err(|e| e.problem),
-            Err(crate::plan::PlanProblem::SharpFactorTooSmall(_))
+            Err(crate::domain::plan::PlanProblem::SharpFactorTooSmall(_))
         ));
     }
 }

@@ -1,8 +1,9 @@
 //! Where each target stands: the plan's goals read against the ledger's figures.
 
-use crate::ledger::{Entry, Ledger};
-use crate::plan::{Plan, Target};
-use crate::status::{self, Period, Status};
+use crate::domain::ledger::{Entry, Ledger};
+use crate::domain::period::Period;
+use crate::domain::plan::{Plan, Target};
+use crate::domain::status::{self, Status};
 use rust_decimal::Decimal;
 
 /// Which figure a row shows.
@@ -74,7 +75,7 @@ pub fn count_by_status<'r>(rows: impl IntoIterator<Item = &'r Row<'r>>) -> [usiz
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::ledger::tests::entry;
+    use crate::domain::ledger::tests::entry;
 
     #[test]
     fn rows_follow_the_ledger() {

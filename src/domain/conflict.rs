@@ -18,8 +18,8 @@
 //! head and so resolves the conflict; history keeps every entry. The current figure
 //! (`Ledger::current`) is unchanged by all this: conflicts are marked, not decided.
 
-use crate::ledger::{Entry, Kind, Ledger};
-use crate::status::Period;
+use crate::domain::ledger::{Entry, Kind, Ledger};
+use crate::domain::period::Period;
 use std::collections::HashMap;
 
 /// Two or more official figures for one target and period that nobody has reconciled. It
@@ -231,7 +231,7 @@ fn large_heads(figures: &[Figure]) -> Vec<bool> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::ledger::tests::entry;
+    use crate::domain::ledger::tests::entry;
 
     fn by(mut e: Entry, author: &str) -> Entry {
         e.author = author.into();

@@ -5,14 +5,14 @@
 //! what the types cannot say (unique ids, a goal that fits its direction, …) and, since the
 //! JSON tree no longer knows where it came from, finds the offending target's line in the text.
 
-use crate::i18n::Lang;
+use crate::domain::lang::Lang;
+use crate::domain::number::decimal_string;
 use rust_decimal::Decimal;
-use serde::{Deserialize, Deserializer, Serialize};
+use serde::{Deserialize, Serialize};
 use std::collections::HashSet;
-use std::fmt;
 
 /// The plan shipped inside the binary: the province's 2024 action program.
-pub const EMBEDDED_2024: &str = include_str!("../assets/plan-2024.json");
+pub const EMBEDDED_2024: &str = include_str!("../../assets/plan-2024.json");
 
 /// The only plan format this build reads.
 pub const FORMAT_VERSION: u32 = 1;
@@ -181,11 +181,11 @@ impl Plan {
 
     fn from_raw(raw: RawPlan, text: &str) -> Result<Plan, PlanError> {
         let at_target = |id: &str, problem: PlanProblem| {
-            let (line, column) = crate::text::locate_json_id(text, id).unwrap_or((0, 0));
+            let (line, column) = crate::domain::text::locate_json_id(text, id).unwrap_or((0, 0));
             PlanError { line, column, problem }
         };
         let at_key = |key: &str, problem: PlanProblem| {
-            let (line, column) = crate::text::locate_json_key(text, key).unwrap_or((1, 1));
+            let (line, column) = crate::domain::text::locate_json_key(text, key).unwrap_or((1, 1));
             PlanError { line, column, problem }
         };
 
@@ -200,7 +200,7 @@ impl Plan {
             return Err(at_key("tolerance_percent", PlanProblem::ToleranceOutOfRange(plan_tolerance)));
         }
 
-        let sharp_change_factor = raw.sharp_change_factor.unwrap_or(crate::sharp::DEFAULT_FACTOR);
+        let sharp_change_factor = raw.sharp_change_factor.unwrap_or(crate::domain::sharp::DEFAULT_FACTOR);
         if sharp_change_factor <= Decimal::ONE {
             return Err(at_key("sharp_change_factor", PlanProblem::SharpFactorTooSmall(sharp_change_factor)));
         }
@@ -208,7 +208,7 @@ impl Plan {
         let mut seen = HashSet::new();
         for t in &raw.targets {
             // An id is printed in reports and messages: no control or bidi characters.
-            if t.id.trim().is_empty() || t.id.trim() != t.id || crate::text::has_controls(&t.id) {
+            if t.id.trim().is_empty() || t.id.trim() != t.id || crate::domain::text::has_controls(&t.id) {
                 return Err(at_target(&t.id, PlanProblem::BadId(t.id.clone())));
             }
             if !seen.insert(t.id.as_str()) {
@@ -242,7 +242,7 @@ impl Plan {
                 group: t.group,
                 section: t.section.clone().unwrap_or_default(),
                 name: nfc_text(&t.name),
-                quote: t.quote.as_deref().map(crate::text::clean),
+                quote: t.quote.as_deref().map(crate::domain::text::clean),
                 unit: t
                     .unit
                     .as_ref()
@@ -251,7 +251,7 @@ impl Plan {
                 goal,
                 notes: t.notes.iter().map(nfc_text).collect(),
                 tolerance_percent,
-                agency: t.agency.as_deref().map(crate::text::clean),
+                agency: t.agency.as_deref().map(crate::domain::text::clean),
                 last_year_id: t.last_year_id.clone(),
             });
         }
@@ -274,7 +274,7 @@ fn is_percentage(value: Decimal) -> bool {
 }
 
 fn nfc_text(text: &Text) -> Text {
-    Text { vi: crate::text::clean(&text.vi), en: crate::text::clean(&text.en) }
+    Text { vi: crate::domain::text::clean(&text.vi), en: crate::domain::text::clean(&text.en) }
 }
 
 /// Checks that the goal fields of a target fit its direction.
@@ -405,13 +405,19 @@ impl PlanError {
     }
 }
 
-impl fmt::Display for PlanError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&crate::i18n::plan_error(Lang::En, self))
-    }
+/// Which plan a store was made for.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PlanRef {
+    pub id: String,
+    pub year: i16,
+    pub hash: String,
 }
 
-impl std::error::Error for PlanError {}
+impl PlanRef {
+    pub fn of(plan: &Plan) -> PlanRef {
+        PlanRef { id: plan.id.clone(), year: plan.year, hash: plan.content_hash.clone() }
+    }
+}
 
 // ---- the file format, as serde reads and writes it ----
 
@@ -463,22 +469,4 @@ struct RawTarget {
     agency: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     last_year_id: Option<String>,
-}
-
-/// Figures in plan and store files are strings in plain notation (`"76.56"`), never JSON
-/// numbers, which most readers turn into binary floating point.
-pub(crate) fn decimal_string<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Decimal>, D::Error> {
-    struct Visitor;
-    impl serde::de::Visitor<'_> for Visitor {
-        type Value = Option<Decimal>;
-        fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-            f.write_str("a decimal written as a string in plain notation, like \"76.56\"")
-        }
-        fn visit_str<E: serde::de::Error>(self, s: &str) -> Result<Self::Value, E> {
-            crate::number::parse_plain(s)
-                .map(Some)
-                .ok_or_else(|| E::invalid_value(serde::de::Unexpected::Str(s), &self))
-        }
-    }
-    d.deserialize_str(Visitor)
 }

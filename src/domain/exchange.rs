@@ -14,9 +14,8 @@
 //! the same store. A file is checked whole before anything is written: one bad entry refuses
 //! it all.
 
-use crate::ledger::{Entry, Ledger, ROUND_TARGET};
-use crate::plan::Plan;
-use crate::store::PlanRef;
+use crate::domain::ledger::{Entry, Ledger, ROUND_TARGET};
+use crate::domain::plan::{Plan, PlanRef};
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 
@@ -46,7 +45,7 @@ pub struct ChangeFile {
 }
 
 /// Fields of an entry that this build does not know.
-pub type Extra = crate::store::Extra;
+pub type Extra = serde_json::Map<String, serde_json::Value>;
 
 /// Which entries to export.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -132,7 +131,7 @@ pub fn checksum(entries: &[Entry]) -> String {
 /// sorted order (`serde_json::Value` keeps them sorted), so neither layout nor key order nor
 /// fields this build does not know change it.
 fn checksum_of_json(entries: &serde_json::Value) -> String {
-    format!("fnv1a64:{}", crate::plan::fnv1a_json(&entries))
+    format!("fnv1a64:{}", crate::domain::plan::fnv1a_json(&entries))
 }
 
 /// Whether an entry's target fits the plan: a target the plan has for a figure, the whole
@@ -208,7 +207,7 @@ pub fn read(text: &str, plan: &Plan, ledger: &Ledger) -> Result<Incoming, Exchan
     let at = |line, column, problem| ExchangeError { line, column, problem };
     let top = |problem| at(0, 0, problem);
     let at_entry = |id: &str, problem| {
-        let (line, column) = crate::text::locate_json_id(text, id).unwrap_or((0, 0));
+        let (line, column) = crate::domain::text::locate_json_id(text, id).unwrap_or((0, 0));
         at(line, column, problem)
     };
     let json_error = |e: serde_json::Error| {
@@ -259,7 +258,7 @@ pub fn read(text: &str, plan: &Plan, ledger: &Ledger) -> Result<Incoming, Exchan
             .as_object()
             .into_iter()
             .flatten()
-            .filter(|(key, _)| !crate::store::ENTRY_FIELDS.contains(&key.as_str()))
+            .filter(|(key, _)| !crate::domain::ledger::ENTRY_FIELDS.contains(&key.as_str()))
             .map(|(key, value)| (key.clone(), value.clone()))
             .collect();
         if !unknown.is_empty() {
@@ -282,12 +281,12 @@ pub fn read(text: &str, plan: &Plan, ledger: &Ledger) -> Result<Incoming, Exchan
             .chain(links)
             .chain(seen)
         {
-            if crate::text::has_controls(value) {
+            if crate::domain::text::has_controls(value) {
                 return Err(at_entry(id, ExchangeProblem::BadText { entry: id.to_owned(), field }));
             }
         }
-        crate::text::clean_in_place(&mut entry.note);
-        crate::text::clean_in_place(&mut entry.author);
+        crate::domain::text::clean_in_place(&mut entry.note);
+        crate::domain::text::clean_in_place(&mut entry.author);
     }
 
     let mine: HashMap<&str, &Entry> = ledger.entries().iter().map(|e| (e.id.as_str(), e)).collect();
@@ -332,8 +331,8 @@ pub fn read(text: &str, plan: &Plan, ledger: &Ledger) -> Result<Incoming, Exchan
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::ledger::tests::entry;
-    use crate::status::Period;
+    use crate::domain::ledger::tests::entry;
+    use crate::domain::period::Period;
 
     fn made() -> jiff::Timestamp {
         jiff::Timestamp::from_second(1_720_500_000).expect("time")

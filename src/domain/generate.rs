@@ -2,9 +2,9 @@
 //! targets, and any number of entries for it. Deterministic for a given seed, so figures
 //! measured on them can be compared from run to run. Not part of the application.
 
-use crate::ledger::{Entry, Kind, new_entry_id};
-use crate::plan::Plan;
-use crate::status::Period;
+use crate::domain::ledger::{Entry, Kind, new_entry_id};
+use crate::domain::period::Period;
+use crate::domain::plan::Plan;
 use rust_decimal::Decimal;
 
 /// What a target measures, as the province's documents word it (Vietnamese, English).
@@ -181,7 +181,7 @@ pub fn entries(plan: &Plan, count: usize, seed: u64) -> Vec<Entry> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::ledger::Ledger;
+    use crate::domain::ledger::Ledger;
 
     #[test]
     fn names_are_vietnamese_of_realistic_length() {

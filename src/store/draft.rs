@@ -8,8 +8,8 @@
 //! never the store and never merged into it: it only fills the form again, and nothing is
 //! saved until the user presses Enter.
 
-use crate::ledger::Kind;
-use crate::status::Period;
+use crate::domain::ledger::Kind;
+use crate::domain::period::Period;
 use serde::{Deserialize, Serialize};
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, TryLockError};

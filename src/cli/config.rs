@@ -38,7 +38,7 @@ pub fn load(path: &Path) -> Result<Option<Config>, (usize, usize, String)> {
     })?;
     // Refused as `--store ""` and `CHITIEU_STORE=` are: an empty path names no file.
     if config.store.as_ref().is_some_and(|store| store.as_os_str().is_empty()) {
-        let (line, column) = crate::text::locate_json_key(&text, "store").unwrap_or((0, 0));
+        let (line, column) = crate::domain::text::locate_json_key(&text, "store").unwrap_or((0, 0));
         return Err((
             line,
             column,
@@ -64,7 +64,7 @@ mod tests {
     use super::*;
 
     fn global() -> Global {
-        Global { store: None, plan: None, lang: None, ascii: false, wait: 30 }
+        Global { store: None, plan: None, year: None, lang: None, ascii: false, wait: 30 }
     }
 
     #[test]

@@ -7,14 +7,15 @@
 //! with its row and column before anything is written; the finished plan then goes through
 //! [`Plan::parse`] like any plan file.
 
+use crate::domain::period::Period;
+use crate::domain::plan::{Direction, Group, Measure, Plan, PlanError, Text};
 use crate::i18n::Lang;
-use crate::number::NumberError;
-use crate::plan::{Direction, Group, Measure, Plan, PlanError, Text};
-use crate::status::Period;
 use rust_decimal::Decimal;
 use serde_json::{Map, Value};
 use std::collections::HashMap;
 use std::path::Path;
+
+pub use crate::domain::sheet::{Issue, ReadError, SheetProblem};
 
 /// How a column's cells are read.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -85,7 +86,7 @@ impl Cell {
         match self {
             Cell::Empty => None,
             Cell::Text(text) => {
-                let text = crate::text::clean(text.trim());
+                let text = crate::domain::text::clean(text.trim());
                 (!text.is_empty()).then_some(text)
             }
             Cell::Number(value) => Some(value.normalize().to_string()),
@@ -108,71 +109,17 @@ pub struct PlanHeader {
     pub title: Text,
 }
 
-/// A problem in the sheet: where (row as the spreadsheet numbers it; the column's header as
-/// written, or the template's when the column is missing) and what.
-#[derive(Debug, Clone, PartialEq)]
-pub struct SheetProblem {
-    pub row: usize,
-    pub column: String,
-    pub issue: Issue,
-}
-
-#[derive(Debug, Clone, PartialEq)]
-pub enum Issue {
-    /// A header that names no field of the plan format.
-    UnknownColumn,
-    /// Two columns for one field.
-    DuplicateColumn,
-    /// A column every plan needs (`id`, `group`, `name`).
-    MissingColumn,
-    /// No target rows under the header.
-    NoRows,
-    /// An empty cell where the row needs a value.
-    Required,
-    BadNumber {
-        typed: String,
-        error: NumberError,
-    },
-    UnknownGroup(String),
-    UnknownDirection(String),
-    UnknownMeasure(String),
-    UnknownPeriod(String),
-    DuplicateId {
-        id: String,
-        first_row: usize,
-    },
-    UnknownParent(String),
-    /// A figure this row's direction needs (`target` for at_least) is missing.
-    NeededFor(Direction),
-    /// A figure this row's direction does not take (`target` with range).
-    NotFor(Direction),
-    /// Goal figures without a direction.
-    NoDirection,
-    MinNotBelowMax,
-    /// A row with no goal and no parts under it.
-    NoGoal,
-    ToleranceOutOfRange,
-    /// The finished plan refused by the plan reader (what the rows cannot show).
-    Plan(PlanError),
-    /// The plan's id or title (from the command line) is empty or has blanks at its ends.
-    BadHeader,
-}
-
-impl SheetProblem {
-    fn new(row: usize, column: impl Into<String>, issue: Issue) -> SheetProblem {
-        SheetProblem { row, column: column.into(), issue }
-    }
-}
-
 /// The column a header names: its key, `(key)` at its end as in the template's headers, or
 /// the template's Vietnamese header, ignoring case and diacritics.
 pub fn column_for_header(header: &str) -> Option<&'static Column> {
-    let header = crate::text::fold(header.trim());
+    let header = crate::domain::text::fold(header.trim());
     let key = match header.strip_suffix(')').and_then(|h| h.rsplit_once('(')) {
         Some((_, key)) if COLUMNS.iter().any(|c| c.key == key.trim()) => key.trim().to_owned(),
         _ => header,
     };
-    COLUMNS.iter().find(|c| c.key == key || crate::text::fold(crate::i18n::plans::header_vi(c.key)) == key)
+    COLUMNS
+        .iter()
+        .find(|c| c.key == key || crate::domain::text::fold(crate::i18n::plans::header_vi(c.key)) == key)
 }
 
 /// Reads the sheet into a plan: the plan file's text and the plan, or every problem found.
@@ -208,7 +155,7 @@ pub fn import(
     let row_numbers: Vec<(String, usize)> =
         rows.iter().filter_map(|row| Some((row.text("id")?.to_owned(), row.number))).collect();
     let plan = serde_json::json!({
-        "format": crate::plan::FORMAT_VERSION,
+        "format": crate::domain::plan::FORMAT_VERSION,
         "id": header.id,
         "year": header.year,
         "title": header.title,
@@ -223,7 +170,7 @@ pub fn import(
             // target holds that line instead.
             let row = row_numbers
                 .iter()
-                .filter_map(|(id, row)| Some((crate::text::locate_json_id(&text, id)?.0, *row)))
+                .filter_map(|(id, row)| Some((crate::domain::text::locate_json_id(&text, id)?.0, *row)))
                 .filter(|(line, _)| *line <= error.line)
                 .max()
                 .map_or(0, |(_, row)| row);
@@ -352,12 +299,12 @@ fn read_row(row: &SheetRow, columns: &Columns, lang: Lang, problems: &mut Vec<Sh
             Kind::Figure => {
                 let value = match cell {
                     Cell::Number(value) => Ok(*value),
-                    _ => crate::number::parse(&text, lang.number_style()),
+                    _ => crate::domain::number::parse(&text, lang.number_style()),
                 };
                 match value {
                     Ok(value) => {
                         read.figures.insert(column.key, value);
-                        read.fields.insert(key, Value::String(crate::number::plain(value)));
+                        read.fields.insert(key, Value::String(crate::domain::number::plain(value)));
                     }
                     Err(error) => fail(Issue::BadNumber { typed: text, error }),
                 }
@@ -453,47 +400,33 @@ fn check_rows(rows: &[ReadRow], columns: &Columns, problems: &mut Vec<SheetProbl
 
 /// A group by its key or its Vietnamese (or English) name, ignoring case and diacritics.
 fn group(text: &str) -> Option<Group> {
-    let folded = crate::text::fold(text);
+    let folded = crate::domain::text::fold(text);
     Group::ALL.into_iter().find(|&g| {
         folded == g.key()
-            || folded == crate::text::fold(crate::i18n::group(Lang::Vi, g))
-            || folded == crate::text::fold(crate::i18n::group(Lang::En, g))
+            || folded == crate::domain::text::fold(crate::i18n::group(Lang::Vi, g))
+            || folded == crate::domain::text::fold(crate::i18n::group(Lang::En, g))
     })
 }
 
 /// `at_least`, `at_most`, `range`, or the Vietnamese words the explanation sheet gives.
 fn direction(text: &str) -> Option<Direction> {
-    let folded = crate::text::fold(text);
+    let folded = crate::domain::text::fold(text);
     [Direction::AtLeast, Direction::AtMost, Direction::Range].into_iter().find(|&d| {
         folded == d.key()
-            || crate::i18n::plans::direction_words(d).iter().any(|w| crate::text::fold(w) == folded)
+            || crate::i18n::plans::direction_words(d).iter().any(|w| crate::domain::text::fold(w) == folded)
     })
 }
 
 /// `level`, `cumulative`, or the Vietnamese words the explanation sheet gives.
 fn measure(text: &str) -> Option<Measure> {
-    let folded = crate::text::fold(text);
+    let folded = crate::domain::text::fold(text);
     [Measure::Level, Measure::Cumulative].into_iter().find(|&m| {
         folded == m.key()
-            || crate::i18n::plans::measure_words(m).iter().any(|w| crate::text::fold(w) == folded)
+            || crate::i18n::plans::measure_words(m).iter().any(|w| crate::domain::text::fold(w) == folded)
     })
 }
 
 // ---- reading files ----
-
-/// Why a file could not be read as a sheet at all.
-#[derive(Debug)]
-pub enum ReadError {
-    Io(std::io::Error),
-    Xlsx(String),
-    /// Neither UTF-8 nor UTF-8 with a byte-order mark (Excel's "CSV" is the ANSI code page).
-    NotUtf8 {
-        row: usize,
-    },
-    Csv(String),
-    /// Only `.xlsx` and `.csv` are read.
-    UnknownKind,
-}
 
 /// Reads the first sheet of an xlsx or a CSV file, by its extension.
 pub fn read(path: &Path) -> Result<Vec<SheetRow>, ReadError> {
@@ -542,7 +475,7 @@ fn decimal_of_double(value: f64) -> Option<Decimal> {
     if !value.is_finite() {
         return None;
     }
-    crate::number::parse_plain(&value.to_string())
+    crate::domain::number::parse_plain(&value.to_string())
 }
 
 /// A CSV file: UTF-8, with or without a byte-order mark; fields separated by `,`, or by `;`
@@ -674,8 +607,8 @@ pub fn template_csv(lang: Lang) -> Vec<u8> {
     let example: Vec<String> = COLUMNS
         .iter()
         .map(|c| match (c.kind, example(c.key)) {
-            (Kind::Figure, Some(value)) => crate::number::parse_plain(value)
-                .map_or_else(|| value.to_owned(), |v| crate::number::format(v, lang.number_style())),
+            (Kind::Figure, Some(value)) => crate::domain::number::parse_plain(value)
+                .map_or_else(|| value.to_owned(), |v| crate::domain::number::format(v, lang.number_style())),
             (_, value) => value.unwrap_or_default().to_owned(),
         })
         .collect();

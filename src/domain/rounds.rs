@@ -9,8 +9,8 @@
 //! [`refused_on_import`]) before saving; [`save`] is the one way `close-period`,
 //! `reopen-period` and the TUI's key record a round (through `Store::save_checked`).
 
-use crate::ledger::{Action, Entry, Kind, Ledger, ROUND_TARGET};
-use crate::status::Period;
+use crate::domain::ledger::{Entry, Kind, Ledger, ROUND_TARGET, RoundAction};
+use crate::domain::period::Period;
 use rust_decimal::Decimal;
 
 /// A period that is closed: who closed it and when.
@@ -43,7 +43,7 @@ pub fn in_force(ledger: &Ledger, period: Period) -> Option<&Entry> {
 
 /// The closing in force for `period`, if the period is closed.
 pub fn closed(ledger: &Ledger, period: Period) -> Option<&Entry> {
-    in_force(ledger, period).filter(|e| e.action == Some(Action::ClosePeriod))
+    in_force(ledger, period).filter(|e| e.action == Some(RoundAction::ClosePeriod))
 }
 
 /// Whether a new entry for `period` may be taken now. `set` and the TUI call this (on the
@@ -81,56 +81,21 @@ pub fn first_refused_on_import(
     })
 }
 
-/// What [`save`] came to.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Saved {
-    /// The round entry is on disk; with what others had saved meanwhile.
-    Done(crate::store::Merged),
-    /// Closing a period that someone had already closed: nothing written.
-    AlreadyClosed(Entry),
-    /// Reopening a period that is open: nothing written.
-    AlreadyOpen,
-}
-
-/// Closes or reopens `period` in `store`, as `author`: decided under the store's lock on the
-/// store as it is on disk, so two people closing at once write one closing.
-pub fn save(
-    store: &mut crate::store::Store,
-    plan: &crate::plan::Plan,
-    action: Action,
-    period: Period,
-    author: &str,
-) -> Result<Saved, crate::store::StoreError> {
-    use crate::store::SaveError;
-    let entry = entry_from(action, period, author, jiff::Timestamp::now(), &crate::store::origin(author));
-    let saved = store.save_checked(plan, vec![entry], |fresh| match (action, closed(fresh, period)) {
-        (Action::ClosePeriod, Some(close)) => Err(Some(Box::new(close.clone()))),
-        (Action::ReopenPeriod, None) => Err(None),
-        _ => Ok(()),
-    });
-    match saved {
-        Ok(merged) => Ok(Saved::Done(merged)),
-        Err(SaveError::Refused(Some(close))) => Ok(Saved::AlreadyClosed(*close)),
-        Err(SaveError::Refused(None)) => Ok(Saved::AlreadyOpen),
-        Err(SaveError::Store(e)) => Err(e),
-    }
-}
-
 /// A new round entry recording `action` for `period`, by `author` at `time`; its id is made
 /// like every entry's (`ledger::new_entry_id`), from `origin` (host and author).
-pub fn entry(action: Action, period: Period, author: &str, time: jiff::Timestamp) -> Entry {
+pub fn entry(action: RoundAction, period: Period, author: &str, time: jiff::Timestamp) -> Entry {
     entry_from(action, period, author, time, author)
 }
 
 /// [`entry`] with the origin given (`store::origin(author)` in the commands).
 pub fn entry_from(
-    action: Action,
+    action: RoundAction,
     period: Period,
     author: &str,
     time: jiff::Timestamp,
     origin: &str,
 ) -> Entry {
-    let id = crate::ledger::new_entry_id(time, origin);
+    let id = crate::domain::ledger::new_entry_id(time, origin);
     Entry {
         id,
         target: ROUND_TARGET.to_owned(),
@@ -149,13 +114,13 @@ pub fn entry_from(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::ledger::tests::entry as figure;
+    use crate::domain::ledger::tests::entry as figure;
 
     fn at(seconds: i64) -> jiff::Timestamp {
         jiff::Timestamp::from_second(1_720_000_000 + seconds).expect("time")
     }
 
-    fn round(id: &str, action: Action, period: Period, seconds: i64) -> Entry {
+    fn round(id: &str, action: RoundAction, period: Period, seconds: i64) -> Entry {
         Entry { id: id.into(), ..entry(action, period, "lan", at(seconds)) }
     }
 
@@ -163,13 +128,13 @@ mod tests {
     fn the_latest_round_entry_decides() {
         let mut ledger = Ledger::new([figure("a", "3", Period::H1, "4500", 0)]);
         assert_eq!(check_open(&ledger, Period::H1), Ok(()));
-        ledger.merge([round("c1", Action::ClosePeriod, Period::H1, 10)]);
+        ledger.merge([round("c1", RoundAction::ClosePeriod, Period::H1, 10)]);
         let closed = check_open(&ledger, Period::H1).expect_err("closed");
         assert_eq!((closed.by.as_str(), closed.entry.as_str()), ("lan", "c1"));
         assert_eq!(check_open(&ledger, Period::Q1), Ok(()), "other periods stay open");
-        ledger.merge([round("r1", Action::ReopenPeriod, Period::H1, 20)]);
+        ledger.merge([round("r1", RoundAction::ReopenPeriod, Period::H1, 20)]);
         assert_eq!(check_open(&ledger, Period::H1), Ok(()));
-        ledger.merge([round("c2", Action::ClosePeriod, Period::H1, 30)]);
+        ledger.merge([round("c2", RoundAction::ClosePeriod, Period::H1, 30)]);
         assert!(check_open(&ledger, Period::H1).is_err());
         // Round entries are not figures: the current h1 figure is still the revenue entry.
         assert_eq!(ledger.current("3", Period::H1).map(|e| e.id.as_str()), Some("a"));
@@ -186,7 +151,7 @@ mod tests {
         assert!(written.get("supersedes").is_none() && written.get("action").is_none(), "{written}");
 
         let close =
-            serde_json::to_value(round("c", Action::ClosePeriod, Period::NineMonths, 0)).expect("json");
+            serde_json::to_value(round("c", RoundAction::ClosePeriod, Period::NineMonths, 0)).expect("json");
         assert_eq!(
             (
                 close["target"].as_str(),
@@ -203,7 +168,7 @@ mod tests {
 
     #[test]
     fn import_respects_the_stores_closing_and_the_files_own() {
-        let office_close = round("c-office", Action::ClosePeriod, Period::H1, 100);
+        let office_close = round("c-office", RoundAction::ClosePeriod, Period::H1, 100);
         let before = Ledger::new([office_close.clone()]);
         let early = figure("early", "3", Period::H1, "4500", 50);
         let mut merged = before.clone();
@@ -211,7 +176,7 @@ mod tests {
         assert!(refused_on_import(&before, &merged, &early).is_some(), "the office had closed h1");
 
         // The field laptop closed its own round after entering its figures.
-        let field_close = round("c-field", Action::ClosePeriod, Period::H1, 100);
+        let field_close = round("c-field", RoundAction::ClosePeriod, Period::H1, 100);
         let before = Ledger::default();
         let merged = Ledger::new([early.clone(), field_close.clone()]);
         assert_eq!(refused_on_import(&before, &merged, &early), None);
@@ -219,7 +184,7 @@ mod tests {
         assert!(refused_on_import(&before, &Ledger::new([late.clone(), field_close]), &late).is_some());
 
         // A later reopening in the file opens the period again.
-        let reopen = round("r", Action::ReopenPeriod, Period::H1, 120);
+        let reopen = round("r", RoundAction::ReopenPeriod, Period::H1, 120);
         let before = Ledger::new([office_close]);
         let mut merged = before.clone();
         merged.merge([late.clone(), reopen]);

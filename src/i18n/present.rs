@@ -1,9 +1,9 @@
 //! Presenting domain values as text, shared by the command line and the full-screen view.
 
+use crate::domain::number;
+use crate::domain::plan::{Goal, Target};
+use crate::domain::status::Status;
 use crate::i18n::Lang;
-use crate::number;
-use crate::plan::{Goal, Target};
-use crate::status::Status;
 use rust_decimal::Decimal;
 
 /// A figure in the language's style: `9.266` / `9,266`.
@@ -37,7 +37,7 @@ fn with_unit(body: String, unit: &str) -> String {
 }
 
 /// An entry in one line: `3 · Cả năm · 9.500 tỷ đồng`.
-pub fn entry(lang: Lang, plan: &crate::plan::Plan, entry: &crate::ledger::Entry) -> String {
+pub fn entry(lang: Lang, plan: &crate::domain::plan::Plan, entry: &crate::domain::ledger::Entry) -> String {
     let unit = plan.target(&entry.target).map_or("", |t| t.unit.get(lang));
     format!(
         "{} · {} · {}",
@@ -62,6 +62,11 @@ pub fn status_symbol(status: Status, ascii: bool) -> &'static str {
     }
 }
 
+/// The mark of a target whose official figures conflict.
+pub fn conflict_mark(ascii: bool) -> &'static str {
+    if ascii { "!=" } else { "≠" }
+}
+
 /// A percentage such as `102,53 %`.
 pub fn percent(lang: Lang, value: Decimal) -> String {
     format!("{} %", figure(lang, value))
@@ -70,7 +75,7 @@ pub fn percent(lang: Lang, value: Decimal) -> String {
 /// A moment as people read it: `27/11/2026 14:05` in Vietnamese, `2026-11-27 14:05` in
 /// English, in the machine's time zone.
 pub fn time(lang: Lang, at: jiff::Timestamp) -> String {
-    time_in(lang, at, &crate::localtime::zone())
+    time_in(lang, at, &crate::store::localtime::zone())
 }
 
 /// A moment as people read it, in the zone `tz`.
@@ -86,7 +91,7 @@ pub fn time_in(lang: Lang, at: jiff::Timestamp, tz: &jiff::tz::TimeZone) -> Stri
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::plan::Plan;
+    use crate::domain::plan::Plan;
 
     #[test]
     fn goals_read_as_the_document_writes_them() {

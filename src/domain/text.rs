@@ -309,7 +309,7 @@ mod tests {
 
     #[test]
     fn folding_character_by_character_is_folding_the_whole() {
-        let plan = crate::plan::Plan::embedded();
+        let plan = crate::domain::plan::Plan::embedded();
         for t in &plan.targets {
             for text in [&t.name.vi, &t.name.en] {
                 assert_eq!(fold(text), fold_by_definition(text));

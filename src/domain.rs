@@ -1,0 +1,20 @@
+//! The rules of the program, pure: plans and their targets, periods, statuses, figures,
+//! the ledger of entries, conflicts, sharp changes and the rounds' rules. Nothing here reads a
+//! file, draws on a terminal, parses a command line or words a message (`scripts/check-layers.sh`
+//! checks it).
+
+pub mod conflict;
+pub mod exchange;
+#[doc(hidden)]
+pub mod generate;
+pub mod lang;
+pub mod ledger;
+pub mod number;
+pub mod period;
+pub mod plan;
+pub mod progress;
+pub mod rounds;
+pub mod sharp;
+pub mod sheet;
+pub mod status;
+pub mod text;
