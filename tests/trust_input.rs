@@ -4,8 +4,8 @@
 
 use chitieu::domain::exchange::{self, Selection};
 use chitieu::domain::ledger::{Entry, Kind, Ledger};
-use chitieu::domain::plan::Plan;
 use chitieu::domain::period::Period;
+use chitieu::domain::plan::Plan;
 use chitieu::store::Store;
 use rust_decimal::Decimal;
 use std::path::Path;
