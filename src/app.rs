@@ -273,9 +273,11 @@ pub struct Computed {
     /// One per target, in plan order.
     pub rows: Vec<Shown>,
     /// Counts per status of each tab, ignoring the text and status filters.
-    pub counts: [[usize; 5]; TABS],
+    pub counts: [[usize; Status::ALL.len()]; TABS],
     /// The closing in force for each period (`Period::ALL` order), if it is closed.
-    pub closed: [Option<ClosedPeriod>; 4],
+    pub closed: [Option<ClosedPeriod>; Period::ALL.len()],
+    /// "Đạt và vượt x/16 chỉ tiêu chủ yếu", as the reports head it.
+    pub tally: progress::Tally,
 }
 
 /// What the view works out from the plan alone, once: the parts of each target, the index
@@ -371,7 +373,7 @@ impl App {
                 percent: row.percent,
             })
             .collect();
-        let mut counts = [[0; 5]; TABS];
+        let mut counts = [[0; Status::ALL.len()]; TABS];
         for (tab, counts) in counts.iter_mut().enumerate() {
             let group = App::tab_group(tab);
             for (row, target) in rows.iter().zip(&self.plan.targets) {
@@ -383,7 +385,8 @@ impl App {
             }
         }
         let closed = Period::ALL.map(|p| crate::domain::rounds::check_open(ledger, p).err());
-        self.view = Computed { rows, counts, closed };
+        let tally = progress::tally(&self.plan, ledger);
+        self.view = Computed { rows, counts, closed, tally };
         self.refilter();
     }
 

@@ -15,6 +15,7 @@ use crate::i18n::present;
 use crate::i18n::{self, Lang, T};
 use crate::store::{self, Store};
 use clap::{Args, Parser, Subcommand, ValueEnum};
+use rust_decimal::Decimal;
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 use unicode_width::UnicodeWidthStr;
@@ -312,6 +313,7 @@ pub fn run_with_year(
             let choice = period.map_or(PeriodChoice::Latest, PeriodChoice::Fixed);
             let rows = progress::assess(&context.plan, ledger, choice);
             let conflicts = crate::domain::conflict::conflicts(ledger);
+            let tally = progress::tally(&context.plan, ledger);
             let mut buffer = Vec::new();
             let sink: &mut dyn Write = if file.is_some() { &mut buffer } else { &mut *out };
             match format {
@@ -324,10 +326,10 @@ pub fn run_with_year(
                         plan: context.plan.clone(),
                         wait: context.wait,
                     };
-                    report_table(&plain, choice, &rows, &conflicts, sink)?
+                    report_table(&plain, choice, &rows, &conflicts, tally, sink)?
                 }
-                Format::Table => report_table(context, choice, &rows, &conflicts, sink)?,
-                Format::Json => report_json(context, &rows, &conflicts, sink)?,
+                Format::Table => report_table(context, choice, &rows, &conflicts, tally, sink)?,
+                Format::Json => report_json(context, &rows, &conflicts, tally, sink)?,
                 Format::Csv => report_csv(context, &rows, &conflicts, sink)?,
                 Format::Md => {
                     let report = crate::report::build(&context.plan, ledger, choice, crate::report::today());
@@ -592,6 +594,7 @@ fn report_table(
     choice: PeriodChoice,
     rows: &[Row],
     conflicts: &[Conflict],
+    tally: progress::Tally,
     out: &mut dyn Write,
 ) -> io::Result<()> {
     let lang = context.lang;
@@ -602,18 +605,29 @@ fn report_table(
     };
     writeln!(out, "{} ({})", plan.title.get(lang), plan.year)?;
     writeln!(out, "{}: {period}", T::PeriodLabel.get(lang))?;
+    writeln!(out, "{}", i18n::field::tally(lang, tally))?;
 
-    let header =
-        [T::ColId, T::ColName, T::ColTarget, T::ColActual, T::ColPeriod, T::ColPercent, T::ColStatus]
-            .map(|t| t.get(lang).to_owned());
-    let cells: Vec<[String; 7]> = rows
+    use i18n::field::R;
+    let header = [
+        T::ColId.get(lang),
+        T::ColName.get(lang),
+        R::YearPlan.get(lang),
+        R::LastYearSamePeriod.get(lang),
+        R::Figure.get(lang),
+        T::ColPeriod.get(lang),
+        R::PercentOfPlan.get(lang),
+        R::PercentOfLastYear.get(lang),
+        R::Verdict.get(lang),
+    ]
+    .map(str::to_owned);
+    let cells: Vec<[String; COLUMNS]> = rows
         .iter()
         .map(|row| {
             let mut cells = table_cells(context, row);
             // A target whose official figures conflict carries a mark after its status.
             if !crate::domain::conflict::periods_in_conflict(conflicts, &row.target.id).is_empty() {
-                cells[6].push(' ');
-                cells[6].push_str(crate::i18n::present::conflict_mark(context.ascii));
+                cells[COLUMNS - 1].push(' ');
+                cells[COLUMNS - 1].push_str(crate::i18n::present::conflict_mark(context.ascii));
             }
             cells
         })
@@ -625,10 +639,10 @@ fn report_table(
         }
     }
     // Right-align figures, left-align text.
-    let right = [false, false, false, true, false, true, false];
+    let right = [false, false, false, true, true, false, true, true, false];
 
     for group in crate::domain::plan::Group::ALL {
-        let members: Vec<(&Row, &[String; 7])> =
+        let members: Vec<(&Row, &[String; COLUMNS])> =
             rows.iter().zip(&cells).filter(|(row, _)| row.target.group == group).collect();
         if members.is_empty() {
             continue;
@@ -654,35 +668,28 @@ fn report_table(
 /// At most this many columns for a name; the full text is in JSON, CSV and the detail view.
 const NAME_WIDTH: usize = 44;
 
-fn table_cells(context: &Context, row: &Row) -> [String; 7] {
+/// The columns of the table report: id, name, then the province's progress columns.
+const COLUMNS: usize = 9;
+
+fn table_cells(context: &Context, row: &Row) -> [String; COLUMNS] {
     let lang = context.lang;
     let target = row.target;
     let indent = if target.parent.is_some() { "  " } else { "" };
     let name = truncate(&format!("{indent}{}", target.name.get(lang)), NAME_WIDTH, context.ascii);
-    let actual = row.actual.map_or_else(
-        || match (target.goal, context.ascii) {
-            (None, _) => String::new(),
-            (Some(_), true) => "-".to_owned(),
-            (Some(_), false) => T::NoFigure.get(lang).to_owned(),
-        },
-        // The unit stands beside the goal, one column to the left.
-        |e| present::figure(lang, e.value),
-    );
-    let period = match (row.actual, row.period) {
-        (Some(_), Some(p)) => i18n::period(lang, p).to_owned(),
-        _ => String::new(),
+    let c = crate::report::Columns::of(row, lang, context.ascii);
+    let figure = match (row.actual, target.goal, context.ascii) {
+        (Some(_), _, _) | (None, None, _) => c.figure,
+        (None, Some(_), true) => "-".to_owned(),
+        (None, Some(_), false) => T::NoFigure.get(lang).to_owned(),
     };
-    let percent = row.percent.map(|p| present::percent(lang, p)).unwrap_or_default();
-    let status =
-        format!("{} {}", present::status_symbol(row.status, context.ascii), i18n::status(lang, row.status));
-    [target.id.clone(), name, present::goal(lang, context.ascii, target), actual, period, percent, status]
+    [target.id.clone(), name, c.plan, c.last_year, figure, c.period, c.of_plan, c.of_last_year, c.verdict]
 }
 
-fn write_line(
+fn write_line<const N: usize>(
     out: &mut dyn Write,
-    cells: &[String; 7],
-    widths: &[usize; 7],
-    right: &[bool; 7],
+    cells: &[String; N],
+    widths: &[usize; N],
+    right: &[bool; N],
     status: Option<Status>,
     context: &Context,
 ) -> io::Result<()> {
@@ -714,10 +721,12 @@ fn paint(text: &str, status: Status) -> String {
     use crossterm::style::Stylize;
     let styled = crossterm::style::style(text);
     match status {
+        Status::Exceeded => styled.green().bold(),
         Status::Achieved => styled.green(),
         Status::OnTrack => styled.cyan(),
-        Status::AtRisk => styled.yellow(),
-        Status::Behind => styled.red(),
+        Status::NearlyAchieved | Status::AtRisk => styled.yellow(),
+        Status::NotAchieved | Status::Behind => styled.red(),
+        Status::NotDue => styled,
         Status::NoData => styled.dark_grey(),
     }
     .to_string()
@@ -727,7 +736,15 @@ fn paint(text: &str, status: Status) -> String {
 #[derive(serde::Serialize)]
 struct JsonReport<'a> {
     plan: JsonPlan<'a>,
+    summary: JsonSummary,
     targets: Vec<JsonTarget<'a>>,
+}
+
+/// "Đạt và vượt `met`/`key_indicators` chỉ tiêu chủ yếu".
+#[derive(serde::Serialize)]
+struct JsonSummary {
+    key_indicators: usize,
+    met: usize,
 }
 
 #[derive(serde::Serialize)]
@@ -753,11 +770,21 @@ struct JsonTarget<'a> {
     target_max: Option<String>,
     measure: Option<&'a str>,
     actual: Option<String>,
+    /// `estimate` (ước thực hiện) or `official` (chính thức).
+    actual_kind: Option<&'a str>,
     period: Option<&'a str>,
     status: &'a str,
+    /// Why there is no verdict: `no_figure`, `not_reported_in`, `no_last_year`, `last_year_period`.
+    reason: Option<&'a str>,
     parent: Option<&'a str>,
     section: &'a str,
-    percent_of_expected: Option<String>,
+    percent_of_year_target: Option<String>,
+    last_year_same_period: Option<String>,
+    percent_of_last_year: Option<String>,
+    /// For a ceiling: the figure minus the ceiling (above zero: over it).
+    over_ceiling: Option<String>,
+    /// For a change target: the change from last year's figure it is judged on.
+    change: Option<String>,
     /// The periods in which official figures of this target conflict (see `conflict`).
     conflicts: Vec<&'static str>,
 }
@@ -766,6 +793,7 @@ fn report_json(
     context: &Context,
     rows: &[Row],
     conflicts: &[Conflict],
+    tally: progress::Tally,
     out: &mut dyn Write,
 ) -> io::Result<()> {
     let lang = context.lang;
@@ -790,11 +818,17 @@ fn report_json(
                 target_max,
                 measure: t.goal.map(|(_, m)| m.key()),
                 actual: row.actual.map(|e| e.value.to_string()),
+                actual_kind: row.actual.map(|e| e.kind.key()),
                 period: row.actual.and(row.period).map(Period::key),
                 status: row.status.key(),
+                reason: row.verdict.reason.map(reason_key),
                 parent: t.parent.as_deref(),
                 section: &t.section,
-                percent_of_expected: row.percent.map(|p| p.to_string()),
+                percent_of_year_target: row.percent.map(two_places),
+                last_year_same_period: row.last_year.map(|e| e.value.to_string()),
+                percent_of_last_year: row.percent_of_last_year.map(two_places),
+                over_ceiling: row.verdict.over_ceiling.map(|v| v.normalize().to_string()),
+                change: row.verdict.change.map(|v| v.normalize().to_string()),
                 conflicts: crate::domain::conflict::periods_in_conflict(conflicts, &t.id)
                     .into_iter()
                     .map(Period::key)
@@ -809,10 +843,26 @@ fn report_json(
             title: plan.title.get(lang),
             content_hash: &plan.content_hash,
         },
+        summary: JsonSummary { key_indicators: tally.key_indicators, met: tally.met },
         targets,
     };
     serde_json::to_writer_pretty(&mut *out, &report)?;
     writeln!(out)
+}
+
+/// A percentage as JSON and CSV give it: a decimal string to exactly two places, `95.00`.
+fn two_places(value: Decimal) -> String {
+    format!("{:.2}", value.round_dp(2))
+}
+
+fn reason_key(reason: crate::domain::status::Reason) -> &'static str {
+    use crate::domain::status::Reason;
+    match reason {
+        Reason::NoFigure => "no_figure",
+        Reason::NotReportedIn => "not_reported_in",
+        Reason::NoLastYear => "no_last_year",
+        Reason::LastYearPeriod => "last_year_period",
+    }
 }
 
 fn report_csv(
@@ -834,9 +884,13 @@ fn report_csv(
         "target_max",
         "measure",
         "actual",
+        "actual_kind",
         "period",
-        "percent_of_expected",
+        "percent_of_year_target",
+        "last_year_same_period",
+        "percent_of_last_year",
         "status",
+        "reason",
         "conflicts",
     ];
     write_csv_record(out, header.iter().copied())?;
@@ -859,9 +913,13 @@ fn report_csv(
             max,
             t.goal.map(|(_, m)| m.key()).unwrap_or_default().to_owned(),
             row.actual.map(|e| e.value.to_string()).unwrap_or_default(),
+            row.actual.map(|e| e.kind.key()).unwrap_or_default().to_owned(),
             row.actual.and(row.period).map(Period::key).unwrap_or_default().to_owned(),
-            row.percent.map(|p| p.to_string()).unwrap_or_default(),
+            row.percent.map(two_places).unwrap_or_default(),
+            row.last_year.map(|e| e.value.to_string()).unwrap_or_default(),
+            row.percent_of_last_year.map(two_places).unwrap_or_default(),
             row.status.key().to_owned(),
+            row.verdict.reason.map(reason_key).unwrap_or_default().to_owned(),
             crate::domain::conflict::periods_in_conflict(conflicts, &t.id)
                 .into_iter()
                 .map(Period::key)

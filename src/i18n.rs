@@ -52,7 +52,7 @@ impl T {
             T::ColTarget => ("Mục tiêu", "Goal"),
             T::ColActual => ("Thực hiện", "Actual"),
             T::ColPeriod => ("Kỳ", "Period"),
-            T::ColPercent => ("% kỳ", "% due"),
+            T::ColPercent => ("% KH năm", "% plan"),
             T::ColStatus => ("Tình trạng", "Status"),
             T::ColGroup => ("Nhóm", "Group"),
             T::ColUnit => ("Đơn vị", "Unit"),
@@ -93,17 +93,44 @@ pub fn period(lang: Lang, period: Period) -> &'static str {
         Period::H1 => ("6 tháng", "6 months"),
         Period::NineMonths => ("9 tháng", "9 months"),
         Period::Year => ("Cả năm", "Full year"),
+        Period::LastQ1 => ("Cùng kỳ Quý I", "Last year's Q1"),
+        Period::LastH1 => ("Cùng kỳ 6 tháng", "Last year's 6 months"),
+        Period::LastNineMonths => ("Cùng kỳ 9 tháng", "Last year's 9 months"),
+        Period::LastYear => ("Năm trước", "Last year"),
     };
     lang.pick(vi, en)
 }
 
+/// The status in a word or two, for the view's narrow status column; reports and the
+/// detail use [`status`] in full.
+pub fn status_short(lang: Lang, status: Status) -> &'static str {
+    match (status, lang) {
+        (Status::OnTrack, Lang::Vi) => "Đúng tiến độ",
+        (Status::AtRisk, Lang::Vi) => "Có nguy cơ",
+        _ => self::status(lang, status),
+    }
+}
+
 pub fn status(lang: Lang, status: Status) -> &'static str {
     let (vi, en) = match status {
+        Status::Exceeded => ("Vượt", "Exceeded"),
         Status::Achieved => ("Đạt", "Achieved"),
-        Status::OnTrack => ("Đúng tiến độ", "On track"),
-        Status::AtRisk => ("Có nguy cơ", "At risk"),
-        Status::Behind => ("Chậm", "Behind"),
+        Status::NearlyAchieved => ("Xấp xỉ đạt", "Nearly achieved"),
+        Status::NotAchieved => ("Không đạt", "Not achieved"),
+        Status::OnTrack => ("Đúng/vượt tiến độ", "On track"),
+        Status::AtRisk => ("Có nguy cơ không đạt", "At risk"),
+        Status::Behind => ("Chậm tiến độ", "Behind"),
+        Status::NotDue => ("Chưa đến kỳ", "Not due"),
         Status::NoData => ("Chưa có số liệu", "No data"),
+    };
+    lang.pick(vi, en)
+}
+
+/// The kind in a few letters, beside a figure in a table: `6.500 (ước)`.
+pub fn kind_short(lang: Lang, kind: Kind) -> &'static str {
+    let (vi, en) = match kind {
+        Kind::Estimate => ("ước", "est."),
+        Kind::Official => ("chính thức", "official"),
     };
     lang.pick(vi, en)
 }
@@ -178,10 +205,12 @@ pub fn plan_error(lang: Lang, error: &PlanError) -> String {
         (PlanProblem::Truncated, Lang::Vi) => "tệp kết thúc giữa chừng (bị cắt cụt?)".to_owned(),
         (PlanProblem::Truncated, Lang::En) => "the file ends part-way through (truncated?)".to_owned(),
         (PlanProblem::UnsupportedFormat(v), Lang::Vi) => {
-            format!("định dạng kế hoạch phiên bản {v} chưa được hỗ trợ (phiên bản này đọc được phiên bản 1)")
+            format!(
+                "định dạng kế hoạch phiên bản {v} chưa được hỗ trợ (phiên bản này đọc được phiên bản 1 và 2)"
+            )
         }
         (PlanProblem::UnsupportedFormat(v), Lang::En) => {
-            format!("plan format version {v} is not supported (this build reads version 1)")
+            format!("plan format version {v} is not supported (this build reads versions 1 and 2)")
         }
         (PlanProblem::NoTargets, Lang::Vi) => "kế hoạch không có chỉ tiêu nào".to_owned(),
         (PlanProblem::NoTargets, Lang::En) => "the plan has no targets".to_owned(),
@@ -241,6 +270,42 @@ pub fn plan_error(lang: Lang, error: &PlanError) -> String {
         (PlanProblem::SharpFactorTooSmall(v), Lang::En) => {
             format!("sharp_change_factor = {v} must be above 1 (default \"2\": double or half)")
         }
+        (PlanProblem::NeedsFormat2(field), Lang::Vi) => {
+            format!("trường \"{field}\" thuộc định dạng 2: ghi \"format\": 2 ở đầu tệp")
+        }
+        (PlanProblem::NeedsFormat2(field), Lang::En) => {
+            format!("\"{field}\" belongs to format 2: write \"format\": 2 at the top of the file")
+        }
+        (PlanProblem::BadReportedIn(id), Lang::Vi) => {
+            format!("chỉ tiêu {id}: reported_in chỉ gồm các kỳ q1, h1, 9m, year và phải có \"year\"")
+        }
+        (PlanProblem::BadReportedIn(id), Lang::En) => {
+            format!("target {id}: reported_in takes only q1, h1, 9m, year, and must include \"year\"")
+        }
+        (PlanProblem::BadShares(id), Lang::Vi) => format!(
+            "chỉ tiêu {id}: shares chỉ dùng cho chỉ tiêu cộng dồn (cumulative), tăng dần từ 0 đến 100"
+        ),
+        (PlanProblem::BadShares(id), Lang::En) => {
+            format!("target {id}: shares are for a cumulative target only, rising from 0 to 100")
+        }
+        (PlanProblem::CumulativeChange(id), Lang::Vi) => {
+            format!("chỉ tiêu {id}: chỉ tiêu thay đổi (change) phải có measure \"level\" hoặc \"year_end\"")
+        }
+        (PlanProblem::CumulativeChange(id), Lang::En) => {
+            format!("target {id}: a change target needs measure \"level\" or \"year_end\"")
+        }
+        (PlanProblem::AboveWithoutRange(id), Lang::Vi) => {
+            format!("chỉ tiêu {id}: \"above\" chỉ dùng khi direction là \"range\"")
+        }
+        (PlanProblem::AboveWithoutRange(id), Lang::En) => {
+            format!("target {id}: \"above\" is for a direction of \"range\" only")
+        }
+        (PlanProblem::WrongTolerance { id, field }, Lang::Vi) => format!(
+            "chỉ tiêu {id}: {field} không áp dụng; chỉ tiêu tính bằng % dùng tolerance_points (điểm %), các chỉ tiêu khác dùng tolerance_percent"
+        ),
+        (PlanProblem::WrongTolerance { id, field }, Lang::En) => format!(
+            "target {id}: {field} does not apply; a target in % takes tolerance_points (percentage points), others tolerance_percent"
+        ),
     };
     format!("{place}{what}")
 }

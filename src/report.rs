@@ -12,7 +12,7 @@ use crate::domain::period::Period;
 use crate::domain::plan::{Group, Plan};
 use crate::domain::progress::{self, PeriodChoice, Row};
 use crate::domain::status::Status;
-use rust_decimal::Decimal;
+use crate::i18n::{self, Lang, present};
 
 /// What a printed report shows, worked out once for every format.
 pub struct Report<'a> {
@@ -23,7 +23,9 @@ pub struct Report<'a> {
     /// The groups that have targets, in `Group::ALL` order.
     pub groups: Vec<(Group, Vec<Line<'a>>)>,
     /// Targets with a goal (headings left out) per status, in `Status::ALL` order.
-    pub counts: [usize; 5],
+    pub counts: [usize; Status::ALL.len()],
+    /// "Đạt và vượt x/16 chỉ tiêu chủ yếu".
+    pub tally: progress::Tally,
     pub conflicts: Vec<Conflict<'a>>,
 }
 
@@ -31,10 +33,56 @@ pub struct Report<'a> {
 pub struct Line<'a> {
     /// Status, % and the period judged, as `report` judges them.
     pub row: Row<'a>,
-    /// The current actual of each period, in `Period::ALL` order.
-    pub actuals: [Option<Decimal>; 4],
     /// Periods in which official figures conflict.
     pub conflicts: Vec<Period>,
+}
+
+/// The columns of a province's progress report for one target, as text: Kế hoạch năm |
+/// Cùng kỳ năm trước | Thực hiện (ước/chính thức) | Kỳ | % KH năm | % so cùng kỳ | Đánh giá.
+/// The table, md and xlsx reports all write these.
+pub struct Columns {
+    pub plan: String,
+    pub last_year: String,
+    pub figure: String,
+    pub period: String,
+    pub of_plan: String,
+    pub of_last_year: String,
+    pub verdict: String,
+}
+
+impl Columns {
+    pub fn of(row: &Row, lang: Lang, ascii: bool) -> Columns {
+        let target = row.target;
+        let figure = row.actual.map_or_else(String::new, |e| {
+            format!("{} ({})", present::figure(lang, e.value), i18n::kind_short(lang, e.kind))
+        });
+        let period = match (row.actual, row.period) {
+            (Some(_), Some(p)) => i18n::period(lang, p).to_owned(),
+            _ => String::new(),
+        };
+        let mut verdict =
+            format!("{} {}", present::status_symbol(row.status, ascii), i18n::status(lang, row.status));
+        // Why a figure that was entered has no verdict (a year-only target mid-year, a change
+        // target without last year's figure).
+        if let Some(reason) = row.verdict.reason.and_then(|r| present::reason(lang, r))
+            && target.goal.is_some()
+            && row.actual.is_some()
+        {
+            verdict.push_str(&format!(" ({reason})"));
+        }
+        if let (Some(change), Some(rule)) = (row.verdict.change, target.judging.change) {
+            verdict.push_str(&format!(" ({})", present::change_words(lang, target, rule, change)));
+        }
+        Columns {
+            plan: present::goal(lang, ascii, target),
+            last_year: row.last_year.map(|e| present::figure(lang, e.value)).unwrap_or_default(),
+            figure,
+            period,
+            of_plan: present::against_plan(lang, target, &row.verdict),
+            of_last_year: row.percent_of_last_year.map(|p| present::percent(lang, p)).unwrap_or_default(),
+            verdict,
+        }
+    }
 }
 
 pub fn build<'a>(
@@ -53,7 +101,6 @@ pub fn build<'a>(
             .filter(|r| r.target.group == group)
             .map(|row| Line {
                 row: row.clone(),
-                actuals: Period::ALL.map(|p| ledger.current(&row.target.id, p).map(|e| e.value)),
                 conflicts: conflict::periods_in_conflict(&conflicts, &row.target.id),
             })
             .collect();
@@ -61,7 +108,8 @@ pub fn build<'a>(
             groups.push((group, lines));
         }
     }
-    Report { plan, choice, made, groups, counts, conflicts }
+    let tally = progress::tally(plan, ledger);
+    Report { plan, choice, made, groups, counts, tally, conflicts }
 }
 
 /// Today in the machine's time zone.

@@ -807,7 +807,7 @@ pub fn inspect(path: &Path, plan: &Plan) -> Result<Option<Inspection>, StoreErro
             findings.push(Finding::HardLinks { count: meta.nlink() });
         }
     }
-    if file.plan.hash != plan.content_hash {
+    if !plan.accepts_store_of(&file.plan.hash) {
         findings.push(Finding::PlanChanged {
             store_hash: file.plan.hash.clone(),
             plan_hash: plan.content_hash.clone(),

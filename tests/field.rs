@@ -145,7 +145,7 @@ fn export_then_import_crosswise_gives_identical_stores_and_shows_the_conflict() 
     assert_eq!(conflicts_of("3"), serde_json::json!(["h1"]));
     assert_eq!(conflicts_of("1"), serde_json::json!([]));
     let csv = ok(chitieu(&office, &["report", "--format", "csv"]));
-    assert!(csv.lines().next().expect("header").ends_with(",status,conflicts"));
+    assert!(csv.lines().next().expect("header").ends_with(",status,reason,conflicts"));
     assert!(csv.lines().any(|l| l.starts_with("3,") && l.ends_with(",h1")), "{csv}");
     let table = ok(chitieu(&office, &["report"]));
     assert!(table.lines().any(|l| l.starts_with("3 ") && l.ends_with("≠")), "{table}");
@@ -393,17 +393,28 @@ fn markdown_report_has_groups_statuses_and_a_summary() {
     let out = ok(chitieu(Path::new("tests/fixtures/stores/sample.json"), &["report", "--format", "md"]));
     assert!(out.starts_with("# Chương trình hành động năm 2024"), "{out}");
     assert!(out.contains("\n## Kinh tế\n"), "{out}");
-    assert!(out.contains("| 3 | Thu ngân sách trên địa bàn | ≥ 9.266 tỷ đồng |  | 4.800 | 6.500 |  | 93,53 % (9 tháng) | ✖ Chậm |"), "{out}");
+    assert!(out.contains("\n**Đạt và vượt 1/16 chỉ tiêu chủ yếu**\n"), "{out}");
+    assert!(
+        out.contains("| Mã | Chỉ tiêu | Kế hoạch năm | Cùng kỳ năm trước | Thực hiện (ước/chính thức) | Kỳ | % KH năm | % so cùng kỳ | Đánh giá |"),
+        "{out}"
+    );
+    // 6.500 by nine months is 70,15 % of the year's 9.266, and short of 75 % by more than 5 %.
+    assert!(
+        out.contains("| 3 | Thu ngân sách trên địa bàn | ≥ 9.266 tỷ đồng |  | 6.500 (ước) | 9 tháng | 70,15 % |  | ▼ Chậm tiến độ |"),
+        "{out}"
+    );
+    // The agricultural labour share is a year-end figure: mid-year it is not due, no share.
+    assert!(out.contains("| 42,5 (chính thức) | 6 tháng |  |  | ○ Chưa đến kỳ"), "{out}");
     assert!(out.contains("\n## Tổng hợp theo tình trạng\n"), "{out}");
     let en = ok(chitieu(
         Path::new("tests/fixtures/stores/sample.json"),
         &["--lang", "en", "report", "--format", "md"],
     ));
     assert!(
-        en.contains("| 3 | State budget revenue in the province | ≥ 9,266 billion VND |  | 4,800 | 6,500 |"),
+        en.contains("| 3 | State budget revenue in the province | ≥ 9,266 billion VND |  | 6,500 (est.) | 9 months | 70.15 % |  | ▼ Behind |"),
         "{en}"
     );
-    assert!(en.contains("| ✖ Behind |"), "{en}");
+    assert!(en.contains("**1/16 key indicators achieved or exceeded**"), "{en}");
 
     let dir = Dir::new();
     let file = dir.path("bao-cao.md");
@@ -432,36 +443,65 @@ fn xlsx_report_opens_again_with_real_numbers() {
     assert!(matches!(cell(0, 0), Data::String(s) if s.starts_with("Chương trình hành động năm 2024")));
     assert_eq!(cell(1, 0), Data::String("Ngày lập".into()));
     assert!(matches!(cell(1, 1), Data::DateTime(_)), "the date made is a date: {:?}", cell(1, 1));
-    assert_eq!(cell(4, 0), Data::String("Kinh tế".into()));
-    assert_eq!(cell(5, 5), Data::String("6 tháng".into()));
+    assert_eq!(cell(3, 0), Data::String("Đạt và vượt 1/16 chỉ tiêu chủ yếu".into()));
+    let headings: Vec<Data> = (0..11).map(|c| cell(5, c)).collect();
+    let want =
+        ["Mã", "Chỉ tiêu", "Đơn vị", "Kế hoạch năm", "Cùng kỳ năm trước", "Thực hiện (ước/chính thức)"];
+    assert_eq!(headings[..6], want.map(|h| Data::String(h.into())));
+    assert_eq!(cell(5, 8), Data::String("% KH năm".into()));
+    assert_eq!(cell(5, 9), Data::String("% so cùng kỳ".into()));
+    assert_eq!(cell(5, 10), Data::String("Đánh giá".into()));
+    assert_eq!(cell(6, 0), Data::String("Kinh tế".into()));
 
     let row = (0..range.height()).find(|&r| cell(r, 0) == Data::String("3".into())).expect("row of target 3");
     assert_eq!(cell(row, 1), Data::String("Thu ngân sách trên địa bàn".into()));
     assert_eq!(cell(row, 2), Data::String("tỷ đồng".into()));
     assert_eq!(cell(row, 3), Data::Float(9266.0), "the goal is a number");
-    assert_eq!(cell(row, 4), Data::Empty);
-    assert_eq!(cell(row, 5), Data::Float(4800.0));
-    assert_eq!(cell(row, 6), Data::Float(6500.0));
-    assert_eq!(cell(row, 8), Data::String("9 tháng".into()));
-    assert_eq!(cell(row, 9), Data::Float(0.9353), "93,53 % as a percent cell");
-    assert_eq!(cell(row, 10), Data::String("✖ Chậm".into()));
+    assert_eq!(cell(row, 4), Data::Empty, "no figure for the same period last year");
+    assert_eq!(cell(row, 5), Data::Float(6500.0));
+    assert_eq!(cell(row, 6), Data::String("ước".into()));
+    assert_eq!(cell(row, 7), Data::String("9 tháng".into()));
+    assert_eq!(cell(row, 8), Data::Float(0.7015), "70,15 % of the year's plan as a percent cell");
+    assert_eq!(cell(row, 10), Data::String("▼ Chậm tiến độ".into()));
+    let six = (0..range.height()).find(|&r| cell(r, 0) == Data::String("9".into())).expect("row of 9");
+    assert_eq!(cell(six, 6), Data::String("chính thức".into()));
+    assert_eq!(cell(six, 10), Data::String("✦ Vượt".into()), "94,1 % against 93,89 %");
+
+    // Printed as a province hands it in: landscape, one page wide, headings on every page.
+    let file = std::fs::File::open(&out).expect("xlsx");
+    let mut zip = zip::ZipArchive::new(file).expect("an xlsx is a zip");
+    let mut sheet = String::new();
+    std::io::Read::read_to_string(&mut zip.by_name("xl/worksheets/sheet1.xml").expect("sheet1"), &mut sheet)
+        .expect("read sheet1");
+    assert!(sheet.contains("<pageSetUpPr fitToPage=\"1\"/>"), "{sheet}");
+    assert!(sheet.contains("orientation=\"landscape\""), "{sheet}");
+    assert!(sheet.contains("fitToHeight=\"0\""), "{sheet}");
+    let mut workbook = String::new();
+    std::io::Read::read_to_string(&mut zip.by_name("xl/workbook.xml").expect("workbook"), &mut workbook)
+        .expect("read workbook");
+    assert!(workbook.contains("_xlnm.Print_Titles"), "{workbook}");
+    assert!(workbook.contains("$6:$6"), "the heading row repeats: {workbook}");
+    let mut styles = String::new();
+    std::io::Read::read_to_string(&mut zip.by_name("xl/styles.xml").expect("styles"), &mut styles)
+        .expect("read styles");
+    assert!(styles.contains("wrapText=\"1\""), "names wrap: {styles}");
 
     let summary = (0..range.height())
         .find(|&r| cell(r, 0) == Data::String("Tổng hợp theo tình trạng".into()))
         .expect("summary");
-    let total: f64 = (summary + 2..summary + 7)
+    let total: f64 = (summary + 2..summary + 11)
         .map(|r| match cell(r, 2) {
             Data::Float(n) => n,
             other => panic!("count is a number: {other:?}"),
         })
         .sum();
-    assert_eq!(cell(summary + 7, 2), Data::Float(total));
+    assert_eq!(cell(summary + 11, 2), Data::Float(total));
 
     let en = dir.path("report.xlsx");
     ok(chitieu(sample, &["--lang", "en", "report", "--format", "xlsx", "--out", en.to_str().expect("path")]));
     let mut book: Xlsx<_> = open_workbook(&en).expect("open xlsx");
     let range = book.worksheet_range("Report").expect("sheet");
-    assert_eq!(range.get((4, 0)), Some(&Data::String("Economic".into())));
+    assert_eq!(range.get((6, 0)), Some(&Data::String("Economic".into())));
 }
 
 #[test]

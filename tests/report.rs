@@ -60,7 +60,11 @@ fn json_has_the_briefs_fields_with_decimals_as_strings() {
     assert_eq!(find("15")["target_max"], "4");
     assert!(find("15").get("target").is_none());
     assert_eq!(find("2")["actual"], serde_json::Value::Null);
-    assert_eq!(find("2")["status"], "no_data");
+    assert_eq!(find("2")["status"], "not_due", "GRDP per capita is a year-end figure");
+    assert_eq!(find("2")["reason"], "not_reported_in");
+    assert_eq!(find("1")["actual_kind"], "official");
+    assert_eq!(find("1")["percent_of_year_target"], "95.00");
+    assert_eq!(value["summary"], serde_json::json!({"key_indicators": 16, "met": 1}));
 }
 
 #[test]

@@ -169,10 +169,10 @@ fn the_status_filter_cycles_through_every_status() {
         update(&mut app, Action::CycleStatusFilter);
         seen.push((app.status_filter, app.visible.len()));
     }
-    assert_eq!(seen[0], (Some(Status::Achieved), 0));
-    assert_eq!(seen[1], (Some(Status::OnTrack), 1), "9.500 by mid-year is ahead of 9.266 × 50 %");
-    assert_eq!(seen[4], (Some(Status::NoData), 10));
-    assert_eq!(seen[5], (None, 11));
+    assert_eq!(seen[0], (Some(Status::Exceeded), 0));
+    assert_eq!(seen[4], (Some(Status::OnTrack), 1), "9.500 by mid-year is ahead of 9.266 × 50 %");
+    assert_eq!(seen[8], (Some(Status::NoData), 10));
+    assert_eq!(seen[9], (None, 11));
 }
 
 #[test]
@@ -187,7 +187,7 @@ fn the_period_cycles_and_changes_the_figures() {
         update(&mut app, Action::CyclePeriod);
         seen.push(app.period);
     }
-    assert_eq!(seen[..4], Period::ALL.map(PeriodChoice::Fixed));
+    assert_eq!(seen[..4], Period::THIS_YEAR.map(PeriodChoice::Fixed));
     assert_eq!(seen[4], PeriodChoice::Latest);
     app.period = PeriodChoice::Fixed(Period::Year);
     assert_eq!(status_of_3(&app), Some(Status::NoData));

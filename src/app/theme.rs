@@ -26,7 +26,8 @@ pub struct Theme {
     pub info: Style,
     pub error: Style,
     pub border: Style,
-    status: [Style; 5],
+    /// In `Status::ALL` order.
+    status: [Style; Status::ALL.len()],
 }
 
 /// Box drawing in plain ASCII.
@@ -59,13 +60,21 @@ impl Theme {
             info: fg(Color::Green),
             error: fg(Color::Red).add_modifier(Modifier::BOLD),
             border: fg(Color::DarkGray),
-            status: [
-                fg(Color::Green),
-                fg(Color::Cyan),
-                fg(Color::Yellow),
-                fg(Color::Red).add_modifier(if colour { Modifier::BOLD } else { Modifier::empty() }),
-                fg(Color::DarkGray),
-            ],
+            status: {
+                let strong = if colour { Modifier::BOLD } else { Modifier::empty() };
+                [
+                    fg(Color::Green).add_modifier(strong),
+                    fg(Color::Green),
+                    fg(Color::Yellow),
+                    fg(Color::Red).add_modifier(strong),
+                    fg(Color::Cyan),
+                    fg(Color::Yellow),
+                    fg(Color::Red).add_modifier(strong),
+                    // Not due is no signal at all: the terminal's own colour.
+                    Style::new(),
+                    fg(Color::DarkGray),
+                ]
+            },
         }
     }
 
@@ -105,13 +114,16 @@ mod tests {
     use super::*;
 
     #[test]
-    fn every_status_has_its_own_colour_and_none_without() {
+    fn statuses_are_coloured_by_meaning_and_none_without() {
         let theme = Theme::new(true, false);
         let colours: Vec<_> = Status::ALL.iter().map(|s| theme.status(*s).fg).collect();
-        assert_eq!(
-            colours,
-            [Color::Green, Color::Cyan, Color::Yellow, Color::Red, Color::DarkGray].map(Some)
-        );
+        // Good is green (exceeded in bold), in-year progress cyan, short within the tolerance
+        // yellow, short beyond it red, not due the terminal's own colour, no data grey.
+        let (g, c, y, r, n) =
+            (Some(Color::Green), Some(Color::Cyan), Some(Color::Yellow), Some(Color::Red), None);
+        assert_eq!(colours, [g, g, y, r, c, y, r, n, Some(Color::DarkGray)]);
+        assert!(theme.status(Status::Exceeded).add_modifier.contains(Modifier::BOLD));
+        assert!(!theme.status(Status::Achieved).add_modifier.contains(Modifier::BOLD));
         let plain = Theme::new(false, false);
         assert!(Status::ALL.iter().all(|s| plain.status(*s).fg.is_none()));
     }

@@ -324,7 +324,7 @@ pub fn read(text: &str, plan: &Plan, ledger: &Ledger) -> Result<Incoming, Exchan
             already += 1;
         }
     }
-    let plan_differs = file.plan.hash != plan.content_hash;
+    let plan_differs = !plan.accepts_store_of(&file.plan.hash);
     Ok(Incoming { file, new, already, plan_differs })
 }
 

@@ -185,7 +185,7 @@ struct TargetIndex {
     /// The positions of its entries, oldest first.
     entries: Vec<usize>,
     /// For each period (in `Period::ALL` order), the position of its current figure.
-    current: [Option<usize>; 4],
+    current: [Option<usize>; Period::ALL.len()],
 }
 
 /// Two ledgers are equal when they hold the same entries in the same order; the indices are
@@ -450,9 +450,11 @@ impl Ledger {
         Some(&self.entries[index])
     }
 
-    /// The current figure of the latest period of `target` that has one.
+    /// The current figure of the latest of this year's periods of `target` that has one
+    /// (last year's figures are for comparison, never the latest).
     pub fn latest(&self, target: &str) -> Option<&Entry> {
-        let index = self.targets.get(target)?.current.iter().rev().find_map(|i| *i)?;
+        let this_year = &self.targets.get(target)?.current[..Period::THIS_YEAR.len()];
+        let index = this_year.iter().rev().find_map(|i| *i)?;
         Some(&self.entries[index])
     }
 
@@ -480,7 +482,7 @@ impl Ledger {
 
 /// Values are decimal strings in plain notation (`"76.56"`), never JSON numbers, and never
 /// exponents or underscores, which other readers would take differently.
-mod value_string {
+pub(crate) mod value_string {
     use rust_decimal::Decimal;
     use serde::{Deserializer, Serializer};
 

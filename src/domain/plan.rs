@@ -14,11 +14,17 @@ use std::collections::HashSet;
 /// The plan shipped inside the binary: the province's 2024 action program.
 pub const EMBEDDED_2024: &str = include_str!("../../assets/plan-2024.json");
 
-/// The only plan format this build reads.
-pub const FORMAT_VERSION: u32 = 1;
+/// The newest plan format this build reads; format 1 files still load, with their meaning
+/// of before format 2 (every target reported in every period, relative tolerance, a range
+/// where above the upper bound is worse).
+pub const FORMAT_VERSION: u32 = 2;
 
 /// Tolerance when neither plan nor target sets one: 5 % of the expected value.
 pub const DEFAULT_TOLERANCE_PERCENT: Decimal = Decimal::from_parts(5, 0, 0, false, 0);
+
+/// Format 2: tolerance for a target measured in percent when neither plan nor target sets
+/// one: 0,5 percentage point.
+pub const DEFAULT_TOLERANCE_POINTS: Decimal = Decimal::from_parts(5, 0, 0, false, 1);
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -67,6 +73,9 @@ impl Direction {
 pub enum Measure {
     Level,
     Cumulative,
+    /// A figure that exists at year end (a survey, a year-end review); an in-year figure is
+    /// an estimate of the year's and is compared with the whole target.
+    YearEnd,
 }
 
 impl Measure {
@@ -74,6 +83,84 @@ impl Measure {
         match self {
             Measure::Level => "level",
             Measure::Cumulative => "cumulative",
+            Measure::YearEnd => "year_end",
+        }
+    }
+}
+
+/// For a range: whether a figure above the upper bound is better (party admissions 3–4 %)
+/// or worse (a CPI of 4–4,5 %).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Above {
+    Better,
+    Worse,
+    /// Met inside the bounds, short outside either of them: format 1's meaning, and format
+    /// 2's when a range does not say `above`.
+    #[serde(skip)]
+    EitherSideWorse,
+}
+
+/// Whether a change target asks for a fall or a rise.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ChangeWay {
+    Reduction,
+    Increase,
+}
+
+/// Whether a change is the difference in the figure's own unit (percentage points for a
+/// rate) or a percentage of last year's figure.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ChangeIn {
+    Points,
+    Percent,
+}
+
+/// A target judged on its change from the `last-year` figure (indicator 8: the poverty rate
+/// falls by 0,4 point): the goal is the change, the figure entered is the rate itself.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Change {
+    pub way: ChangeWay,
+    #[serde(rename = "in")]
+    pub measured_in: ChangeIn,
+}
+
+/// How far short of the expectation a figure may be and still be nearly met / at risk.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Tolerance {
+    /// In percentage points, for targets measured in percent.
+    Points(Decimal),
+    /// In percent of the expected value, for the others.
+    Relative(Decimal),
+}
+
+/// How a target's figures are judged: when, against what share, with what tolerance.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Judging {
+    /// Whether the target is reported in each period (`Period::THIS_YEAR` order).
+    pub reported_in: [bool; 4],
+    /// The share of a cumulative target expected by each period, as fractions.
+    pub shares: [Decimal; 4],
+    pub change: Option<Change>,
+    /// For a range.
+    pub above: Above,
+    pub tolerance: Tolerance,
+}
+
+impl Judging {
+    /// Every period, default shares, a range missed on either side, relative tolerance:
+    /// format 1's meaning.
+    pub fn format_1(tolerance_percent: Decimal) -> Judging {
+        Judging {
+            reported_in: [true; 4],
+            shares: crate::domain::period::Period::THIS_YEAR
+                .map(crate::domain::period::Period::share_of_year),
+            change: None,
+            above: Above::EitherSideWorse,
+            tolerance: Tolerance::Relative(tolerance_percent),
         }
     }
 }
@@ -130,12 +217,22 @@ pub struct Target {
     /// `None` for a heading such as indicator 10, whose figures are all in its parts.
     pub goal: Option<(Goal, Measure)>,
     pub notes: Vec<Text>,
-    pub tolerance_percent: Decimal,
+    pub judging: Judging,
+    /// One of the plan's key indicators (*chỉ tiêu chủ yếu*), counted in "đạt và vượt x/16".
+    pub key_indicator: bool,
     /// The office in charge of it (cơ quan chủ trì), as the document names it.
     pub agency: Option<String>,
     /// The id of the same indicator in the previous year's plan, whose figures are this
     /// target's "same period last year".
     pub last_year_id: Option<String>,
+}
+
+impl Target {
+    /// Whether the figure is a percentage (its unit starts with `%`): such targets are
+    /// judged in percentage points.
+    pub fn is_percentage(&self) -> bool {
+        self.unit.vi.trim_start().starts_with('%')
+    }
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -150,6 +247,9 @@ pub struct Plan {
     /// How many times larger (or smaller) than the previous period's a new figure may be
     /// before it is questioned as a likely typo (see `sharp`); above 1, default 2.
     pub sharp_change_factor: Decimal,
+    /// The content hashes of earlier versions of this plan: a store made for one of them is
+    /// this plan's store (its figures keep their targets).
+    pub revises: Vec<String>,
 }
 
 impl Plan {
@@ -179,6 +279,18 @@ impl Plan {
         self.targets.iter().filter(move |t| t.parent.as_deref() == Some(id))
     }
 
+    /// The key indicators (*chỉ tiêu chủ yếu*) the tally counts: those the plan marks, or
+    /// in a plan that marks none every target that is not a part.
+    pub fn key_indicators(&self) -> impl Iterator<Item = &Target> + '_ {
+        let marked = self.targets.iter().any(|t| t.key_indicator);
+        self.targets.iter().filter(move |t| if marked { t.key_indicator } else { t.parent.is_none() })
+    }
+
+    /// Whether a store made for the plan with `hash` holds this plan's figures.
+    pub fn accepts_store_of(&self, hash: &str) -> bool {
+        self.content_hash == hash || self.revises.iter().any(|h| h == hash)
+    }
+
     fn from_raw(raw: RawPlan, text: &str) -> Result<Plan, PlanError> {
         let at_target = |id: &str, problem: PlanProblem| {
             let (line, column) = crate::domain::text::locate_json_id(text, id).unwrap_or((0, 0));
@@ -189,8 +301,12 @@ impl Plan {
             PlanError { line, column, problem }
         };
 
-        if raw.format != FORMAT_VERSION {
+        if !(1..=FORMAT_VERSION).contains(&raw.format) {
             return Err(at_key("format", PlanProblem::UnsupportedFormat(raw.format)));
+        }
+        let format_2 = raw.format >= 2;
+        if !format_2 && let Some(field) = format_2_field(&raw) {
+            return Err(at_key(field, PlanProblem::NeedsFormat2(field)));
         }
         if raw.targets.is_empty() {
             return Err(at_key("targets", PlanProblem::NoTargets));
@@ -198,6 +314,10 @@ impl Plan {
         let plan_tolerance = raw.tolerance_percent.unwrap_or(DEFAULT_TOLERANCE_PERCENT);
         if !is_percentage(plan_tolerance) {
             return Err(at_key("tolerance_percent", PlanProblem::ToleranceOutOfRange(plan_tolerance)));
+        }
+        let plan_points = raw.tolerance_points.unwrap_or(DEFAULT_TOLERANCE_POINTS);
+        if !is_percentage(plan_points) {
+            return Err(at_key("tolerance_points", PlanProblem::ToleranceOutOfRange(plan_points)));
         }
 
         let sharp_change_factor = raw.sharp_change_factor.unwrap_or(crate::domain::sharp::DEFAULT_FACTOR);
@@ -233,6 +353,14 @@ impl Plan {
                 Ok(goal) => goal,
                 Err(problem) => return fail(problem),
             };
+            let judging = if format_2 {
+                match raw_judging(t, goal, plan_tolerance, plan_points) {
+                    Ok(judging) => judging,
+                    Err(problem) => return fail(problem),
+                }
+            } else {
+                Judging::format_1(tolerance_percent)
+            };
             if goal.is_none() && !has_parts.contains(t.id.as_str()) {
                 return fail(PlanProblem::MissingGoal(t.id.clone()));
             }
@@ -250,7 +378,8 @@ impl Plan {
                     .unwrap_or_else(|| Text { vi: String::new(), en: String::new() }),
                 goal,
                 notes: t.notes.iter().map(nfc_text).collect(),
-                tolerance_percent,
+                judging,
+                key_indicator: t.key_indicator.unwrap_or(false),
                 agency: t.agency.as_deref().map(crate::domain::text::clean),
                 last_year_id: t.last_year_id.clone(),
             });
@@ -265,6 +394,7 @@ impl Plan {
             targets,
             content_hash,
             sharp_change_factor,
+            revises: raw.revises,
         })
     }
 }
@@ -275,6 +405,88 @@ fn is_percentage(value: Decimal) -> bool {
 
 fn nfc_text(text: &Text) -> Text {
     Text { vi: crate::domain::text::clean(&text.vi), en: crate::domain::text::clean(&text.en) }
+}
+
+/// The first field of format 2 in a plan that says it is format 1.
+fn format_2_field(raw: &RawPlan) -> Option<&'static str> {
+    if raw.tolerance_points.is_some() {
+        return Some("tolerance_points");
+    }
+    if !raw.revises.is_empty() {
+        return Some("revises");
+    }
+    raw.targets.iter().find_map(|t| {
+        [
+            (t.reported_in.is_some(), "reported_in"),
+            (t.shares.is_some(), "shares"),
+            (t.change.is_some(), "change"),
+            (t.above.is_some(), "above"),
+            (t.tolerance_points.is_some(), "tolerance_points"),
+            (t.key_indicator.is_some(), "key_indicator"),
+            (t.measure == Some(Measure::YearEnd), "year_end"),
+        ]
+        .into_iter()
+        .find_map(|(present, field)| present.then_some(field))
+    })
+}
+
+/// Format 2: when a target is reported, its cumulative shares, change, range and tolerance.
+fn raw_judging(
+    t: &RawTarget,
+    goal: Option<(Goal, Measure)>,
+    plan_percent: Decimal,
+    plan_points: Decimal,
+) -> Result<Judging, PlanProblem> {
+    use crate::domain::period::Period;
+    let id = || t.id.clone();
+    let reported_in = match &t.reported_in {
+        None => [true; 4],
+        Some(periods) => {
+            if periods.iter().any(|p| p.is_last_year()) || !periods.contains(&Period::Year) {
+                return Err(PlanProblem::BadReportedIn(id()));
+            }
+            Period::THIS_YEAR.map(|p| periods.contains(&p))
+        }
+    };
+    let measure = goal.map(|(_, m)| m);
+    let mut shares = Period::THIS_YEAR.map(Period::share_of_year);
+    if let Some(raw) = &t.shares {
+        let given = [raw.q1, raw.h1, raw.nine_months, Decimal::ONE_HUNDRED];
+        let rising = given.windows(2).all(|w| w[0] <= w[1]) && given[0] >= Decimal::ZERO;
+        if measure != Some(Measure::Cumulative) || !rising {
+            return Err(PlanProblem::BadShares(id()));
+        }
+        shares = given.map(|s| s / Decimal::ONE_HUNDRED);
+    }
+    if t.change.is_some() && measure == Some(Measure::Cumulative) {
+        return Err(PlanProblem::CumulativeChange(id()));
+    }
+    let is_range = goal.is_some_and(|(g, _)| g.direction() == Direction::Range);
+    let above = match (t.above, is_range) {
+        (Some(above), true) => above,
+        // A plan that does not say which side is better gets no "exceeded" on either side.
+        (None, _) => Above::EitherSideWorse,
+        (Some(_), false) => return Err(PlanProblem::AboveWithoutRange(id())),
+    };
+    // A rate, or a change in percent, is judged in percentage points; anything else relative.
+    let in_points = t.unit.as_ref().is_some_and(|u| u.vi.trim_start().starts_with('%'))
+        || t.change.is_some_and(|c| c.measured_in == ChangeIn::Percent);
+    let tolerance = match (in_points, t.tolerance_points, t.tolerance_percent) {
+        (true, _, Some(_)) => {
+            return Err(PlanProblem::WrongTolerance { id: id(), field: "tolerance_percent" });
+        }
+        (false, Some(_), _) => {
+            return Err(PlanProblem::WrongTolerance { id: id(), field: "tolerance_points" });
+        }
+        (true, points, None) => Tolerance::Points(points.unwrap_or(plan_points)),
+        (false, None, percent) => Tolerance::Relative(percent.unwrap_or(plan_percent)),
+    };
+    if let Tolerance::Points(v) = tolerance
+        && !is_percentage(v)
+    {
+        return Err(PlanProblem::ToleranceOutOfRange(v));
+    }
+    Ok(Judging { reported_in, shares, change: t.change, above, tolerance })
 }
 
 /// Checks that the goal fields of a target fit its direction.
@@ -385,6 +597,22 @@ pub enum PlanProblem {
     ToleranceOutOfRange(Decimal),
     /// `sharp_change_factor` must be above 1.
     SharpFactorTooSmall(Decimal),
+    /// A field of format 2 in a plan that says `"format": 1`.
+    NeedsFormat2(&'static str),
+    /// `reported_in` names a last-year period or leaves out `year`.
+    BadReportedIn(String),
+    /// `shares` on a target that is not cumulative, or not rising within 0–100.
+    BadShares(String),
+    /// A change target must be `level` or `year_end`: a change of a count is not spread
+    /// through the year.
+    CumulativeChange(String),
+    /// `above` on a target that is not a range.
+    AboveWithoutRange(String),
+    /// `tolerance_points` on a target not in percent, or `tolerance_percent` on one in percent.
+    WrongTolerance {
+        id: String,
+        field: &'static str,
+    },
 }
 
 impl PlanError {
@@ -434,6 +662,10 @@ struct RawPlan {
     tolerance_percent: Option<Decimal>,
     #[serde(default, deserialize_with = "decimal_string", skip_serializing_if = "Option::is_none")]
     sharp_change_factor: Option<Decimal>,
+    #[serde(default, deserialize_with = "decimal_string", skip_serializing_if = "Option::is_none")]
+    tolerance_points: Option<Decimal>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    revises: Vec<String>,
     targets: Vec<RawTarget>,
 }
 
@@ -465,8 +697,32 @@ struct RawTarget {
     notes: Vec<Text>,
     #[serde(default, deserialize_with = "decimal_string", skip_serializing_if = "Option::is_none")]
     tolerance_percent: Option<Decimal>,
+    #[serde(default, deserialize_with = "decimal_string", skip_serializing_if = "Option::is_none")]
+    tolerance_points: Option<Decimal>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    reported_in: Option<Vec<crate::domain::period::Period>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    shares: Option<RawShares>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    change: Option<Change>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    above: Option<Above>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    key_indicator: Option<bool>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     agency: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     last_year_id: Option<String>,
+}
+
+/// Per-target shares of a cumulative target, in percent of the year's (the year is 100).
+#[derive(Debug, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawShares {
+    #[serde(with = "crate::domain::ledger::value_string")]
+    q1: Decimal,
+    #[serde(with = "crate::domain::ledger::value_string")]
+    h1: Decimal,
+    #[serde(rename = "9m", with = "crate::domain::ledger::value_string")]
+    nine_months: Decimal,
 }

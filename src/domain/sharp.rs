@@ -108,15 +108,24 @@ pub fn check(
     period: Period,
     value: Decimal,
 ) -> Option<SharpChange> {
-    let position = Period::ALL.iter().position(|p| *p == period)?;
+    // Compared within its own year: a last-year figure with last year's.
+    let year =
+        if period.is_last_year() { &Period::ALL[Period::THIS_YEAR.len()..] } else { &Period::THIS_YEAR[..] };
+    let position = year.iter().position(|p| *p == period)?;
     let earlier =
-        Period::ALL[..position].iter().rev().find_map(|p| ledger.current(target, *p).map(|e| (*p, e.value)));
+        year[..position].iter().rev().find_map(|p| ledger.current(target, *p).map(|e| (*p, e.value)));
     let goal = plan.target(target).and_then(|t| t.goal);
     let Some((previous_period, previous)) = earlier else {
         // Nothing earlier in the year to compare with (a first figure, or a correction of
-        // one): against what the goal expects by this period.
+        // one): against what this year's goal expects by this period (last year's figures
+        // have no goal of their own to be held to).
+        let judging = plan.target(target)?.judging;
+        // A target judged on its change from last year expects a change, not a level.
+        if period.is_last_year() || judging.change.is_some() {
+            return None;
+        }
         let (goal, measure) = goal?;
-        let expected = match crate::domain::status::expected(goal, measure, period) {
+        let expected = match crate::domain::status::expected(goal, measure, &judging.shares, period) {
             crate::domain::plan::Goal::AtLeast(v) | crate::domain::plan::Goal::AtMost(v) => v,
             crate::domain::plan::Goal::Range { min, max } => (min.saturating_add(max)) / Decimal::TWO,
         };

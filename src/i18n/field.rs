@@ -451,6 +451,30 @@ pub enum R {
     XlsxNeedsOut,
     ConflictNote,
     Sheet,
+    YearPlan,
+    LastYearSamePeriod,
+    Figure,
+    PercentOfPlan,
+    PercentOfLastYear,
+    Verdict,
+}
+
+/// "Đạt và vượt 9/16 chỉ tiêu chủ yếu": the key indicators met for the year.
+pub fn tally(lang: Lang, tally: crate::domain::progress::Tally) -> String {
+    let (met, all) = (tally.met, tally.key_indicators);
+    match lang {
+        Lang::Vi => format!("Đạt và vượt {met}/{all} chỉ tiêu chủ yếu"),
+        Lang::En => format!("{met}/{all} key indicators achieved or exceeded"),
+    }
+}
+
+/// The tally in the view's header, where room is short: "Đạt và vượt 9/16".
+pub fn tally_short(lang: Lang, tally: crate::domain::progress::Tally) -> String {
+    let (met, all) = (tally.met, tally.key_indicators);
+    match lang {
+        Lang::Vi => format!("Đạt và vượt {met}/{all}"),
+        Lang::En => format!("Met {met}/{all}"),
+    }
 }
 
 impl R {
@@ -473,6 +497,12 @@ impl R {
                 "conflict: the official figures below contradict each other; enter the right one to resolve it (history: chitieu history ID)",
             ),
             R::Sheet => ("Báo cáo", "Report"),
+            R::YearPlan => ("Kế hoạch năm", "Year's plan"),
+            R::LastYearSamePeriod => ("Cùng kỳ năm trước", "Same period last year"),
+            R::Figure => ("Thực hiện (ước/chính thức)", "Figure (estimate/official)"),
+            R::PercentOfPlan => ("% KH năm", "% of year's plan"),
+            R::PercentOfLastYear => ("% so cùng kỳ", "% of last year"),
+            R::Verdict => ("Đánh giá", "Verdict"),
         };
         lang.pick(vi, en)
     }

@@ -55,6 +55,7 @@ pub fn measure_words(measure: Measure) -> &'static [&'static str] {
     match measure {
         Measure::Level => &["mức", "tỷ lệ", "tỉ lệ"],
         Measure::Cumulative => &["luỹ kế", "lũy kế", "cộng dồn"],
+        Measure::YearEnd => &["cuối năm", "số cuối năm"],
     }
 }
 

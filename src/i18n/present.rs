@@ -2,7 +2,7 @@
 
 use crate::domain::number;
 use crate::domain::plan::{Goal, Target};
-use crate::domain::status::Status;
+use crate::domain::status::{Reason, Status, Verdict};
 use crate::i18n::Lang;
 use rust_decimal::Decimal;
 
@@ -24,6 +24,23 @@ pub fn goal(lang: Lang, ascii: bool, target: &Target) -> String {
         Goal::AtMost(v) => format!("{at_most} {}", figure(lang, v)),
         Goal::Range { min, max } => format!("{}{dash}{}", figure(lang, min), figure(lang, max)),
     };
+    // A change target asks for a change from last year, not for a level of the figure:
+    // `giảm ≥ 0,4 điểm %`.
+    if let Some(change) = target.judging.change {
+        use crate::domain::plan::{ChangeIn, ChangeWay};
+        let way = match (change.way, lang) {
+            (ChangeWay::Reduction, Lang::Vi) => "giảm",
+            (ChangeWay::Reduction, Lang::En) => "down",
+            (ChangeWay::Increase, Lang::Vi) => "tăng",
+            (ChangeWay::Increase, Lang::En) => "up",
+        };
+        let unit = match (change.measured_in, target.is_percentage()) {
+            (ChangeIn::Percent, _) => "%",
+            (ChangeIn::Points, true) => lang.pick("điểm %", "points"),
+            (ChangeIn::Points, false) => unit,
+        };
+        return with_unit(format!("{way} {body}"), unit);
+    }
     with_unit(body, unit)
 }
 
@@ -50,15 +67,112 @@ pub fn entry(lang: Lang, plan: &crate::domain::plan::Plan, entry: &crate::domain
 /// The status mark shown beside the colour, so colour is never the only signal.
 pub fn status_symbol(status: Status, ascii: bool) -> &'static str {
     match (status, ascii) {
+        (Status::Exceeded, false) => "✦",
         (Status::Achieved, false) => "✔",
+        (Status::NearlyAchieved, false) => "≈",
+        (Status::NotAchieved, false) => "✖",
         (Status::OnTrack, false) => "▲",
         (Status::AtRisk, _) => "!",
-        (Status::Behind, false) => "✖",
+        (Status::Behind, false) => "▼",
+        (Status::NotDue, false) => "○",
         (Status::NoData, false) => "·",
+        (Status::Exceeded, true) => "++",
         (Status::Achieved, true) => "OK",
+        (Status::NearlyAchieved, true) => "~",
+        (Status::NotAchieved, true) => "X",
         (Status::OnTrack, true) => "+",
-        (Status::Behind, true) => "X",
+        (Status::Behind, true) => "v",
+        (Status::NotDue, true) => "o",
         (Status::NoData, true) => "-",
+    }
+}
+
+/// The figure against the year's plan: `48,5 %` of it for a target where more is better;
+/// for a ceiling never a share, which would read the wrong way, but `vượt trần 1,2 điểm` /
+/// `dưới trần 1,8 điểm`. Empty when the period has no verdict.
+pub fn against_plan(lang: Lang, target: &Target, verdict: &Verdict) -> String {
+    if let Some(p) = verdict.percent_of_year_target {
+        return percent(lang, p);
+    }
+    let Some(over) = verdict.over_ceiling else {
+        return String::new();
+    };
+    let amount = gap(lang, target, over.abs());
+    match (over.cmp(&Decimal::ZERO), lang) {
+        (std::cmp::Ordering::Greater, Lang::Vi) => format!("vượt trần {amount}"),
+        (std::cmp::Ordering::Greater, Lang::En) => format!("{amount} over the ceiling"),
+        (std::cmp::Ordering::Less, Lang::Vi) => format!("dưới trần {amount}"),
+        (std::cmp::Ordering::Less, Lang::En) => format!("{amount} under the ceiling"),
+        (std::cmp::Ordering::Equal, _) => lang.pick("bằng trần", "at the ceiling").to_owned(),
+    }
+}
+
+/// A difference in a target's terms: `1,2 điểm` for a rate, `12 tỷ đồng` for an amount.
+fn gap(lang: Lang, target: &Target, amount: Decimal) -> String {
+    if target.is_percentage() {
+        format!("{} {}", figure(lang, amount), lang.pick("điểm", "points"))
+    } else {
+        value_with_unit(lang, amount, target.unit.get(lang))
+    }
+}
+
+/// The figure against the year's plan, and for a change target the change worked out from
+/// last year, or why there is no verdict: what the detail shows beside a figure.
+pub fn measure_against_plan(lang: Lang, target: &Target, verdict: &Verdict) -> Option<String> {
+    let mut parts = Vec::new();
+    if let (Some(change), Some(rule)) = (verdict.change, target.judging.change) {
+        parts.push(change_words(lang, target, rule, change));
+    }
+    let against = against_plan(lang, target, verdict);
+    if !against.is_empty() {
+        parts.push(match (verdict.percent_of_year_target, lang) {
+            (Some(_), Lang::Vi) => format!("đạt {against} KH năm"),
+            (Some(_), Lang::En) => format!("{against} of the year's plan"),
+            (None, _) => against,
+        });
+    }
+    if let Some(why) = verdict.reason.and_then(|r| reason(lang, r)) {
+        parts.push(why.to_owned());
+    }
+    (!parts.is_empty()).then(|| parts.join(", "))
+}
+
+/// `giảm 0,4 điểm so với năm trước`: the change a change target is judged on.
+pub fn change_words(
+    lang: Lang,
+    target: &Target,
+    rule: crate::domain::plan::Change,
+    change: Decimal,
+) -> String {
+    use crate::domain::plan::{ChangeIn, ChangeWay};
+    // A negative reduction is a rise, and is said so.
+    let rose = (rule.way == ChangeWay::Increase) == (change >= Decimal::ZERO);
+    let amount = match rule.measured_in {
+        ChangeIn::Points => gap(lang, target, change.abs()),
+        ChangeIn::Percent => percent(lang, change.abs().round_dp(2)),
+    };
+    match (rose, lang) {
+        (true, Lang::Vi) => format!("tăng {amount} so với năm trước"),
+        (true, Lang::En) => format!("up {amount} on last year"),
+        (false, Lang::Vi) => format!("giảm {amount} so với năm trước"),
+        (false, Lang::En) => format!("down {amount} on last year"),
+    }
+}
+
+/// Why a target has no verdict, where a reader needs to be told.
+pub fn reason(lang: Lang, reason: Reason) -> Option<&'static str> {
+    match reason {
+        Reason::NoFigure => None,
+        Reason::NotReportedIn => {
+            Some(lang.pick("chỉ tiêu không đánh giá kỳ này", "not assessed in this period"))
+        }
+        Reason::NoLastYear => Some(lang.pick(
+            "cần số liệu năm trước (kỳ last-year) để tính mức giảm/tăng",
+            "needs last year's figure (period last-year) to work out the change",
+        )),
+        Reason::LastYearPeriod => {
+            Some(lang.pick("số liệu năm trước, để so sánh", "last year's figure, for comparison"))
+        }
     }
 }
 

@@ -1,7 +1,6 @@
 //! `report --format md`: Markdown for documents, numbers written the language's way.
 
-use super::{Line, Report};
-use crate::domain::period::Period;
+use super::{Columns, Line, Report};
 use crate::domain::progress::PeriodChoice;
 use crate::i18n::field::{self as msg, R};
 use crate::i18n::present::{self, conflict_mark};
@@ -23,18 +22,28 @@ pub fn write(report: &Report, lang: Lang, ascii: bool, out: &mut dyn Write) -> i
         date(lang, report.made),
         R::AssessedIn.get(lang)
     )?;
+    writeln!(out)?;
+    writeln!(out, "**{}**", msg::tally(lang, report.tally))?;
 
-    let mut header = vec![T::ColId.get(lang), T::ColName.get(lang), R::Goal.get(lang)];
-    header.extend(Period::ALL.map(|p| i18n::period(lang, p)));
-    header.extend([T::ColPercent.get(lang), T::ColStatus.get(lang)]);
+    let header = [
+        T::ColId.get(lang),
+        T::ColName.get(lang),
+        R::YearPlan.get(lang),
+        R::LastYearSamePeriod.get(lang),
+        R::Figure.get(lang),
+        T::ColPeriod.get(lang),
+        R::PercentOfPlan.get(lang),
+        R::PercentOfLastYear.get(lang),
+        R::Verdict.get(lang),
+    ];
     for (group, lines) in &report.groups {
         writeln!(out)?;
         writeln!(out, "## {}", i18n::group(lang, *group))?;
         writeln!(out)?;
         writeln!(out, "| {} |", header.join(" | "))?;
-        writeln!(out, "|---|---|---|--:|--:|--:|--:|--:|---|")?;
+        writeln!(out, "|---|---|---|--:|--:|---|--:|--:|---|")?;
         for line in lines {
-            writeln!(out, "| {} |", cells(line, report.choice, lang, ascii).join(" | "))?;
+            writeln!(out, "| {} |", cells(line, lang, ascii).join(" | "))?;
         }
     }
 
@@ -60,28 +69,25 @@ pub fn write(report: &Report, lang: Lang, ascii: bool, out: &mut dyn Write) -> i
     Ok(())
 }
 
-fn cells(line: &Line, choice: PeriodChoice, lang: Lang, ascii: bool) -> Vec<String> {
-    let row = &line.row;
-    let target = row.target;
-    let mut cells =
-        vec![target.id.clone(), escape(target.name.get(lang)), escape(&present::goal(lang, ascii, target))];
-    cells.extend(line.actuals.iter().map(|a| a.map(|v| present::figure(lang, v)).unwrap_or_default()));
-    let percent = match (row.percent, choice, row.period) {
-        (Some(p), PeriodChoice::Latest, Some(period)) => {
-            format!("{} ({})", present::percent(lang, p), i18n::period(lang, period))
-        }
-        (Some(p), _, _) => present::percent(lang, p),
-        (None, _, _) => String::new(),
-    };
-    cells.push(percent);
-    let mut status =
-        format!("{} {}", present::status_symbol(row.status, ascii), i18n::status(lang, row.status));
+fn cells(line: &Line, lang: Lang, ascii: bool) -> [String; 9] {
+    let target = line.row.target;
+    let c = Columns::of(&line.row, lang, ascii);
+    let mut verdict = c.verdict;
     if !line.conflicts.is_empty() {
         let periods: Vec<&str> = line.conflicts.iter().map(|p| i18n::period(lang, *p)).collect();
-        status.push_str(&format!(" {} {}", conflict_mark(ascii), periods.join(", ")));
+        verdict.push_str(&format!(" {} {}", conflict_mark(ascii), periods.join(", ")));
     }
-    cells.push(status);
-    cells
+    [
+        target.id.clone(),
+        escape(target.name.get(lang)),
+        escape(&c.plan),
+        c.last_year,
+        c.figure,
+        c.period,
+        c.of_plan,
+        c.of_last_year,
+        escape(&verdict),
+    ]
 }
 
 /// A day as people write it: `27/11/2026` in Vietnamese, `2026-11-27` in English.

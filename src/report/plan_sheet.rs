@@ -420,7 +420,7 @@ fn direction(text: &str) -> Option<Direction> {
 /// `level`, `cumulative`, or the Vietnamese words the explanation sheet gives.
 fn measure(text: &str) -> Option<Measure> {
     let folded = crate::domain::text::fold(text);
-    [Measure::Level, Measure::Cumulative].into_iter().find(|&m| {
+    [Measure::Level, Measure::Cumulative, Measure::YearEnd].into_iter().find(|&m| {
         folded == m.key()
             || crate::i18n::plans::measure_words(m).iter().any(|w| crate::domain::text::fold(w) == folded)
     })

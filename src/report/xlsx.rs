@@ -6,7 +6,6 @@
 //! `f64` only here, at the last moment, because an xlsx number cell is a binary double.
 
 use super::{Line, Report};
-use crate::domain::period::Period;
 use crate::domain::plan::Goal;
 use crate::domain::progress::PeriodChoice;
 use crate::domain::status::Status;
@@ -19,9 +18,12 @@ use rust_xlsxwriter::{
     Color, DocProperties, ExcelDateTime, Format, FormatBorder, Workbook, Worksheet, XlsxError,
 };
 
-/// Columns: id, name, unit, goal, q1, h1, 9m, year, period judged, % of expectation, status,
-/// conflict.
-const WIDTHS: [f64; 12] = [7.0, 48.0, 14.0, 12.0, 11.0, 11.0, 11.0, 11.0, 12.0, 10.0, 18.0, 14.0];
+/// Columns: id, name, unit, year's plan, same period last year, figure, estimate/official,
+/// period judged, % of the year's plan, % of the same period last year, verdict, conflict.
+const WIDTHS: [f64; 12] = [7.0, 40.0, 12.0, 13.0, 12.0, 12.0, 11.0, 10.0, 14.0, 10.0, 22.0, 12.0];
+
+/// The row of column headings, repeated at the top of every printed page.
+const HEADER_ROW: u32 = 5;
 
 /// The workbook's bytes.
 pub fn to_bytes(report: &Report, lang: Lang) -> Result<Vec<u8>, XlsxError> {
@@ -37,7 +39,8 @@ pub fn to_bytes(report: &Report, lang: Lang) -> Result<Vec<u8>, XlsxError> {
     let title = Format::new().set_bold().set_font_size(14);
     let header =
         Format::new().set_bold().set_background_color(Color::RGB(0xD9_D9D9)).set_border(FormatBorder::Thin);
-    let text = Format::new().set_border(FormatBorder::Thin);
+    let text = Format::new().set_border(FormatBorder::Thin).set_align(rust_xlsxwriter::FormatAlign::Top);
+    let header = header.set_text_wrap().set_align(rust_xlsxwriter::FormatAlign::Top);
 
     sheet.write_string_with_format(0, 0, format!("{} ({})", plan.title.get(lang), plan.year), &title)?;
     sheet.write_string_with_format(1, 0, R::MadeOn.get(lang), &bold)?;
@@ -58,29 +61,36 @@ pub fn to_bytes(report: &Report, lang: Lang) -> Result<Vec<u8>, XlsxError> {
     };
     sheet.write_string(2, 1, assessed)?;
 
-    let mut headers = vec![T::ColId.get(lang), T::ColName.get(lang), R::Unit.get(lang), R::Goal.get(lang)];
-    headers.extend(Period::ALL.map(|p| i18n::period(lang, p)));
-    headers.extend([
-        R::AssessedIn.get(lang),
-        T::ColPercent.get(lang),
-        T::ColStatus.get(lang),
-        R::Conflict.get(lang),
-    ]);
+    sheet.write_string_with_format(3, 0, crate::i18n::field::tally(lang, report.tally), &bold)?;
 
-    let mut row = 4;
+    let headers = [
+        T::ColId.get(lang),
+        T::ColName.get(lang),
+        R::Unit.get(lang),
+        R::YearPlan.get(lang),
+        R::LastYearSamePeriod.get(lang),
+        R::Figure.get(lang),
+        lang.pick("Loại số liệu", "Kind"),
+        R::AssessedIn.get(lang),
+        R::PercentOfPlan.get(lang),
+        R::PercentOfLastYear.get(lang),
+        R::Verdict.get(lang),
+        R::Conflict.get(lang),
+    ];
+    for (col, label) in (0u16..).zip(headers) {
+        sheet.write_string_with_format(HEADER_ROW, col, label, &header)?;
+    }
+
+    let mut row = HEADER_ROW + 1;
     for (group, lines) in &report.groups {
-        sheet.write_string_with_format(row, 0, i18n::group(lang, *group), &title)?;
-        row += 1;
-        for (col, label) in (0u16..).zip(&headers) {
-            sheet.write_string_with_format(row, col, *label, &header)?;
-        }
+        sheet.write_string_with_format(row, 0, i18n::group(lang, *group), &bold)?;
         row += 1;
         for line in lines {
             write_line(sheet, row, line, lang, &text)?;
             row += 1;
         }
-        row += 1;
     }
+    row += 1;
 
     sheet.write_string_with_format(row, 0, R::Summary.get(lang), &title)?;
     row += 1;
@@ -95,7 +105,13 @@ pub fn to_bytes(report: &Report, lang: Lang) -> Result<Vec<u8>, XlsxError> {
     }
     sheet.write_string_with_format(row, 1, R::Total.get(lang), &header)?;
     sheet.write_number_with_format(row, 2, report.counts.iter().sum::<usize>() as f64, &count.set_bold())?;
-    sheet.set_freeze_panes(0, 2)?;
+    sheet.set_freeze_panes(HEADER_ROW + 1, 2)?;
+    // Printed as a province hands it in: landscape A4, all columns on one page's width, the
+    // headings on every page.
+    sheet.set_landscape();
+    sheet.set_paper_size(9);
+    sheet.set_print_fit_to_pages(1, 0);
+    sheet.set_repeat_rows(HEADER_ROW, HEADER_ROW)?;
     workbook.save_to_buffer()
 }
 
@@ -109,7 +125,13 @@ fn write_line(
     let target = line.row.target;
     let indent = if target.parent.is_some() { "    " } else { "" };
     sheet.write_string_with_format(row, 0, &target.id, text)?;
-    sheet.write_string_with_format(row, 1, format!("{indent}{}", target.name.get(lang)), text)?;
+    // Names wrap inside their column rather than run across the next ones.
+    sheet.write_string_with_format(
+        row,
+        1,
+        format!("{indent}{}", target.name.get(lang)),
+        &text.clone().set_text_wrap(),
+    )?;
     sheet.write_string_with_format(row, 2, target.unit.get(lang), text)?;
     match target.goal {
         Some((Goal::AtLeast(v), _)) => number(sheet, row, 3, v, "\"≥ \"", text)?,
@@ -122,17 +144,36 @@ fn write_line(
             sheet.write_blank(row, 3, text)?;
         }
     }
-    for (col, actual) in (4u16..).zip(line.actuals) {
-        match actual {
-            Some(v) => number(sheet, row, col, v, "", text)?,
-            None => {
-                sheet.write_blank(row, col, text)?;
-            }
+    let row_data = &line.row;
+    match row_data.last_year {
+        Some(e) => number(sheet, row, 4, e.value, "", text)?,
+        None => {
+            sheet.write_blank(row, 4, text)?;
         }
     }
-    let judged = line.row.actual.and(line.row.period).map(|p| i18n::period(lang, p)).unwrap_or_default();
-    sheet.write_string_with_format(row, 8, judged, text)?;
-    match line.row.percent.and_then(|p| (p / Decimal::ONE_HUNDRED).to_f64()) {
+    match row_data.actual {
+        Some(e) => {
+            number(sheet, row, 5, e.value, "", text)?;
+            sheet.write_string_with_format(row, 6, i18n::kind_short(lang, e.kind), text)?;
+        }
+        None => {
+            sheet.write_blank(row, 5, text)?;
+            sheet.write_blank(row, 6, text)?;
+        }
+    }
+    let judged = row_data.actual.and(row_data.period).map(|p| i18n::period(lang, p)).unwrap_or_default();
+    sheet.write_string_with_format(row, 7, judged, text)?;
+    // A share for targets where more is better; for a ceiling the words "vượt trần …".
+    match row_data.percent.and_then(|p| (p / Decimal::ONE_HUNDRED).to_f64()) {
+        Some(fraction) => {
+            sheet.write_number_with_format(row, 8, fraction, &text.clone().set_num_format("0.00%"))?;
+        }
+        None => {
+            let words = present::against_plan(lang, target, &row_data.verdict);
+            sheet.write_string_with_format(row, 8, words, &text.clone().set_text_wrap())?;
+        }
+    }
+    match row_data.percent_of_last_year.and_then(|p| (p / Decimal::ONE_HUNDRED).to_f64()) {
         Some(fraction) => {
             sheet.write_number_with_format(row, 9, fraction, &text.clone().set_num_format("0.00%"))?;
         }
@@ -140,11 +181,12 @@ fn write_line(
             sheet.write_blank(row, 9, text)?;
         }
     }
+    let verdict = super::Columns::of(row_data, lang, false).verdict;
     sheet.write_string_with_format(
         row,
         10,
-        worded(lang, line.row.status),
-        &status_format(line.row.status),
+        verdict,
+        &status_format(row_data.status).set_text_wrap().set_align(rust_xlsxwriter::FormatAlign::Top),
     )?;
     let conflicts: Vec<&str> = line.conflicts.iter().map(|p| i18n::period(lang, *p)).collect();
     if conflicts.is_empty() {
@@ -179,13 +221,14 @@ fn worded(lang: Lang, status: Status) -> String {
     format!("{} {}", present::status_symbol(status, false), i18n::status(lang, status))
 }
 
-/// Fill and font colour per status (green, cyan, yellow, red, grey, as on screen).
+/// Fill and font colour per status (green, cyan, yellow, red, plain, grey, as on screen).
 fn status_format(status: Status) -> Format {
     let (fill, font) = match status {
-        Status::Achieved => (0xC6_EFCE, 0x00_6100),
+        Status::Exceeded | Status::Achieved => (0xC6_EFCE, 0x00_6100),
         Status::OnTrack => (0xD9_F2F7, 0x0B_5563),
-        Status::AtRisk => (0xFF_EB9C, 0x9C_5700),
-        Status::Behind => (0xFF_C7CE, 0x9C_0006),
+        Status::NearlyAchieved | Status::AtRisk => (0xFF_EB9C, 0x9C_5700),
+        Status::NotAchieved | Status::Behind => (0xFF_C7CE, 0x9C_0006),
+        Status::NotDue => (0xFF_FFFF, 0x00_0000),
         Status::NoData => (0xED_EDED, 0x59_5959),
     };
     Format::new()

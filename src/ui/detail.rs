@@ -3,7 +3,6 @@
 
 use crate::app::App;
 use crate::domain::period::Period;
-use crate::domain::status;
 use crate::domain::text;
 use crate::i18n::present;
 use crate::i18n::{self, T, U};
@@ -80,11 +79,16 @@ pub fn detail(app: &App, area: Rect, buf: &mut Buffer) {
             lines.push(Line::from(spans));
         }
     }
-    if let Some((goal, measure)) = target.goal {
+    if target.goal.is_some() {
         lines.push(Line::styled(format!("{}:", U::Figures.get(lang)), theme.label));
         let (full, empty) = theme.bar();
-        let label_width =
-            Period::ALL.iter().map(|p| i18n::period(lang, *p).chars().count()).max().unwrap_or(0);
+        let ledger = app.store.ledger();
+        let label_width = Period::ALL
+            .iter()
+            .filter(|p| ledger.current(&target.id, **p).is_some())
+            .map(|p| i18n::period(lang, *p).chars().count())
+            .max()
+            .unwrap_or(0);
         let mut any_figure = false;
         for period in Period::ALL {
             let label = format!("  {:<label_width$}  ", i18n::period(lang, period));
@@ -93,24 +97,34 @@ pub fn detail(app: &App, area: Rect, buf: &mut Buffer) {
                 continue;
             };
             any_figure = true;
-            let s = status::status(goal, measure, target.tolerance_percent, period, Some(entry.value));
-            let percent = status::percent_of_expected(goal, measure, period, entry.value);
-            let filled = percent
-                .map(|p| (p.clamp(Decimal::ZERO, Decimal::ONE_HUNDRED) / Decimal::TEN).round())
-                .and_then(|n| n.to_usize())
-                .unwrap_or(0)
+            let verdict = crate::domain::progress::verdict(target, app.store.ledger(), period);
+            let value = present::value_with_unit(lang, entry.value, target.unit.get(lang));
+            let mut spans = vec![Span::raw(label)];
+            if period.is_last_year() {
+                // Last year's figures are for comparison: no bar, no verdict.
+                spans.push(Span::styled(empty.repeat(BAR), theme.dim));
+                spans.push(Span::raw(format!("  {value}")));
+            } else {
+                // A ceiling met fills the bar; one overshot leaves it empty.
+                let filled = match (verdict.percent_of_year_target, verdict.over_ceiling) {
+                    (Some(p), _) => (p.clamp(Decimal::ZERO, Decimal::ONE_HUNDRED) / Decimal::TEN)
+                        .round()
+                        .to_usize()
+                        .unwrap_or(0),
+                    (None, Some(over)) if over <= Decimal::ZERO => BAR,
+                    _ => 0,
+                }
                 .min(BAR);
-            let mut spans = vec![
-                Span::raw(label),
-                Span::styled(full.repeat(filled), theme.status(s)),
-                Span::styled(empty.repeat(BAR - filled), theme.dim),
-                Span::raw(format!(
-                    "  {}",
-                    present::value_with_unit(lang, entry.value, target.unit.get(lang))
-                )),
-            ];
-            if let Some(p) = percent {
-                spans.push(Span::styled(format!("  {}", present::percent(lang, p.round_dp(1))), theme.dim));
+                spans.push(Span::styled(full.repeat(filled), theme.status(verdict.status)));
+                spans.push(Span::styled(empty.repeat(BAR - filled), theme.dim));
+                spans.push(Span::raw(format!("  {value}")));
+                if let Some(measure) = present::measure_against_plan(lang, target, &verdict) {
+                    spans.push(Span::styled(format!("  {measure}"), theme.dim));
+                }
+                spans.push(Span::styled(
+                    format!("  {} {}", theme.symbol(verdict.status), i18n::status(lang, verdict.status)),
+                    theme.status(verdict.status),
+                ));
             }
             spans.push(Span::styled(format!("  {}", i18n::kind(lang, entry.kind)), theme.dim));
             lines.push(Line::from(spans));

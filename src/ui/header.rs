@@ -24,6 +24,7 @@ pub fn header(app: &App, area: Rect, buf: &mut Buffer) {
     let mut spans = vec![
         Span::styled(format!("{}: ", T::ColPeriod.get(lang)), app.theme.dim),
         Span::styled(period.to_owned(), app.theme.label),
+        Span::styled(format!("{dot}{}", i18n::field::tally_short(lang, app.view.tally)), app.theme.label),
     ];
     let in_view = app.period_for_entry();
     if app.closed(in_view).is_some() {
@@ -128,12 +129,15 @@ pub fn tabs(app: &App, area: Rect, buf: &mut Buffer) {
 pub fn legend(app: &App, area: Rect, buf: &mut Buffer) {
     let counts = app.view.counts[app.tab];
     let mut spans = Vec::new();
-    for (status, n) in Status::ALL.iter().zip(counts) {
+    // Nine statuses do not fit a line: those that no target has are left out.
+    for (status, n) in
+        Status::ALL.iter().zip(counts).filter(|(s, n)| *n > 0 || app.status_filter == Some(**s))
+    {
         let mut style = app.theme.status(*status);
         if app.status_filter == Some(*status) {
             style = style.patch(app.theme.tab_active);
         }
-        let text = format!("{} {} {n}", app.theme.symbol(*status), i18n::status(app.lang, *status));
+        let text = format!("{} {} {n}", app.theme.symbol(*status), i18n::status_short(app.lang, *status));
         spans.push(Span::styled(text, style));
         spans.push(Span::raw("  "));
     }

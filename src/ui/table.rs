@@ -84,7 +84,7 @@ pub fn table(app: &App, area: Rect, buf: &mut Buffer) {
             row.percent.map(|p| present::percent(lang, p.round_dp(1))).unwrap_or_default(),
             PERCENT_WIDTH,
         );
-        let status = format!("{} {}", app.theme.symbol(row.status), i18n::status(lang, row.status));
+        let status = format!("{} {}", app.theme.symbol(row.status), i18n::status_short(lang, row.status));
         // The selection is shown on the id and name only: a cursor move then redraws two short
         // runs of cells instead of two whole rows, which matters over SSH.
         let picked = if selected == Some(*i) { app.theme.selected } else { Style::new() };

@@ -202,9 +202,10 @@ fn row_of(buffer: &Buffer, id: &str) -> u16 {
 #[test]
 fn statuses_have_their_colours_cell_by_cell() {
     let expected = [
-        ("1", Status::Achieved, Color::Green),
+        ("1", Status::Exceeded, Color::Green),
         ("3", Status::OnTrack, Color::Cyan),
-        ("2", Status::AtRisk, Color::Yellow),
+        // GRDP per capita is a year-end figure: mid-year it is not due, in no colour.
+        ("2", Status::NotDue, Color::Reset),
         ("4", Status::Behind, Color::Red),
         ("5", Status::NoData, Color::DarkGray),
     ];
@@ -213,7 +214,8 @@ fn statuses_have_their_colours_cell_by_cell() {
         let buffer = draw(&mut app, 80, 24);
         for (id, status, fg) in expected {
             let row = row_of(&buffer, id);
-            let word = format!("{} {}", app.theme.symbol(status), crate::i18n::status(Lang::Vi, status));
+            let word =
+                format!("{} {}", app.theme.symbol(status), crate::i18n::status_short(Lang::Vi, status));
             let width = unicode_width::UnicodeWidthStr::width(word.as_str()) as u16;
             let x0 = buffer.area.width - 18;
             let line: String = (x0..x0 + width).map(|x| buffer[(x, row)].symbol().to_owned()).collect();
