@@ -122,7 +122,7 @@ fn a_revision_keeps_the_store_and_says_what_changed() {
     // The figure entered before stays with its target, judged against the revised goal.
     let report = ok(chitieu(home, &[], &["report", "--format", "csv"]));
     assert!(
-        report.lines().any(|l| l.starts_with("1,") && l.contains(",8.5,") && l.contains(",7.9,q1,")),
+        report.lines().any(|l| l.starts_with("1,") && l.contains(",8.5,") && l.contains(",7.9,official,q1,")),
         "{report}"
     );
 
@@ -146,5 +146,5 @@ fn a_revision_keeps_the_store_and_says_what_changed() {
     assert_eq!(output.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&output.stderr).contains("bỏ các chỉ tiêu đã có số liệu: 1"));
     let report = ok(chitieu(home, &[], &["report", "--format", "csv"]));
-    assert!(report.contains(",7.9,q1,"), "{report}");
+    assert!(report.contains(",7.9,official,q1,"), "{report}");
 }
