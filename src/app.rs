@@ -21,7 +21,10 @@ use crate::domain::status::Status;
 use crate::domain::text;
 use crate::i18n::present;
 use crate::i18n::{self, Lang, U};
-use crate::store::{self, SaveError, Store};
+use crate::ops::Actor;
+use crate::ops::record::{Figure, RecordError};
+use crate::ops::withdraw::{Which, WithdrawError};
+use crate::store::Store;
 use ratatui::layout::{Position, Rect};
 use std::cell::Cell;
 use std::collections::HashMap;
@@ -218,6 +221,8 @@ pub struct App {
     pub read_only: bool,
     pub user: String,
     pub tz: jiff::tz::TimeZone,
+    /// The clock every save is dated by (`jiff::Timestamp::now`; fixed in tests).
+    pub clock: fn() -> jiff::Timestamp,
     pub theme: Theme,
     /// How the store is named in the header.
     pub store_label: String,
@@ -327,6 +332,7 @@ impl App {
             read_only: settings.read_only,
             user: text::clean(&settings.user),
             tz: settings.tz,
+            clock: jiff::Timestamp::now,
             theme: Theme::new(settings.colour, settings.ascii),
             store_label,
             default_period,
@@ -576,7 +582,8 @@ impl App {
     fn save_round(&mut self, ask: RoundAsk) {
         self.mode = Mode::Browse;
         let lang = self.lang;
-        match crate::ops::round::save(&mut self.store, &self.plan, ask.action, ask.period, &self.user) {
+        let actor = self.actor();
+        match crate::ops::round::save(&mut self.store, &self.plan, ask.action, ask.period, &actor) {
             Ok(crate::ops::round::Saved::Done(_)) => {
                 self.say(i18n::field::round_done_tui(lang, ask.action, ask.period, ask.default))
             }
@@ -604,49 +611,36 @@ impl App {
                 return;
             }
         };
-        if let Err(closed) = crate::domain::rounds::check_open(self.store.ledger(), form.period) {
-            form.error = Some(i18n::field::period_closed_in(self.lang, &closed, &self.tz));
-            self.mode = Mode::Edit(form);
-            return;
-        }
-        let typed = Some((form.value.text.as_str(), self.lang.number_style()));
-        if form.sharp_warned != Some(value)
-            && let Some(change) = crate::domain::sharp::questions(
-                &self.plan,
-                self.store.ledger(),
-                &form.target,
-                form.period,
-                value,
-                typed,
-            )
-            .into_iter()
-            .next()
-        {
-            let warning = i18n::field::sharp_change(self.lang, &self.plan, &change);
-            form.error = Some(format!("{warning} {}", i18n::field::sharp_enter_again(self.lang)));
-            form.sharp_warned = Some(value);
-            self.mode = Mode::Edit(form);
-            return;
-        }
-        let mut entry =
-            store::new_figure(&form.target, form.period, value, form.kind, &form.note.text, &self.user);
-        crate::domain::conflict::mark_seen(self.store.ledger(), &mut entry);
-        let what = self.describe(&entry);
-        // Checked again under the lock, against what others saved a moment ago (as `set` does).
-        let period = form.period;
-        let saved = self
-            .store
-            .save_checked(&self.plan, vec![entry], |fresh| crate::domain::rounds::check_open(fresh, period));
-        match saved {
-            Ok(merged) => {
+        let figure = Figure {
+            target: &form.target,
+            period: form.period,
+            value,
+            kind: form.kind,
+            note: &form.note.text,
+            typed: Some((&form.value.text, self.lang.number_style())),
+        };
+        // A sharp change is saved when the same value is entered again after the warning.
+        let confirmed = form.sharp_warned == Some(value);
+        let actor = self.actor();
+        match crate::ops::record::record(&mut self.store, &self.plan, &figure, &actor, confirmed) {
+            Ok(recorded) => {
+                let what = self.describe(&recorded.entry);
                 self.mode = Mode::Browse;
-                self.say(i18n::saved_footer(self.lang, &what, merged.from_others));
+                self.say(i18n::saved_footer(self.lang, &what, recorded.merged.from_others));
             }
-            Err(SaveError::Refused(closed)) => {
+            Err(RecordError::Closed(closed)) => {
                 form.error = Some(i18n::field::period_closed_in(self.lang, &closed, &self.tz));
                 self.mode = Mode::Edit(form);
             }
-            Err(SaveError::Store(e)) => {
+            Err(RecordError::Sharp(changes)) => {
+                let warning: Vec<String> =
+                    changes.iter().map(|c| i18n::field::sharp_change(self.lang, &self.plan, c)).collect();
+                let warning = warning.join(" ");
+                form.error = Some(format!("{warning} {}", i18n::field::sharp_enter_again(self.lang)));
+                form.sharp_warned = Some(value);
+                self.mode = Mode::Edit(form);
+            }
+            Err(RecordError::Store(e)) => {
                 let why = i18n::store_error(self.lang, &e);
                 form.error = Some(i18n::save_failed(self.lang, &why));
                 self.warn(i18n::save_failed(self.lang, &why));
@@ -659,23 +653,27 @@ impl App {
 
     fn withdraw(&mut self, entry: Entry) {
         self.mode = Mode::Browse;
-        let retraction = store::withdrawal(&entry, &self.user);
-        let what = self.describe(&retraction);
-        let period = retraction.period;
-        let saved = self.store.save_checked(&self.plan, vec![retraction], |fresh| {
-            crate::domain::rounds::check_open(fresh, period)
-        });
-        match saved {
-            Ok(_) => self.say(i18n::withdrawn(self.lang, &what)),
-            Err(SaveError::Refused(closed)) => {
+        let actor = self.actor();
+        match crate::ops::withdraw::withdraw(&mut self.store, &self.plan, Which::Entry(&entry.id), &actor) {
+            Ok(withdrawn) => {
+                let what = self.describe(&withdrawn.retraction);
+                self.say(i18n::withdrawn(self.lang, &what))
+            }
+            Err(WithdrawError::Nothing) => self.warn(U::NothingToUndo.get(self.lang)),
+            Err(WithdrawError::Closed(closed)) => {
                 self.warn(i18n::field::period_closed_in(self.lang, &closed, &self.tz))
             }
-            Err(SaveError::Store(e)) => {
+            Err(WithdrawError::Store(e)) => {
                 let why = i18n::store_error(self.lang, &e);
                 self.warn(i18n::save_failed(self.lang, &why));
             }
         }
         self.recompute();
+    }
+
+    /// Who saves, and when: the user, now.
+    fn actor(&self) -> Actor {
+        Actor::new(&self.user, (self.clock)())
     }
 
     fn click(&mut self, column: u16, row: u16) {
@@ -820,7 +818,7 @@ fn browse(app: &mut App, action: Action) {
             } else if app.too_small() {
                 app.warn(U::Enlarge.get(app.lang));
             } else {
-                match app.store.ledger().last_standing_by(&app.user) {
+                match crate::ops::withdraw::candidate(app.store.ledger(), &app.actor()) {
                     Some(entry) => app.mode = Mode::ConfirmUndo(entry.clone()),
                     None => app.warn(U::NothingToUndo.get(app.lang)),
                 }

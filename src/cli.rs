@@ -5,6 +5,7 @@ pub mod field;
 pub mod plans;
 
 use crate::domain::conflict::Conflict;
+use crate::domain::last_year;
 use crate::domain::ledger::{Kind, Ledger};
 use crate::domain::period::Period;
 use crate::domain::plan::{Goal, Plan};
@@ -13,6 +14,9 @@ use crate::domain::status::Status;
 use crate::domain::text::truncate;
 use crate::i18n::present;
 use crate::i18n::{self, Lang, T};
+use crate::ops::record::RecordError;
+use crate::ops::withdraw::{Which, WithdrawError};
+use crate::ops::{self, Actor};
 use crate::store::{self, Store};
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use rust_decimal::Decimal;
@@ -267,11 +271,7 @@ fn waiting_on_stderr(lang: Lang, limit: std::time::Duration) -> store::Patience 
         let terminal = err.is_terminal();
         let seconds = waited.as_secs();
         if shown.is_none() {
-            let _ = write!(
-                err,
-                "chitieu: {}",
-                crate::domain::text::for_terminal(&i18n::store_locked_waiting(lang, lock, limit.as_secs()))
-            );
+            let _ = write!(err, "chitieu: {}", i18n::store_locked_waiting(lang, lock, limit.as_secs()));
             if !terminal {
                 let _ = writeln!(err);
             }
@@ -306,10 +306,20 @@ pub fn run_with_year(
     path: &Path,
     out: &mut dyn Write,
 ) -> Result<(), Failure> {
+    // The clock and the zone, read once here: whatever this command dates, it dates with them.
+    let now = jiff::Timestamp::now();
+    let today = now.to_zoned_datetime(crate::store::localtime::zone()).date();
     match command {
         Command::Report { format, period, out: file } => {
             let store = open_store(context, path)?;
-            let ledger = store.ledger();
+            // Last year's figures through `last_year_id`, beside those entered by hand.
+            let last_year = plans::last_year(context);
+            let last_year = last_year.as_ref().map(|(plan, ledger)| last_year::LastYear { plan, ledger });
+            let linked = last_year::with_linked(&context.plan, store.ledger(), last_year);
+            let ledger = &*linked;
+            let overridden = last_year
+                .map(|l| last_year::overridden(&context.plan, store.ledger(), l))
+                .unwrap_or_default();
             let choice = period.map_or(PeriodChoice::Latest, PeriodChoice::Fixed);
             let rows = progress::assess(&context.plan, ledger, choice);
             let conflicts = crate::domain::conflict::conflicts(ledger);
@@ -326,20 +336,24 @@ pub fn run_with_year(
                         plan: context.plan.clone(),
                         wait: context.wait,
                     };
-                    report_table(&plain, choice, &rows, &conflicts, tally, sink)?
+                    report_table(&plain, choice, &rows, &conflicts, tally, sink)?;
+                    plans::last_year_notes(&plain, last_year.map(|l| l.plan), &rows, &overridden, sink)?;
                 }
-                Format::Table => report_table(context, choice, &rows, &conflicts, tally, sink)?,
+                Format::Table => {
+                    report_table(context, choice, &rows, &conflicts, tally, sink)?;
+                    plans::last_year_notes(context, last_year.map(|l| l.plan), &rows, &overridden, sink)?;
+                }
                 Format::Json => report_json(context, &rows, &conflicts, tally, sink)?,
                 Format::Csv => report_csv(context, &rows, &conflicts, sink)?,
                 Format::Md => {
-                    let report = crate::report::build(&context.plan, ledger, choice, crate::report::today());
+                    let report = crate::report::build(&context.plan, ledger, choice, today);
                     crate::report::md::write(&report, context.lang, context.ascii, sink)?;
                 }
                 Format::Xlsx => {
                     if file.is_none() {
                         return Err(Failure::bad_input(i18n::field::R::XlsxNeedsOut.get(context.lang)));
                     }
-                    let report = crate::report::build(&context.plan, ledger, choice, crate::report::today());
+                    let report = crate::report::build(&context.plan, ledger, choice, today);
                     buffer = crate::report::xlsx::to_bytes(&report, context.lang).map_err(|e| Failure {
                         code: 1,
                         message: i18n::field::xlsx_failed(context.lang, &e),
@@ -355,10 +369,9 @@ pub fn run_with_year(
             Ok(())
         }
         Command::Set { id, value, period, estimate, note, yes } => {
-            let today = crate::store::localtime::today();
             let kind = if *estimate { Kind::Estimate } else { Kind::Official };
             let request = SetRequest { id, value, period: *period, kind, note: note.as_deref(), yes: *yes };
-            set(context, path, &request, today, out)
+            set(context, path, &request, today, &Actor::here(now), out)
         }
         Command::History { id } => {
             let target = match id {
@@ -377,11 +390,11 @@ pub fn run_with_year(
             plans::print_revisions(context, target, out)?;
             Ok(())
         }
-        Command::Undo => undo(context, path, out),
+        Command::Undo => undo(context, path, &Actor::here(now), out),
         Command::Check => check(context, path, out),
         Command::Field(command) => {
             let mut store = open_store(context, path)?;
-            field::run(command, context, &mut store, out)
+            field::run(command, context, &mut store, &Actor::here(now), out)
         }
         Command::Plan(command) => plans::run(command, context, year, path, out),
     }
@@ -405,6 +418,7 @@ pub fn set(
     path: &Path,
     request: &SetRequest,
     today: jiff::civil::Date,
+    actor: &Actor,
     out: &mut dyn Write,
 ) -> Result<(), Failure> {
     let lang = context.lang;
@@ -418,66 +432,61 @@ pub fn set(
     let value = crate::domain::number::parse(request.value, lang.number_style())
         .map_err(|e| Failure::bad_input(i18n::bad_value(lang, request.value, &e)))?;
     let period = request.period.unwrap_or_else(|| Period::current(plan.year, today));
-    let author = store::login_name().unwrap_or_else(|| T::UnknownAuthor.get(lang).to_owned());
-    let mut entry =
-        store::new_figure(&target.id, period, value, request.kind, request.note.unwrap_or(""), &author);
-    let mut store = open_store(context, path)?;
-    let closed = |ledger: &Ledger| {
-        crate::domain::rounds::check_open(ledger, period)
-            .map_err(|closed| Failure::bad_input(i18n::field::period_closed(lang, &closed)))
-    };
-    closed(store.ledger())?;
-    let sharp: Vec<_> = crate::domain::sharp::questions(
-        plan,
-        store.ledger(),
-        &target.id,
+    let figure = ops::record::Figure {
+        target: &target.id,
         period,
         value,
-        Some((request.value, lang.number_style())),
-    );
-    {
+        kind: request.kind,
+        note: request.note.unwrap_or(""),
+        typed: Some((request.value, lang.number_style())),
+    };
+    let mut store = open_store(context, path)?;
+    let mut recorded = ops::record::record(&mut store, plan, &figure, actor, request.yes);
+    if let Err(RecordError::Sharp(changes)) = &recorded {
         use std::io::IsTerminal;
         let stdin = io::stdin();
-        field::confirm_sharp(
-            context,
-            &sharp,
-            request.yes,
-            &mut stdin.lock(),
-            stdin.is_terminal(),
-            &mut crate::domain::text::TerminalSafe::new(io::stderr()),
-        )?;
+        let interactive = stdin.is_terminal();
+        let mut err = crate::domain::text::TerminalSafe::new(io::stderr());
+        field::confirm_sharp(context, changes, false, &mut stdin.lock(), interactive, &mut err)?;
+        recorded = ops::record::record(&mut store, plan, &figure, actor, true);
     }
-    // What the author had before them: an entry that saw every standing figure resolves a conflict.
-    crate::domain::conflict::mark_seen(store.ledger(), &mut entry);
-    let merged = store.save_checked(plan, vec![entry.clone()], closed).map_err(|e| match e {
-        store::SaveError::Store(e) => Failure::bad_input(i18n::store_error(lang, &e)),
-        store::SaveError::Refused(failure) => failure,
+    let recorded = recorded.map_err(|e| {
+        Failure::bad_input(match e {
+            RecordError::Closed(closed) => i18n::field::period_closed(lang, &closed),
+            RecordError::Sharp(changes) => changes
+                .iter()
+                .map(|c| i18n::field::sharp_change(lang, plan, c))
+                .collect::<Vec<_>>()
+                .join("\n"),
+            RecordError::Store(e) => i18n::store_error(lang, &e),
+        })
     })?;
+    let entry = &recorded.entry;
     let shown = present::value_with_unit(lang, value, target.unit.get(lang));
     writeln!(out, "{}", i18n::saved(lang, &target.id, period, &shown, entry.kind, store.path()))?;
-    writeln!(out, "{}", i18n::from_others(lang, merged.from_others))?;
+    writeln!(out, "{}", i18n::from_others(lang, recorded.merged.from_others))?;
     writeln!(out, "{}: {}", T::EntryId.get(lang), entry.id)?;
     Ok(())
 }
 
 /// `chitieu undo`: withdraws the user's own latest figure still standing, unless its period
-/// is closed. The withdrawal is an entry of its own; history keeps both.
-pub fn undo(context: &Context, path: &Path, out: &mut dyn Write) -> Result<(), Failure> {
+/// is closed (both decided under the store's lock).
+pub fn undo(context: &Context, path: &Path, actor: &Actor, out: &mut dyn Write) -> Result<(), Failure> {
     let lang = context.lang;
-    let author = store::login_name().unwrap_or_else(|| T::UnknownAuthor.get(lang).to_owned());
     let mut store = open_store(context, path)?;
-    if let Some(latest) = store.ledger().last_standing_by(&author) {
-        crate::domain::rounds::check_open(store.ledger(), latest.period)
-            .map_err(|closed| Failure::bad_input(i18n::field::period_closed(lang, &closed)))?;
-    }
-    let withdrawn =
-        store.undo(&context.plan, &author).map_err(|e| Failure::bad_input(i18n::store_error(lang, &e)))?;
-    let Some((retraction, merged)) = withdrawn else {
-        writeln!(out, "{}", i18n::U::NothingToUndo.get(lang))?;
-        return Ok(());
+    let withdrawn = match ops::withdraw::withdraw(&mut store, &context.plan, Which::Latest, actor) {
+        Ok(withdrawn) => withdrawn,
+        Err(WithdrawError::Nothing) => {
+            writeln!(out, "{}", i18n::U::NothingToUndo.get(lang))?;
+            return Ok(());
+        }
+        Err(WithdrawError::Closed(closed)) => {
+            return Err(Failure::bad_input(i18n::field::period_closed(lang, &closed)));
+        }
+        Err(WithdrawError::Store(e)) => return Err(Failure::bad_input(i18n::store_error(lang, &e))),
     };
-    writeln!(out, "{}", i18n::withdrawn(lang, &present::entry(lang, &context.plan, &retraction)))?;
-    writeln!(out, "{}", i18n::from_others(lang, merged.from_others))?;
+    writeln!(out, "{}", i18n::withdrawn(lang, &present::entry(lang, &context.plan, &withdrawn.retraction)))?;
+    writeln!(out, "{}", i18n::from_others(lang, withdrawn.merged.from_others))?;
     Ok(())
 }
 
@@ -780,6 +789,10 @@ struct JsonTarget<'a> {
     section: &'a str,
     percent_of_year_target: Option<String>,
     last_year_same_period: Option<String>,
+    /// Where the same-period figure comes from: entered by hand, or linked from last
+    /// year's plan through `last_year_id` (with that plan and target).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    last_year_source: Option<plans::JsonSource>,
     percent_of_last_year: Option<String>,
     /// For a ceiling: the figure minus the ceiling (above zero: over it).
     over_ceiling: Option<String>,
@@ -826,6 +839,7 @@ fn report_json(
                 section: &t.section,
                 percent_of_year_target: row.percent.map(two_places),
                 last_year_same_period: row.last_year.map(|e| e.value.to_string()),
+                last_year_source: row.last_year.map(plans::JsonSource::of),
                 percent_of_last_year: row.percent_of_last_year.map(two_places),
                 over_ceiling: row.verdict.over_ceiling.map(|v| v.normalize().to_string()),
                 change: row.verdict.change.map(|v| v.normalize().to_string()),

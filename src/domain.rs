@@ -8,6 +8,7 @@ pub mod exchange;
 #[doc(hidden)]
 pub mod generate;
 pub mod lang;
+pub mod last_year;
 pub mod ledger;
 pub mod number;
 pub mod period;

@@ -78,7 +78,7 @@ fn view(args: &Cli, colour: bool) -> Result<(), Failure> {
         .and_then(|read| read.check(&context.plan))
         .map_err(|e| Failure::bad_input(i18n::store_error(context.lang, &e)))?;
     store.set_patience(tui::lock_patience(context.lang, std::time::Duration::from_secs(args.global.wait)));
-    let user = store::login_name().unwrap_or_else(|| "?".to_owned());
+    let user = store::login_name().unwrap_or_else(|| chitieu::ops::UNKNOWN_AUTHOR.to_owned());
     let draft = chitieu::store::draft::path_for(&path, &user);
     let tz = chitieu::store::localtime::zone();
     let settings = Settings {

@@ -112,11 +112,6 @@ pub fn build<'a>(
     Report { plan, choice, made, groups, counts, tally, conflicts }
 }
 
-/// Today in the machine's time zone.
-pub fn today() -> jiff::civil::Date {
-    crate::store::localtime::today()
-}
-
 /// The statuses with their counts, in `Status::ALL` order.
 pub fn summary(report: &Report) -> impl Iterator<Item = (Status, usize)> {
     Status::ALL.into_iter().zip(report.counts)

@@ -342,7 +342,7 @@ impl Store {
 
     /// The one save: lock, merge what is on disk, let `make` decide (or refuse) the entries,
     /// write durably.
-    fn save_checked_with<E>(
+    pub fn save_checked_with<E>(
         &mut self,
         plan: &Plan,
         make: impl FnOnce(&Ledger) -> Result<Vec<Entry>, E>,
@@ -399,20 +399,6 @@ impl Store {
             self.ledger = next;
         }
         Ok((entries, merged))
-    }
-
-    /// Withdraws the newest entry of `author` that still stands, by saving a retraction
-    /// (history keeps both). `None` when the author has nothing left to withdraw.
-    pub fn undo(&mut self, plan: &Plan, author: &str) -> Result<Option<(Entry, Merged)>, StoreError> {
-        let origin = origin(author);
-        let (saved, merged) = self.save_with(plan, |ledger| {
-            let now = jiff::Timestamp::now();
-            ledger
-                .undo_by(author, crate::domain::ledger::new_entry_id(now, &origin), now)
-                .into_iter()
-                .collect()
-        })?;
-        Ok(saved.into_iter().next().map(|e| (e, merged)))
     }
 
     /// Reads the file again if someone else changed it; a cheap `stat` when nobody did.
@@ -685,40 +671,6 @@ fn keep_backup(path: &Path) -> io::Result<()> {
         let _ = fs::remove_file(&link);
     }
     write_atomically(&backup, &fs::read(path)?, path)
-}
-
-/// A new figure entered now by `author`, with a fresh id; note and author are cleaned (NFC,
-/// no control or bidi characters). What `chitieu set` and the full-screen view save.
-pub fn new_figure(
-    target: &str,
-    period: crate::domain::period::Period,
-    value: rust_decimal::Decimal,
-    kind: crate::domain::ledger::Kind,
-    note: &str,
-    author: &str,
-) -> Entry {
-    let author = crate::domain::text::clean(author.trim());
-    let time = jiff::Timestamp::now();
-    Entry {
-        id: crate::domain::ledger::new_entry_id(time, &origin(&author)),
-        target: target.to_owned(),
-        period,
-        value,
-        kind,
-        note: crate::domain::text::clean(note).trim().to_owned(),
-        author,
-        time,
-        retracts: None,
-        supersedes: None,
-        action: None,
-    }
-}
-
-/// A withdrawal of `entry`, made now by `author`: how undo is saved (history keeps both).
-pub fn withdrawal(entry: &Entry, author: &str) -> Entry {
-    let author = crate::domain::text::clean(author.trim());
-    let time = jiff::Timestamp::now();
-    entry.retraction(crate::domain::ledger::new_entry_id(time, &origin(&author)), &author, time)
 }
 
 /// The host and login name an entry comes from, hashed into its id.
@@ -1380,25 +1332,6 @@ mod tests {
             serde_json::from_slice(&std::fs::read(&path).expect("read")).expect("json");
         let a = saved["entries"].as_array().expect("entries").iter().find(|e| e["id"] == "a").expect("a");
         assert_eq!(a["reviewed"], true);
-    }
-
-    #[test]
-    fn undo_withdraws_the_last_standing_entry_under_the_lock() {
-        let dir = tempfile::tempdir().expect("tempdir");
-        let path = dir.path().join("store.json");
-        let plan = Plan::embedded();
-        let mut store = Store::open(&path, &plan).expect("open");
-        assert!(store.undo(&plan, "lan").expect("undo").is_none());
-        assert!(!path.exists(), "nothing to undo writes nothing");
-        store.save(&plan, vec![entry("a", "3", Period::H1, "4500", 1)]).expect("save");
-        // Someone else's process saves a newer figure by the same person.
-        let mut other = Store::open(&path, &plan).expect("open");
-        other.save(&plan, vec![entry("b", "3", Period::H1, "45000", 2)]).expect("save");
-        let (undo, merged) = store.undo(&plan, "lan").expect("undo").expect("something to undo");
-        assert_eq!(undo.retracts.as_deref(), Some("b"), "the entry on disk, not the one this process knew");
-        assert_eq!(merged.from_others, 1);
-        let reopened = Store::open(&path, &plan).expect("open");
-        assert_eq!(reopened.ledger().current("3", Period::H1).map(|e| e.id.as_str()), Some("a"));
     }
 
     #[test]

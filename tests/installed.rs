@@ -148,3 +148,46 @@ fn a_revision_keeps_the_store_and_says_what_changed() {
     let report = ok(chitieu(home, &[], &["report", "--format", "csv"]));
     assert!(report.contains(",7.9,official,q1,"), "{report}");
 }
+
+/// Two installed years: the 2025 report shows the 2024 figure of the same period through
+/// `last_year_id`, says where it came from, and a figure entered by hand wins and says so.
+#[test]
+fn the_same_period_last_year_comes_from_last_years_store() {
+    let home = tempfile::tempdir().expect("temp dir");
+    let home = home.path();
+    // 2024, the embedded plan: 4.633 for target 3 in the first half.
+    ok(chitieu(home, &[], &["--year", "2024", "set", "3", "4.633", "--period", "h1"]));
+    let plan = home.join("tinh-2025.json");
+    std::fs::write(
+        &plan,
+        r#"{"format": 1, "id": "tinh-2025", "year": 2025, "title": {"vi": "Kế hoạch năm 2025"},
+           "targets": [{"id": "5", "group": "economic", "name": {"vi": "Vốn đầu tư toàn xã hội"},
+           "unit": {"vi": "tỷ đồng"}, "direction": "at_least", "measure": "cumulative", "target": "10000",
+           "last_year_id": "3"}]}"#,
+    )
+    .expect("write");
+    ok(chitieu(home, &[], &["plan", "add", plan.to_str().expect("path")]));
+    ok(chitieu(home, &[], &["--year", "2025", "set", "5", "5.100", "--period", "h1"]));
+
+    let json = ok(chitieu(home, &[], &["--year", "2025", "report", "--period", "h1", "--format", "json"]));
+    let value: serde_json::Value = serde_json::from_str(&json).expect("json");
+    let target = &value["targets"][0];
+    assert_eq!(target["last_year_same_period"], "4633", "{json}");
+    assert_eq!(target["last_year_source"]["kind"], "linked");
+    assert_eq!(target["last_year_source"]["plan"], "dong-thap-cth-2024");
+    assert_eq!(target["last_year_source"]["target"], "3");
+    let table = ok(chitieu(home, &[], &["--year", "2025", "report", "--period", "h1"]));
+    assert!(
+        table.contains("4.633") && table.contains("lấy từ kế hoạch dong-thap-cth-2024 (2024)"),
+        "{table}"
+    );
+
+    // Entered by hand for the same period last year: that figure is used, and the report says so.
+    ok(chitieu(home, &[], &["--year", "2025", "set", "5", "4.700", "--period", "last-h1"]));
+    let json = ok(chitieu(home, &[], &["--year", "2025", "report", "--period", "h1", "--format", "json"]));
+    let value: serde_json::Value = serde_json::from_str(&json).expect("json");
+    assert_eq!(value["targets"][0]["last_year_same_period"], "4700", "{json}");
+    assert_eq!(value["targets"][0]["last_year_source"]["kind"], "entered");
+    let table = ok(chitieu(home, &[], &["--year", "2025", "report", "--period", "h1"]));
+    assert!(table.contains("dùng số nhập tay 4.700, không dùng số 4.633"), "{table}");
+}

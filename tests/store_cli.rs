@@ -174,11 +174,13 @@ fn notes_lose_escape_sequences_and_history_lists_newest_first_with_withdrawals()
     assert!(text.contains("\"note\": \"Sở Tài chính [31mđỏ\""), "NFC, no ESC, no bidi: {text}");
     assert!(text.contains("\"author\": \"lan\""));
 
-    // Undo through the API the full-screen view uses: a withdrawal, and history keeps both.
+    // Undo through the operation the full-screen view uses: a withdrawal, and history keeps both.
     let plan = Plan::embedded();
     let mut opened = Store::open(&store, &plan).expect("open");
-    let (undo, _) = opened.undo(&plan, "lan").expect("save").expect("something to undo");
-    assert_eq!(undo.value.to_string(), "45000");
+    let lan = chitieu::ops::Actor::new("lan", jiff::Timestamp::now());
+    let which = chitieu::ops::withdraw::Which::Latest;
+    let undo = chitieu::ops::withdraw::withdraw(&mut opened, &plan, which, &lan).expect("something to undo");
+    assert_eq!(undo.retraction.value.to_string(), "45000");
 
     let output = run(&store, &["history", "3"]);
     assert!(output.status.success(), "{}", stderr(&output));

@@ -383,7 +383,9 @@ fn redraw_resize_and_quit() {
 fn the_form_questions_a_sharp_change_and_refuses_a_closed_period() {
     let (_dir, mut app) = app();
     let plan = app.plan.clone();
-    let q1 = crate::store::new_figure("3", Period::Q1, Decimal::from(2000), Kind::Official, "", "minh");
+    let minh = crate::ops::Actor::new("minh", jiff::Timestamp::now());
+    let q1 =
+        Entry::figure(minh.new_id(), "3", Period::Q1, Decimal::from(2000), Kind::Official, "minh", minh.now);
     app.store.save(&plan, vec![q1]).expect("save");
     // h1 is the default period on 10 May; 46.330 is ten times q1's pace.
     select(&mut app, "3");
@@ -467,7 +469,8 @@ fn c_acts_on_a_fixed_period_and_says_when_someone_closed_it_first() {
     // Meanwhile a colleague closes q1.
     let mut other = Store::open(app.store.path(), &app.plan).expect("store");
     let plan = app.plan.clone();
-    crate::ops::round::save(&mut other, &plan, Round::ClosePeriod, Period::Q1, "minh").expect("close");
+    let minh = crate::ops::Actor::new("minh", jiff::Timestamp::now());
+    crate::ops::round::save(&mut other, &plan, Round::ClosePeriod, Period::Q1, &minh).expect("close");
     update(&mut app, Action::Confirm);
     let message = app.message.clone().expect("message");
     assert!(message.error && message.text.contains("đã chốt trước đó (minh,"), "{message:?}");

@@ -4,12 +4,13 @@
 use super::{Context, Failure};
 use crate::domain::conflict;
 use crate::domain::exchange::{self, Selection};
-use crate::domain::ledger::{Entry, Ledger, RoundAction};
+use crate::domain::ledger::{Ledger, RoundAction};
 use crate::domain::period::Period;
-use crate::domain::rounds;
-use crate::domain::sharp::{self, SharpChange};
+use crate::domain::sharp::SharpChange;
 use crate::i18n::{Lang, field as msg};
-use crate::store::{self, SaveError, Store};
+use crate::ops::import::ImportError;
+use crate::ops::{self, Actor};
+use crate::store::{self, Store};
 use clap::Subcommand;
 use std::io::{self, BufRead, IsTerminal, Write};
 use std::path::{Path, PathBuf};
@@ -52,16 +53,19 @@ pub fn run(
     command: &FieldCommand,
     context: &Context,
     store: &mut Store,
+    actor: &Actor,
     out: &mut dyn Write,
 ) -> Result<(), Failure> {
     match command {
         FieldCommand::Export { file, since, author } => {
-            export(context, store, file, since.as_deref(), author, out)
+            export(context, store, file, since.as_deref(), author, actor, out)
         }
         FieldCommand::Import { file, yes } => import(context, store, file, *yes, out),
-        FieldCommand::ClosePeriod { period } => round(context, store, RoundAction::ClosePeriod, *period, out),
+        FieldCommand::ClosePeriod { period } => {
+            round(context, store, RoundAction::ClosePeriod, *period, actor, out)
+        }
         FieldCommand::ReopenPeriod { period } => {
-            round(context, store, RoundAction::ReopenPeriod, *period, out)
+            round(context, store, RoundAction::ReopenPeriod, *period, actor, out)
         }
     }
 }
@@ -85,6 +89,7 @@ fn export(
     file: &Path,
     since: Option<&str>,
     author: &Option<String>,
+    actor: &Actor,
     out: &mut dyn Write,
 ) -> Result<(), Failure> {
     let lang = context.lang;
@@ -99,13 +104,9 @@ fn export(
         return Err(Failure::bad_input(msg::export_over_store(lang, file)));
     }
     let selection = Selection { since, author: author.clone() };
-    let change = exchange::export_with_fields(
-        &context.plan,
-        store.ledger(),
-        &selection,
-        jiff::Timestamp::now(),
-        |id| store.fields_of(id),
-    );
+    let change = exchange::export_with_fields(&context.plan, store.ledger(), &selection, actor.now, |id| {
+        store.fields_of(id)
+    });
     store::write_atomically(file, &exchange::to_bytes(&change), file)
         .map_err(|e| Failure { code: 1, message: msg::cannot_write(lang, file, &e) })?;
     writeln!(out, "{}", msg::exported(lang, change.count, file))?;
@@ -129,12 +130,6 @@ fn same_file(a: &Path, b: &Path) -> bool {
     }
 }
 
-/// Why an import was refused once the file itself had passed.
-enum Refusal {
-    Closed(Box<(Entry, rounds::ClosedPeriod)>),
-    Clash(String),
-}
-
 fn import(
     context: &Context,
     store: &mut Store,
@@ -146,29 +141,11 @@ fn import(
     let plan = &context.plan;
     let text =
         std::fs::read_to_string(file).map_err(|e| Failure::bad_input(msg::cannot_read(lang, file, &e)))?;
-    let incoming = exchange::read(&text, plan, store.ledger())
-        .map_err(|e| Failure::bad_input(msg::exchange_error(lang, file, &e)))?;
-    if incoming.plan_differs {
-        writeln!(out, "{}", msg::plan_differs(lang))?;
-    }
-
-    let admit = |before: &Ledger, new: &[Entry]| -> Result<(), Refusal> {
-        let mine: std::collections::HashMap<&str, &Entry> =
-            before.entries().iter().map(|e| (e.id.as_str(), e)).collect();
-        if let Some(e) = new.iter().find(|e| mine.get(e.id.as_str()).is_some_and(|m| *m != *e)) {
-            return Err(Refusal::Clash(e.id.clone()));
-        }
-        let mut merged = before.clone();
-        merged.merge(new.iter().cloned());
-        match rounds::first_refused_on_import(before, &merged, new) {
-            Some(found) => Err(Refusal::Closed(Box::new(found))),
-            None => Ok(()),
-        }
-    };
-    let refused = |refusal: Refusal| {
-        Failure::bad_input(match refusal {
-            Refusal::Closed(found) => msg::import_closed(lang, file, &found.0, &found.1),
-            Refusal::Clash(id) => msg::exchange_error(
+    let refused = |error: ImportError| {
+        Failure::bad_input(match error {
+            ImportError::File(e) => msg::exchange_error(lang, file, &e),
+            ImportError::Closed(found) => msg::import_closed(lang, file, &found.0, &found.1),
+            ImportError::Clash(id) => msg::exchange_error(
                 lang,
                 file,
                 &exchange::ExchangeError {
@@ -177,58 +154,25 @@ fn import(
                     problem: exchange::ExchangeProblem::IdClash { entry: id },
                 },
             ),
+            ImportError::Store(e) => crate::i18n::store_error(lang, &e),
         })
     };
-    admit(store.ledger(), &incoming.new).map_err(refused)?;
-
-    // Sharp changes, each new figure against the previous period in the merged ledger.
-    let mut merged = store.ledger().clone();
-    merged.merge(incoming.new.iter().cloned());
-    let sharp: Vec<SharpChange> = incoming
-        .new
-        .iter()
-        .filter(|e| !e.is_round() && e.retracts.is_none())
-        .filter(|e| merged.current(&e.target, e.period).is_some_and(|c| c.id == e.id))
-        .flat_map(|e| sharp::questions(plan, &merged, &e.target, e.period, e.value, None))
-        .collect();
+    let prepared = ops::import::prepare(store, plan, &text).map_err(refused)?;
+    if prepared.incoming.plan_differs {
+        writeln!(out, "{}", msg::plan_differs(lang))?;
+    }
     confirm_sharp(
         context,
-        &sharp,
+        &prepared.sharp,
         yes,
         &mut io::stdin().lock(),
         io::stdin().is_terminal(),
         &mut crate::domain::text::TerminalSafe::new(io::stderr()),
     )?;
-
-    for entry in &incoming.new {
-        if let Some(fields) = incoming.file.extra.get(&entry.id) {
-            store.keep_fields(entry.id.clone(), fields.clone());
-        }
-    }
-    let mut added = 0;
-    let new = incoming.new.clone();
-    // Nothing new: the store is left byte for byte as it was.
-    if !new.is_empty() {
-        store
-            .save_checked(plan, incoming.new.clone(), |fresh| {
-                admit(fresh, &new)?;
-                added = new.iter().filter(|e| !fresh.contains(&e.id)).count();
-                Ok(())
-            })
-            .map_err(|e| match e {
-                SaveError::Store(e) => Failure::bad_input(crate::i18n::store_error(lang, &e)),
-                SaveError::Refused(refusal) => refused(refusal),
-            })?;
-    }
-    let already = incoming.file.entries.len() - added;
-    let file_ids: std::collections::HashSet<&str> =
-        incoming.file.entries.iter().map(|e| e.id.as_str()).collect();
-    let conflicts: Vec<conflict::Conflict> = conflict::conflicts(store.ledger())
-        .into_iter()
-        .filter(|c| c.entries.iter().any(|e| file_ids.contains(e.id.as_str())))
-        .collect();
-    writeln!(out, "{}", msg::import_summary(lang, added, already, conflicts.len()))?;
-    for c in &conflicts {
+    let imported = ops::import::apply(store, plan, &prepared).map_err(refused)?;
+    let conflicts = &imported.conflicts;
+    writeln!(out, "{}", msg::import_summary(lang, imported.added, imported.already, conflicts.len()))?;
+    for c in conflicts {
         writeln!(out, "  {}", msg::conflict_line(lang, plan, c))?;
     }
     if !conflicts.is_empty() {
@@ -276,11 +220,11 @@ fn round(
     store: &mut Store,
     action: RoundAction,
     period: Period,
+    actor: &Actor,
     out: &mut dyn Write,
 ) -> Result<(), Failure> {
     let lang = context.lang;
-    let author = store::login_name().unwrap_or_else(|| crate::i18n::T::UnknownAuthor.get(lang).to_owned());
-    let message = match crate::ops::round::save(store, &context.plan, action, period, &author) {
+    let message = match crate::ops::round::save(store, &context.plan, action, period, actor) {
         Ok(crate::ops::round::Saved::Done(_)) => msg::round_done(lang, action, period),
         Ok(crate::ops::round::Saved::AlreadyClosed(close)) => msg::already_closed(lang, &close),
         Ok(crate::ops::round::Saved::AlreadyOpen) => msg::already_open(lang, period),

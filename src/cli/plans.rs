@@ -132,6 +132,12 @@ pub fn add(context: &Context, shelf: &Shelf, file: &Path, out: &mut dyn Write) -
             writeln!(out, "{line}")?;
         }
     }
+    // A link to a target last year's plan does not have is most likely a typo: said now.
+    if let Ok(Some(previous)) = shelf.previous_year(&plan) {
+        for (target, linked) in crate::domain::last_year::broken_links(&plan, &previous.plan) {
+            writeln!(out, "{}", msg::broken_link(lang, target, linked, &previous.plan.id))?;
+        }
+    }
     Ok(())
 }
 
@@ -210,4 +216,77 @@ fn figures(installed: &Installed) -> Option<usize> {
 fn help_path(path: &Path) -> PathBuf {
     let stem = path.file_stem().and_then(|s| s.to_str()).unwrap_or("mau-chi-tieu");
     path.with_file_name(format!("{stem}.huong-dan.csv"))
+}
+
+/// Last year's installed plan and the figures of its store, when the plan in use links to
+/// it (`last_year_id`). A store of last year that does not open is said on stderr, and the
+/// report goes on without it.
+pub fn last_year(context: &Context) -> Option<(crate::domain::plan::Plan, crate::domain::ledger::Ledger)> {
+    if context.plan.targets.iter().all(|t| t.last_year_id.is_none()) {
+        return None;
+    }
+    let previous = Shelf::default_location()?.previous_year(&context.plan).ok()??;
+    match crate::store::Store::read_file(&previous.store).and_then(|s| s.check(&previous.plan)) {
+        Ok(store) => Some((previous.plan, store.ledger().clone())),
+        Err(e) => {
+            eprintln!(
+                "chitieu: {}",
+                msg::last_year_unreadable(context.lang, &crate::i18n::store_error(context.lang, &e))
+            );
+            None
+        }
+    }
+}
+
+/// Under the table: where "cùng kỳ" came from last year's plan, and where a figure entered
+/// by hand won over a different linked one.
+pub fn last_year_notes(
+    context: &Context,
+    last_year: Option<&crate::domain::plan::Plan>,
+    rows: &[crate::domain::progress::Row],
+    overridden: &[crate::domain::last_year::Overridden],
+    out: &mut dyn Write,
+) -> std::io::Result<()> {
+    use crate::domain::last_year::Source;
+    let Some(last_year) = last_year else { return Ok(()) };
+    let linked: Vec<&str> = rows
+        .iter()
+        .filter(|r| r.last_year.is_some_and(|e| Source::of(e) != Source::Entered))
+        .map(|r| r.target.id.as_str())
+        .collect();
+    if linked.is_empty() && overridden.is_empty() {
+        return Ok(());
+    }
+    writeln!(out)?;
+    if !linked.is_empty() {
+        writeln!(out, "{}", msg::linked_note(context.lang, &last_year.id, last_year.year, &linked))?;
+    }
+    for o in overridden {
+        writeln!(out, "{}", msg::overridden_note(context.lang, &last_year.id, o))?;
+    }
+    Ok(())
+}
+
+/// `last_year_source` of `report --format json`.
+#[derive(serde::Serialize)]
+pub struct JsonSource {
+    /// `entered` or `linked`.
+    kind: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    plan: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    target: Option<String>,
+}
+
+impl JsonSource {
+    pub fn of(entry: &crate::domain::ledger::Entry) -> JsonSource {
+        match crate::domain::last_year::Source::of(entry) {
+            crate::domain::last_year::Source::Entered => {
+                JsonSource { kind: "entered", plan: None, target: None }
+            }
+            crate::domain::last_year::Source::Linked { plan, target } => {
+                JsonSource { kind: "linked", plan: Some(plan), target: Some(target) }
+            }
+        }
+    }
 }

@@ -104,6 +104,51 @@ impl Entry {
 
     /// A withdrawal of this entry by `author`: same target, period, value and kind, so
     /// history reads on its own.
+    /// A figure for `target` and `period`, by `author` at `time`, with no note (see
+    /// [`Entry::with_note`]); `id` as `new_entry_id` makes it.
+    pub fn figure(
+        id: String,
+        target: &str,
+        period: Period,
+        value: Decimal,
+        kind: Kind,
+        author: &str,
+        time: jiff::Timestamp,
+    ) -> Entry {
+        Entry {
+            id,
+            target: target.to_owned(),
+            period,
+            value,
+            kind,
+            note: String::new(),
+            author: author.to_owned(),
+            time,
+            retracts: None,
+            supersedes: None,
+            action: None,
+        }
+    }
+
+    /// A round entry: `action` for `period`, by `author` at `time`.
+    pub fn round(
+        id: String,
+        action: RoundAction,
+        period: Period,
+        author: &str,
+        time: jiff::Timestamp,
+    ) -> Entry {
+        Entry {
+            action: Some(action),
+            ..Entry::figure(id, ROUND_TARGET, period, Decimal::ZERO, Kind::Official, author, time)
+        }
+    }
+
+    pub fn with_note(mut self, note: &str) -> Entry {
+        self.note = note.to_owned();
+        self
+    }
+
     pub fn retraction(&self, id: String, author: &str, time: jiff::Timestamp) -> Entry {
         Entry {
             id,
@@ -473,10 +518,23 @@ impl Ledger {
 
     /// The newest entry by `author` that is still standing: what "undo" withdraws.
     pub fn last_standing_by(&self, author: &str) -> Option<&Entry> {
+        self.last_standing_of(|by| by == author)
+    }
+
+    /// The newest figure still standing whose author `is_author` accepts (one person may
+    /// have been written under more than one name, see `ops::Actor::is_me`).
+    pub fn last_standing_of(&self, is_author: impl Fn(&str) -> bool) -> Option<&Entry> {
         (0..self.entries.len())
             .rev()
-            .find(|&i| self.is_standing(i) && !self.entries[i].is_round() && self.entries[i].author == author)
+            .find(|&i| {
+                self.is_standing(i) && !self.entries[i].is_round() && is_author(&self.entries[i].author)
+            })
             .map(|i| &self.entries[i])
+    }
+
+    /// The entry with this id, if it still stands.
+    pub fn standing(&self, id: &str) -> Option<&Entry> {
+        self.position(id).filter(|&i| self.is_standing(i)).map(|i| &self.entries[i])
     }
 }
 
@@ -554,19 +612,9 @@ pub(crate) mod tests {
     use proptest::prelude::*;
 
     pub fn entry(id: &str, target: &str, period: Period, value: &str, seconds: i64) -> Entry {
-        Entry {
-            id: id.into(),
-            target: target.into(),
-            period,
-            value: Decimal::from_str_exact(value).expect("test decimal"),
-            kind: Kind::Official,
-            note: String::new(),
-            author: "lan".into(),
-            time: jiff::Timestamp::from_second(1_720_000_000 + seconds).expect("test time"),
-            retracts: None,
-            supersedes: None,
-            action: None,
-        }
+        let value = Decimal::from_str_exact(value).expect("test decimal");
+        let time = jiff::Timestamp::from_second(1_720_000_000 + seconds).expect("test time");
+        Entry::figure(id.into(), target, period, value, Kind::Official, "lan", time)
     }
 
     #[test]

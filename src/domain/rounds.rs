@@ -9,9 +9,8 @@
 //! [`refused_on_import`]) before saving; [`save`] is the one way `close-period`,
 //! `reopen-period` and the TUI's key record a round (through `Store::save_checked`).
 
-use crate::domain::ledger::{Entry, Kind, Ledger, ROUND_TARGET, RoundAction};
+use crate::domain::ledger::{Entry, Ledger, ROUND_TARGET, RoundAction};
 use crate::domain::period::Period;
-use rust_decimal::Decimal;
 
 /// A period that is closed: who closed it and when.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -95,20 +94,7 @@ pub fn entry_from(
     time: jiff::Timestamp,
     origin: &str,
 ) -> Entry {
-    let id = crate::domain::ledger::new_entry_id(time, origin);
-    Entry {
-        id,
-        target: ROUND_TARGET.to_owned(),
-        period,
-        value: Decimal::ZERO,
-        kind: Kind::Official,
-        note: String::new(),
-        author: author.to_owned(),
-        time,
-        retracts: None,
-        supersedes: None,
-        action: Some(action),
-    }
+    Entry::round(crate::domain::ledger::new_entry_id(time, origin), action, period, author, time)
 }
 
 #[cfg(test)]

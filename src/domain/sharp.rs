@@ -67,7 +67,8 @@ pub fn questions(
     value: Decimal,
     typed: Option<(&str, crate::domain::number::NumberStyle)>,
 ) -> Vec<SharpChange> {
-    let mut found: Vec<SharpChange> = check(plan, ledger, target, period, value).into_iter().collect();
+    // The comma first: its message says how to type what was likely meant.
+    let mut found = Vec::new();
     if let Some((text, style)) = typed
         && comma_thousands(text, style)
     {
@@ -81,6 +82,7 @@ pub fn questions(
             basis: Basis::CommaThousands,
         });
     }
+    found.extend(check(plan, ledger, target, period, value));
     found
 }
 

@@ -474,3 +474,50 @@ pub fn revisions_in_check(lang: Lang, count: usize) -> String {
         }
     }
 }
+
+pub fn last_year_unreadable(lang: Lang, why: &str) -> String {
+    match lang {
+        Lang::Vi => format!("không đọc được số liệu năm trước để so sánh cùng kỳ: {why}"),
+        Lang::En => format!("cannot read last year's figures for the same period: {why}"),
+    }
+}
+
+pub fn linked_note(lang: Lang, plan: &str, year: i16, targets: &[&str]) -> String {
+    let targets = targets.join(", ");
+    match lang {
+        Lang::Vi => format!(
+            "Cùng kỳ năm trước lấy từ kế hoạch {plan} ({year}) theo mã năm trước: chỉ tiêu {targets}."
+        ),
+        Lang::En => format!(
+            "Same period last year taken from plan {plan} ({year}) through last_year_id: targets {targets}."
+        ),
+    }
+}
+
+pub fn overridden_note(lang: Lang, plan: &str, o: &crate::domain::last_year::Overridden) -> String {
+    let period = super::period(lang, o.period);
+    let style = lang.number_style();
+    let (entered, linked) =
+        (crate::domain::number::format(o.entered, style), crate::domain::number::format(o.linked, style));
+    match lang {
+        Lang::Vi => format!(
+            "Chỉ tiêu {}, {period}: dùng số nhập tay {entered}, không dùng số {linked} của kế hoạch {plan}.",
+            o.target
+        ),
+        Lang::En => format!(
+            "Target {}, {period}: the figure entered by hand, {entered}, is used rather than {linked} from plan {plan}.",
+            o.target
+        ),
+    }
+}
+
+pub fn broken_link(lang: Lang, target: &str, linked: &str, plan: &str) -> String {
+    match lang {
+        Lang::Vi => format!(
+            "Lưu ý: chỉ tiêu {target} ghi mã năm trước «{linked}», nhưng kế hoạch {plan} không có chỉ tiêu đó; cùng kỳ sẽ để trống cho đến khi sửa"
+        ),
+        Lang::En => format!(
+            "Note: target {target} names last year's «{linked}», which plan {plan} does not have; its same period stays empty until corrected"
+        ),
+    }
+}

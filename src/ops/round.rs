@@ -1,10 +1,11 @@
 //! Closing and reopening a reporting period (*chốt số liệu*).
 
+use super::Actor;
 use crate::domain::ledger::{Entry, RoundAction};
 use crate::domain::period::Period;
 use crate::domain::plan::Plan;
 use crate::domain::rounds;
-use crate::store::{self, Merged, SaveError, Store, StoreError};
+use crate::store::{Merged, SaveError, Store, StoreError};
 
 /// What [`save`] came to.
 #[derive(Debug, Clone, PartialEq)]
@@ -17,16 +18,16 @@ pub enum Saved {
     AlreadyOpen,
 }
 
-/// Closes or reopens `period` in `store`, as `author`: decided under the store's lock on the
+/// Closes or reopens `period` in `store`, as `actor`: decided under the store's lock on the
 /// store as it is on disk, so two people closing at once write one closing.
 pub fn save(
     store: &mut Store,
     plan: &Plan,
     action: RoundAction,
     period: Period,
-    author: &str,
+    actor: &Actor,
 ) -> Result<Saved, StoreError> {
-    let entry = rounds::entry_from(action, period, author, jiff::Timestamp::now(), &store::origin(author));
+    let entry = Entry::round(actor.new_id(), action, period, &actor.author, actor.now);
     let saved =
         store.save_checked(plan, vec![entry], |fresh| match (action, rounds::closed(fresh, period)) {
             (RoundAction::ClosePeriod, Some(close)) => Err(Some(Box::new(close.clone()))),

@@ -530,7 +530,7 @@ fn push_unless_blank(rows: &mut Vec<SheetRow>, number: usize, cells: Vec<Cell>) 
 // ---- the template ----
 
 /// The example row of the template, by column key, figures as numbers.
-pub const EXAMPLE: [(&str, &str); 10] = [
+pub const EXAMPLE: [(&str, &str); 11] = [
     ("id", "1"),
     ("group", "economic"),
     ("section", "I.1"),
@@ -540,6 +540,7 @@ pub const EXAMPLE: [(&str, &str); 10] = [
     ("direction", "at_least"),
     ("target", "6.5"),
     ("measure", "level"),
+    ("reported_in", "h1 year"),
     ("last_year_id", "1"),
 ];
 
