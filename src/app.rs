@@ -264,6 +264,8 @@ pub struct App {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Shown {
     pub value: Option<rust_decimal::Decimal>,
+    /// Whether the figure is an estimate (*ước thực hiện*) rather than official.
+    pub estimate: bool,
     /// The period of the figure shown (or the one asked for, when there is none).
     pub period: Option<Period>,
     pub status: Status,
@@ -374,6 +376,7 @@ impl App {
             .into_iter()
             .map(|row| Shown {
                 value: row.actual.map(|e| e.value),
+                estimate: row.actual.is_some_and(|e| e.kind == crate::domain::ledger::Kind::Estimate),
                 period: row.period,
                 status: row.status,
                 percent: row.percent,

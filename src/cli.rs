@@ -88,7 +88,8 @@ pub enum Command {
         /// The figure: 9.500 and 8,3 in Vietnamese (the default); 9,500 and 8.3 with --lang en
         #[arg(allow_hyphen_values = true)]
         value: String,
-        /// q1, h1, 9m or year (default: the latest period that has begun by today)
+        /// q1, h1, 9m or year; last-q1, last-h1, last-9m or last-year for the same period of
+        /// the year before (default: the latest period that has begun by today)
         #[arg(long, value_parser = parse_period)]
         period: Option<Period>,
         /// An estimate (ước thực hiện) rather than an official figure
@@ -127,7 +128,10 @@ pub enum Format {
 }
 
 pub fn parse_period(text: &str) -> Result<Period, String> {
-    Period::from_key(text).ok_or_else(|| "expected one of q1, h1, 9m, year".to_owned())
+    Period::from_key(text).ok_or_else(|| {
+        "expected one of q1, h1, 9m, year, or last-q1, last-h1, last-9m, last-year for the year before"
+            .to_owned()
+    })
 }
 
 /// A command that could not be carried out: the message for stderr and the exit status

@@ -75,6 +75,8 @@ pub fn table(app: &App, area: Rect, buf: &mut Buffer) {
             Some(value) if row.period.is_some_and(|p| app.in_conflict(target, p)) => {
                 format!("{mark} {}", present::figure(lang, value))
             }
+            // An estimate (ước thực hiện) is marked `~`; the detail says it in words.
+            Some(value) if row.estimate => format!("~{}", present::figure(lang, value)),
             Some(value) => present::figure(lang, value),
             None if target.goal.is_some() => T::NoFigure.get(lang).to_owned(),
             None => String::new(),

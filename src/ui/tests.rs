@@ -273,3 +273,20 @@ fn a_conflict_is_marked_in_the_table_and_shown_in_full_in_the_detail() {
     );
     assert!(!screen.lines().any(|l| l.starts_with("1 ") && l.contains('≠')), "only target 3 is marked");
 }
+
+/// An estimate (ước thực hiện) is marked in the table; an official figure is not.
+#[test]
+fn an_estimate_is_marked_in_the_table() {
+    let (_dir, mut app) = fixture(Lang::Vi, false, false);
+    let mut estimate = entry("e9", "4", Period::H1, "21", 9, "minh");
+    estimate.kind = Kind::Estimate;
+    app.store.save(&app.plan, vec![estimate]).expect("save");
+    app.recompute();
+    let buffer = draw(&mut app, 80, 24);
+    let line = |id: &str| -> String {
+        let row = row_of(&buffer, id);
+        (0..buffer.area.width).map(|x| buffer[(x, row)].symbol().to_owned()).collect()
+    };
+    assert!(line("4").contains(" ~21 "), "{}", line("4"));
+    assert!(line("1").contains(" 8,2 ") && !line("1").contains('~'), "{}", line("1"));
+}
