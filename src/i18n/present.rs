@@ -184,7 +184,7 @@ pub fn change_words(
     // A negative reduction is a rise, and is said so.
     let rose = (rule.way == ChangeWay::Increase) == (change >= Decimal::ZERO);
     let amount = match rule.measured_in {
-        ChangeIn::Points => gap(lang, target, change.abs()),
+        ChangeIn::Points => gap(lang, target, change.abs().normalize()),
         ChangeIn::Percent => percent(lang, change.abs().round_dp(2)),
     };
     match (rose, lang) {

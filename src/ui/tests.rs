@@ -387,3 +387,30 @@ fn an_estimate_is_marked_in_the_table() {
     assert!(line("4").contains(" ~21 "), "{}", line("4"));
     assert!(line("1").contains(" 8,2 ") && !line("1").contains('~'), "{}", line("1"));
 }
+
+/// The detail of a ceiling says how far under or over it a figure is, never a share; that of a
+/// change target gives the change worked out from last year's figure and last year's figure.
+#[test]
+fn the_detail_speaks_of_ceilings_and_changes() {
+    let (_dir, mut app) = fixture(Lang::Vi, false, false);
+    let entries = vec![
+        entry("c1", "6", Period::Year, "43", 10, "hoa"),
+        entry("c2", "8", Period::LastYear, "1.52", 11, "hoa"),
+        entry("c3", "8", Period::Year, "1.12", 12, "hoa"),
+    ];
+    app.store.save(&app.plan, entries).expect("save");
+    app.recompute();
+    all_groups(&mut app);
+    let detail_of = |app: &mut App, id: &str| {
+        app.selected = app.visible.iter().position(|&i| app.plan.targets[i].id == id).expect("visible");
+        app::update(app, Action::ToggleDetail);
+        let screen = text(&draw(app, 150, 40));
+        app::update(app, Action::ToggleDetail);
+        screen
+    };
+    let six = detail_of(&mut app, "6");
+    assert!(six.contains("43 %  vượt trần 1,2 điểm  ✖ Không đạt  Chính thức"), "{six}");
+    let eight = detail_of(&mut app, "8");
+    assert!(eight.contains("1,12 %  giảm 0,4 điểm so với năm trước, đạt 100 % KH năm  ✔ Đạt"), "{eight}");
+    assert!(eight.contains("Năm trước"), "last year's figure is listed: {eight}");
+}
