@@ -488,6 +488,7 @@ impl App {
             let group = App::tab_group(tab);
             for (row, target) in rows.iter().zip(&self.plan.targets) {
                 if group.is_none_or(|g| target.group == g)
+                    && progress::is_counted(target)
                     && let Some(i) = Status::ALL.iter().position(|s| *s == row.status)
                 {
                     counts[i] += 1;
@@ -842,6 +843,7 @@ impl App {
             value,
             kind: form.kind,
             note: &form.note.text,
+            typed: Some((&form.value.text, self.lang.number_style())),
         };
         // A sharp change is saved when the same value is entered again after the warning.
         let confirmed = form.sharp_warned == Some(value);
@@ -856,8 +858,10 @@ impl App {
                 form.error = Some(self.closed_words(&closed));
                 self.mode = Mode::Edit(form);
             }
-            Err(RecordError::Sharp(change)) => {
-                let warning = i18n::field::sharp_change(self.lang, &self.plan, &change);
+            Err(RecordError::Sharp(changes)) => {
+                let warning: Vec<String> =
+                    changes.iter().map(|c| i18n::field::sharp_change(self.lang, &self.plan, c)).collect();
+                let warning = warning.join(" ");
                 form.error = Some(format!("{warning} {}", i18n::field::sharp_enter_again(self.lang)));
                 form.sharp_warned = Some(value);
                 self.mode = Mode::Edit(form);
