@@ -402,6 +402,18 @@ pub fn store_error(lang: Lang, error: &StoreError) -> String {
                 waited.as_secs()
             ),
         },
+        StoreError::DuplicateId { path, id } => match lang {
+            Lang::Vi => format!(
+                "kho số liệu {} có hai mục khác nhau cùng mã {id}; lưu lúc này sẽ làm mất một trong hai số liệu, \
+                 nên không ghi gì. Hãy sửa tay tệp kho (đổi mã của một bản, hoặc xoá bản sai), rồi chạy chitieu check",
+                path.display()
+            ),
+            Lang::En => format!(
+                "the store {} holds two different entries under the id {id}; saving now would drop one of the figures, \
+                 so nothing was written. Edit the store by hand (give one copy another id, or remove the wrong one), then run chitieu check",
+                path.display()
+            ),
+        },
         StoreError::StickyDirectory { dir, owner } => match lang {
             Lang::Vi => format!(
                 "không lưu được: thư mục {} có bit dính (sticky, chmod +t), nên chỉ chủ tệp kho ({owner}) hoặc chủ thư mục \
@@ -596,11 +608,11 @@ pub fn finding(lang: Lang, finding: &Finding) -> String {
             "entry {entry} withdraws entry {retracts}, which the store does not hold; import the store it came from"
         ),
         (Finding::UncleanText { entry, line, column }, Lang::Vi) => format!(
-            "mục {entry} có ký tự điều khiển trong ghi chú hoặc tên{}; chúng bị bỏ đi khi hiển thị",
+            "mục {entry} có ký tự điều khiển trong ghi chú, tên hoặc mã{}; chúng bị bỏ đi khi hiển thị",
             place(*line, *column)
         ),
         (Finding::UncleanText { entry, line, column }, Lang::En) => format!(
-            "entry {entry} has control characters in its note or name{}; they are dropped when shown",
+            "entry {entry} has control characters in its note, name or ids{}; they are dropped when shown",
             place(*line, *column)
         ),
         (Finding::HardLinks { count }, Lang::Vi) => format!(
@@ -739,6 +751,7 @@ pub enum KeyHelp {
     Clear,
     StatusFilter,
     Period,
+    NextPlan,
     Undo,
     Round,
     Detail,
@@ -775,6 +788,7 @@ impl KeyHelp {
             KeyHelp::Clear => ("bỏ lọc", "clear filters"),
             KeyHelp::StatusFilter => ("lọc tình trạng", "by status"),
             KeyHelp::Period => ("đổi kỳ", "period"),
+            KeyHelp::NextPlan => ("kế hoạch năm khác", "another year's plan"),
             KeyHelp::Undo => ("rút lại", "undo"),
             KeyHelp::Round => ("chốt/mở lại kỳ", "close/reopen period"),
             KeyHelp::Detail => ("phóng chi tiết", "zoom detail"),
@@ -824,6 +838,19 @@ pub fn changed_behind_form(lang: Lang, saved: Option<(&str, &str)>) -> String {
         (Lang::Vi, None) => "Số hiện tại của kỳ này vừa được rút lại: xem lại trước khi lưu".to_owned(),
         (Lang::En, None) => {
             "The current figure of this period was just withdrawn: check before saving".to_owned()
+        }
+    }
+}
+
+/// `history 10`: a heading's figures are its parts'.
+pub fn history_of_parts(lang: Lang, id: &str, parts: &[&str]) -> String {
+    let parts = parts.join(", ");
+    match lang {
+        Lang::Vi => {
+            format!("Chỉ tiêu {id} không có số liệu riêng; đây là số liệu của các chỉ tiêu con {parts}.")
+        }
+        Lang::En => {
+            format!("Target {id} has no figure of its own; these are the figures of its parts {parts}.")
         }
     }
 }

@@ -104,7 +104,10 @@ fn export(
         return Err(Failure::bad_input(msg::export_over_store(lang, file)));
     }
     let selection = Selection { since, author: author.clone() };
-    let mut change = exchange::export(&context.plan, store.ledger(), &selection, actor.now);
+    let mut change =
+        exchange::export_with_fields(&context.plan, store.ledger(), &selection, actor.now, |id| {
+            store.fields_of(id)
+        });
     change.unit = context.unit.clone();
     store::write_atomically(file, &exchange::to_bytes(&change), file)
         .map_err(|e| Failure { code: 1, message: msg::cannot_write(lang, file, &e) })?;
@@ -166,7 +169,7 @@ fn import(
         yes,
         &mut io::stdin().lock(),
         io::stdin().is_terminal(),
-        &mut io::stderr(),
+        &mut crate::domain::text::TerminalSafe::new(io::stderr()),
     )?;
     let imported = ops::import::apply(store, plan, &prepared).map_err(refused)?;
     let conflicts = &imported.conflicts;
@@ -253,6 +256,7 @@ mod tests {
             colour: false,
             plan: crate::domain::plan::Plan::embedded(),
             wait: std::time::Duration::from_secs(30),
+            width: None,
         }
     }
 
@@ -264,6 +268,7 @@ mod tests {
             previous_period: Period::Q1,
             previous: Decimal::new(2_000, 0),
             factor: Decimal::TWO,
+            basis: crate::domain::sharp::Basis::PreviousPeriod,
         }
     }
 
