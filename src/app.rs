@@ -87,6 +87,65 @@ pub enum ModeKind {
     /// Confirming a closing or reopening: `c` is not a yes here, so that `c c` cannot close
     /// a period by a slip.
     ConfirmRound,
+    /// Browsing with the detail over the whole body (`i`): Esc goes back to the table.
+    Detail,
+}
+
+/// Which rows the status filter (`f`) keeps. The two views cadres ask for come first.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum StatusFilter {
+    /// "chưa đạt": every target short of what its period expects.
+    Short,
+    /// "chưa có số liệu".
+    NoData,
+    /// One status.
+    Only(Status),
+}
+
+impl StatusFilter {
+    pub fn keeps(self, status: Status) -> bool {
+        match self {
+            StatusFilter::Short => is_short(status),
+            StatusFilter::NoData => status == Status::NoData,
+            StatusFilter::Only(only) => only == status,
+        }
+    }
+}
+
+/// Statuses from the most urgent (`Status::urgency`, the order in which a heading takes its
+/// parts' status): the order of the status sort, and of the single-status filters.
+pub fn worst_first() -> Vec<Status> {
+    let mut all = Status::ALL.to_vec();
+    all.sort_by_key(|s| std::cmp::Reverse(s.urgency()));
+    all
+}
+
+/// Short of what the period or the year expects ("chưa đạt"): at risk, behind, nearly
+/// achieved, not achieved.
+pub fn is_short(status: Status) -> bool {
+    matches!(status, Status::Behind | Status::AtRisk | Status::NearlyAchieved | Status::NotAchieved)
+}
+
+/// The order of the rows (`s` cycles it).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum SortBy {
+    /// The plan's own order, by id.
+    #[default]
+    Plan,
+    /// The most urgent status first (see [`worst_first`]), then plan order.
+    Status,
+    /// The lowest % of what the period expects first; targets without one last.
+    Percent,
+}
+
+impl SortBy {
+    fn next(self) -> SortBy {
+        match self {
+            SortBy::Plan => SortBy::Status,
+            SortBy::Status => SortBy::Percent,
+            SortBy::Percent => SortBy::Plan,
+        }
+    }
 }
 
 impl Mode {
@@ -188,6 +247,11 @@ pub struct Form {
     /// A value far from the previous period's that was warned about: Enter again with the
     /// same value takes it.
     pub sharp_warned: Option<rust_decimal::Decimal>,
+    /// What the form has to say besides an error: a draft given back, a colleague's change.
+    pub notice: Option<String>,
+    /// The id of the current figure of the form's target and period as the user last saw it,
+    /// so that a colleague's change behind the form is said in the form.
+    pub seen: Option<String>,
 }
 
 /// A line for the footer.
@@ -195,7 +259,13 @@ pub struct Form {
 pub struct Message {
     pub text: String,
     pub error: bool,
+    /// Refresh ticks seen since it was said: a message fades after [`MESSAGE_TICKS`].
+    pub ticks: u8,
 }
+
+/// Refresh ticks (one every two seconds) a message stays, unless a key makes it go sooner.
+/// An error stays until the next key, so that it is not missed.
+pub const MESSAGE_TICKS: u8 = 3;
 
 /// Where the last frame put things, so that a click can be mapped back (written by the view).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -235,7 +305,8 @@ pub struct App {
     pub tab: usize,
     pub period: PeriodChoice,
     pub filter: Field,
-    pub status_filter: Option<Status>,
+    pub status_filter: Option<StatusFilter>,
+    pub sort: SortBy,
     /// The targets shown, as indices into `plan.targets`.
     pub visible: Vec<usize>,
     /// Index into `visible`.
@@ -257,6 +328,8 @@ pub struct App {
     pub search: Vec<String>,
     /// The open form's text, for the exit paths to keep as a draft (see `draft`).
     pub draft: crate::store::draft::Slot,
+    /// The widest goal of the plan, with its unit in full and abbreviated (table columns).
+    pub goal_widths: (usize, usize),
 }
 
 /// One target as the table shows it in the period in view (owned, so that it can be kept
@@ -264,6 +337,8 @@ pub struct App {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Shown {
     pub value: Option<rust_decimal::Decimal>,
+    /// Whether the figure is an estimate (*ước thực hiện*) rather than official.
+    pub estimate: bool,
     /// The period of the figure shown (or the one asked for, when there is none).
     pub period: Option<Period>,
     pub status: Status,
@@ -342,6 +417,7 @@ impl App {
             period: PeriodChoice::Latest,
             filter: Field::default(),
             status_filter: None,
+            sort: SortBy::Plan,
             visible: Vec::new(),
             selected: 0,
             detail_zoom: false,
@@ -355,7 +431,15 @@ impl App {
             index: plan_index.index,
             search: plan_index.search,
             draft: Default::default(),
+            goal_widths: (0, 0),
         };
+        app.goal_widths = app.plan.targets.iter().fold((0, 0), |(full, short), t| {
+            let width = |text: String| unicode_width::UnicodeWidthStr::width(text.as_str());
+            (
+                full.max(width(present::goal(app.lang, app.ascii, t))),
+                short.max(width(present::goal_short(app.lang, app.ascii, t))),
+            )
+        });
         app.recompute();
         app
     }
@@ -374,6 +458,7 @@ impl App {
             .into_iter()
             .map(|row| Shown {
                 value: row.actual.map(|e| e.value),
+                estimate: row.actual.is_some_and(|e| e.kind == crate::domain::ledger::Kind::Estimate),
                 period: row.period,
                 status: row.status,
                 percent: row.percent,
@@ -422,6 +507,14 @@ impl App {
         Group::ALL.get(tab).copied()
     }
 
+    /// The kind of what the user is doing, which the key table is keyed by.
+    pub fn mode_kind(&self) -> ModeKind {
+        match self.mode {
+            Mode::Browse if self.detail_zoom => ModeKind::Detail,
+            _ => self.mode.kind(),
+        }
+    }
+
     pub fn selected_target(&self) -> Option<&Target> {
         self.visible.get(self.selected).map(|i| &self.plan.targets[*i])
     }
@@ -447,22 +540,90 @@ impl App {
             .zip(&self.plan.targets)
             .enumerate()
             .filter(|(_, (_, target))| group.is_none_or(|g| target.group == g))
-            .filter(|(_, (row, _))| self.status_filter.is_none_or(|s| row.status == s))
+            .filter(|(_, (row, _))| self.status_filter.is_none_or(|f| f.keeps(row.status)))
             .filter(|(i, _)| query.is_empty() || self.search[*i].contains(&query))
             .map(|(i, _)| i)
             .collect();
+        let rows = &self.view.rows;
+        match self.sort {
+            SortBy::Plan => {}
+            SortBy::Status => self.visible.sort_by_key(|i| std::cmp::Reverse(rows[*i].status.urgency())),
+            // Stable sorts: equal rows keep the plan's order.
+            SortBy::Percent => self.visible.sort_by_key(|i| (rows[*i].percent.is_none(), rows[*i].percent)),
+        }
         self.selected = keep
             .and_then(|id| self.visible.iter().position(|i| self.plan.targets[*i].id == id))
             .unwrap_or(self.selected)
             .min(self.visible.len().saturating_sub(1));
     }
 
+    /// `f`: no filter, "chưa đạt", "chưa có số liệu", then each other status that the tab
+    /// has rows of, worst first.
+    fn next_status_filter(&self) -> Option<StatusFilter> {
+        let counts = self.view.counts[self.tab];
+        let has_rows = |s: &Status| Status::ALL.iter().position(|x| x == s).is_some_and(|i| counts[i] > 0);
+        let mut cycle = vec![None, Some(StatusFilter::Short), Some(StatusFilter::NoData)];
+        cycle.extend(
+            worst_first()
+                .iter()
+                .filter(|s| **s != Status::NoData && has_rows(s))
+                .map(|s| Some(StatusFilter::Only(*s))),
+        );
+        let at = cycle.iter().position(|f| *f == self.status_filter).unwrap_or(0);
+        cycle[(at + 1) % cycle.len()]
+    }
+
+    /// `u`: asks before withdrawing the selected target's figure in the period in view (its
+    /// latest figure when the view shows the latest ones).
+    fn ask_undo(&mut self) {
+        if self.read_only {
+            return self.warn(U::ReadOnlyRefused.get(self.lang));
+        }
+        if self.too_small() {
+            return self.warn(U::Enlarge.get(self.lang));
+        }
+        let Some(target) = self.selected_target() else {
+            return self.warn(U::NoRows.get(self.lang));
+        };
+        if target.goal.is_none() {
+            return self.warn(U::HeadingHasParts.get(self.lang));
+        }
+        let ledger = self.store.ledger();
+        let figure = match self.period {
+            PeriodChoice::Fixed(period) => ledger.current(&target.id, period),
+            PeriodChoice::Latest => ledger.latest(&target.id),
+        };
+        match figure {
+            Some(entry) => self.mode = Mode::ConfirmUndo(entry.clone()),
+            None => {
+                let period = match self.period {
+                    PeriodChoice::Fixed(p) => Some(p),
+                    PeriodChoice::Latest => None,
+                };
+                let text = i18n::nothing_to_withdraw(self.lang, &target.id, period);
+                self.warn(text)
+            }
+        }
+    }
+
+    /// Counts a refresh tick; an information message that has been up long enough goes.
+    /// Returns whether it went.
+    fn age_message(&mut self) -> bool {
+        let Some(message) = &mut self.message else { return false };
+        message.ticks = message.ticks.saturating_add(1);
+        let gone = !message.error && message.ticks >= MESSAGE_TICKS;
+        if gone {
+            self.message = None;
+        }
+        gone
+    }
+
     fn say(&mut self, text: impl Into<String>) {
-        self.message = Some(Message { text: text.into(), error: false });
+        self.message = Some(Message { text: text.into(), error: false, ticks: 0 });
     }
 
     fn warn(&mut self, text: impl Into<String>) {
-        self.message = Some(Message { text: text.into(), error: true });
+        self.message = Some(Message { text: text.into(), error: true, ticks: 0 });
     }
 
     fn move_by(&mut self, by: isize) {
@@ -472,7 +633,9 @@ impl App {
 
     /// `3 · Cả năm · 9.500 tỷ đồng`
     fn describe(&self, entry: &Entry) -> String {
-        present::entry(self.lang, &self.plan, entry)
+        let text = present::entry(self.lang, &self.plan, entry);
+        // The command line's separator, in the view's own symbols.
+        if self.ascii { text.replace(" · ", self.theme.dot()) } else { text }
     }
 
     fn start_edit(&mut self) {
@@ -500,7 +663,10 @@ impl App {
             focus: FormField::Value,
             error,
             sharp_warned: None,
+            notice: None,
+            seen: None,
         });
+        self.note_seen();
     }
 
     /// Opens the form again with a draft kept when the terminal hung up, and says so.
@@ -532,10 +698,43 @@ impl App {
             focus: FormField::Value,
             error: self.closed_message(draft.period),
             sharp_warned: None,
+            notice: None,
+            seen: None,
         });
-        self.say(U::DraftOffered.get(self.lang));
+        self.note_seen();
+        if let Mode::Edit(form) = &mut self.mode {
+            form.notice = Some(U::DraftOffered.get(self.lang).to_owned());
+        }
         self.sync_draft();
         true
+    }
+
+    /// The open form has now seen the current figure of its target and period.
+    fn note_seen(&mut self) {
+        if let Mode::Edit(form) = &mut self.mode {
+            form.seen = self.store.ledger().current(&form.target, form.period).map(|e| e.id.clone());
+        }
+    }
+
+    /// After a refresh: says in the open form when the figure behind it changed.
+    fn note_change_behind_form(&mut self) {
+        let Mode::Edit(form) = &self.mode else { return };
+        let current = self.store.ledger().current(&form.target, form.period);
+        if current.map(|e| &e.id) == form.seen.as_ref() {
+            return;
+        }
+        let unit = self.plan.target(&form.target).map_or("", |t| t.unit.get(self.lang));
+        let notice = match current {
+            Some(entry) => i18n::changed_behind_form(
+                self.lang,
+                Some((&text::clean(&entry.author), &present::value_with_unit(self.lang, entry.value, unit))),
+            ),
+            None => i18n::changed_behind_form(self.lang, None),
+        };
+        if let Mode::Edit(form) = &mut self.mode {
+            form.notice = Some(notice);
+        }
+        self.note_seen();
     }
 
     /// Puts the open form, if any, in the draft slot (or empties it).
@@ -558,7 +757,13 @@ impl App {
 
     /// What `set` says about a closed period, if `period` is closed.
     fn closed_message(&self, period: Period) -> Option<String> {
-        self.closed(period).map(|closed| i18n::field::period_closed_in(self.lang, closed, &self.tz))
+        self.closed(period).map(|closed| self.closed_words(closed))
+    }
+
+    /// A closed period as the form says it, with the keys that reopen it here.
+    fn closed_words(&self, closed: &ClosedPeriod) -> String {
+        let in_view = closed.period == self.period_for_entry();
+        i18n::field::period_closed_in_view(self.lang, closed, &self.tz, in_view)
     }
 
     /// `c`: asks before closing the period in view, or reopening it when it is closed.
@@ -617,6 +822,7 @@ impl App {
             value,
             kind: form.kind,
             note: &form.note.text,
+            typed: Some((&form.value.text, self.lang.number_style())),
         };
         // A sharp change is saved when the same value is entered again after the warning.
         let confirmed = form.sharp_warned == Some(value);
@@ -628,11 +834,13 @@ impl App {
                 self.say(i18n::saved_footer(self.lang, &what, recorded.merged.from_others));
             }
             Err(RecordError::Closed(closed)) => {
-                form.error = Some(i18n::field::period_closed_in(self.lang, &closed, &self.tz));
+                form.error = Some(self.closed_words(&closed));
                 self.mode = Mode::Edit(form);
             }
-            Err(RecordError::Sharp(change)) => {
-                let warning = i18n::field::sharp_change(self.lang, &self.plan, &change);
+            Err(RecordError::Sharp(changes)) => {
+                let warning: Vec<String> =
+                    changes.iter().map(|c| i18n::field::sharp_change(self.lang, &self.plan, c)).collect();
+                let warning = warning.join(" ");
                 form.error = Some(format!("{warning} {}", i18n::field::sharp_enter_again(self.lang)));
                 form.sharp_warned = Some(value);
                 self.mode = Mode::Edit(form);
@@ -657,9 +865,7 @@ impl App {
                 self.say(i18n::withdrawn(self.lang, &what))
             }
             Err(WithdrawError::Nothing) => self.warn(U::NothingToUndo.get(self.lang)),
-            Err(WithdrawError::Closed(closed)) => {
-                self.warn(i18n::field::period_closed_in(self.lang, &closed, &self.tz))
-            }
+            Err(WithdrawError::Closed(closed)) => self.warn(self.closed_words(&closed)),
             Err(WithdrawError::Store(e)) => {
                 let why = i18n::store_error(self.lang, &e);
                 self.warn(i18n::save_failed(self.lang, &why));
@@ -712,25 +918,30 @@ fn apply(app: &mut App, action: Action) -> bool {
             return false;
         }
         Action::Refresh => {
-            return match app.store.refresh(&app.plan) {
-                Ok(merged) if merged.from_others > 0 => {
-                    app.say(i18n::from_others(app.lang, merged.from_others));
-                    app.recompute();
-                    true
-                }
-                Ok(_) => false,
-                Err(e) => {
-                    let text = i18n::store_error(app.lang, &e);
-                    let new = app.message.as_ref().is_none_or(|m| m.text != text);
-                    if new {
-                        app.warn(text);
+            let faded = app.age_message();
+            return faded
+                | match app.store.refresh(&app.plan) {
+                    Ok(merged) if merged.from_others > 0 => {
+                        app.say(i18n::from_others(app.lang, merged.from_others));
+                        app.recompute();
+                        app.note_change_behind_form();
+                        true
                     }
-                    new
-                }
-            };
+                    Ok(_) => false,
+                    Err(e) => {
+                        let text = i18n::store_error(app.lang, &e);
+                        let new = app.message.as_ref().is_none_or(|m| m.text != text);
+                        if new {
+                            app.warn(text);
+                        }
+                        new
+                    }
+                };
         }
         _ => {}
     }
+    // What was said before goes at the next key: it said what the previous one did.
+    app.message = None;
     let mode = std::mem::replace(&mut app.mode, Mode::Browse);
     match mode {
         Mode::Browse => browse(app, action),
@@ -779,28 +990,29 @@ fn browse(app: &mut App, action: Action) {
             app.refilter();
         }
         Action::ToggleDetail => app.detail_zoom = !app.detail_zoom,
-        Action::StartFilter => app.mode = Mode::Filter,
-        Action::ClearFilter => {
+        Action::Back if app.detail_zoom => app.detail_zoom = false,
+        Action::Back => {
             app.filter.clear();
             app.status_filter = None;
-            app.message = None;
             app.refilter();
         }
+        Action::StartFilter => app.mode = Mode::Filter,
         Action::CycleStatusFilter => {
-            app.status_filter = match app.status_filter {
-                None => Some(Status::ALL[0]),
-                Some(s) => {
-                    Status::ALL.iter().position(|x| *x == s).and_then(|i| Status::ALL.get(i + 1)).copied()
-                }
-            };
+            app.status_filter = app.next_status_filter();
+            app.selected = 0;
             app.refilter();
         }
-        Action::CyclePeriod => {
-            app.period = match app.period {
-                PeriodChoice::Latest => PeriodChoice::Fixed(Period::ALL[0]),
-                PeriodChoice::Fixed(Period::Year) => PeriodChoice::Latest,
-                PeriodChoice::Fixed(p) => PeriodChoice::Fixed(p.next()),
-            };
+        Action::CycleSort => {
+            app.sort = app.sort.next();
+            app.refilter();
+        }
+        Action::CyclePeriod | Action::PrevPeriod => {
+            // Latest, then each period in turn; `P` goes the other way round.
+            let mut cycle = vec![PeriodChoice::Latest];
+            cycle.extend(Period::THIS_YEAR.map(PeriodChoice::Fixed));
+            let at = cycle.iter().position(|c| *c == app.period).unwrap_or(0);
+            let by = if action == Action::CyclePeriod { 1 } else { cycle.len() - 1 };
+            app.period = cycle[(at + by) % cycle.len()];
             app.recompute();
         }
         Action::ShowHelp => {
@@ -809,18 +1021,7 @@ fn browse(app: &mut App, action: Action) {
         }
         Action::Edit => app.start_edit(),
         Action::ToggleRound => app.ask_round(),
-        Action::Undo => {
-            if app.read_only {
-                app.warn(U::ReadOnlyRefused.get(app.lang));
-            } else if app.too_small() {
-                app.warn(U::Enlarge.get(app.lang));
-            } else {
-                match crate::ops::withdraw::candidate(app.store.ledger(), &app.actor()) {
-                    Some(entry) => app.mode = Mode::ConfirmUndo(entry.clone()),
-                    None => app.warn(U::NothingToUndo.get(app.lang)),
-                }
-            }
-        }
+        Action::Undo => app.ask_undo(),
         _ => {}
     }
 }
@@ -834,6 +1035,7 @@ fn filter(app: &mut App, action: Action) {
             return;
         }
         Action::Input(c) => app.filter.insert(c, VALUE_MAX),
+        Action::ClearLine => app.filter.clear(),
         Action::Backspace => app.filter.backspace(),
         Action::Left => app.filter.left(),
         Action::Right => app.filter.right(),
@@ -881,6 +1083,8 @@ fn edit(app: &mut App, mut form: Form, action: Action) {
                 let n = Period::ALL.len();
                 form.period = Period::ALL[if forward { (i + 1) % n } else { (i + n - 1) % n }];
                 form.error = app.closed_message(form.period);
+                form.notice = None;
+                form.seen = app.store.ledger().current(&form.target, form.period).map(|e| e.id.clone());
             } else {
                 form.kind = match form.kind {
                     Kind::Estimate => Kind::Official,

@@ -88,7 +88,8 @@ pub enum Command {
         /// The figure: 9.500 and 8,3 in Vietnamese (the default); 9,500 and 8.3 with --lang en
         #[arg(allow_hyphen_values = true)]
         value: String,
-        /// q1, h1, 9m or year (default: the latest period that has begun by today)
+        /// q1, h1, 9m or year; last-q1, last-h1, last-9m or last-year for the same period of
+        /// the year before (default: the latest period that has begun by today)
         #[arg(long, value_parser = parse_period)]
         period: Option<Period>,
         /// An estimate (ước thực hiện) rather than an official figure
@@ -127,7 +128,10 @@ pub enum Format {
 }
 
 pub fn parse_period(text: &str) -> Result<Period, String> {
-    Period::from_key(text).ok_or_else(|| "expected one of q1, h1, 9m, year".to_owned())
+    Period::from_key(text).ok_or_else(|| {
+        "expected one of q1, h1, 9m, year, or last-q1, last-h1, last-9m, last-year for the year before"
+            .to_owned()
+    })
 }
 
 /// A command that could not be carried out: the message for stderr and the exit status
@@ -438,21 +442,26 @@ pub fn set(
         value,
         kind: request.kind,
         note: request.note.unwrap_or(""),
+        typed: Some((request.value, lang.number_style())),
     };
     let mut store = open_store(context, path)?;
     let mut recorded = ops::record::record(&mut store, plan, &figure, actor, request.yes);
-    if let Err(RecordError::Sharp(change)) = &recorded {
+    if let Err(RecordError::Sharp(changes)) = &recorded {
         use std::io::IsTerminal;
         let stdin = io::stdin();
         let interactive = stdin.is_terminal();
-        let changes = [change.clone()];
-        field::confirm_sharp(context, &changes, false, &mut stdin.lock(), interactive, &mut io::stderr())?;
+        let mut err = crate::domain::text::TerminalSafe::new(io::stderr());
+        field::confirm_sharp(context, changes, false, &mut stdin.lock(), interactive, &mut err)?;
         recorded = ops::record::record(&mut store, plan, &figure, actor, true);
     }
     let recorded = recorded.map_err(|e| {
         Failure::bad_input(match e {
             RecordError::Closed(closed) => i18n::field::period_closed(lang, &closed),
-            RecordError::Sharp(change) => i18n::field::sharp_change(lang, plan, &change),
+            RecordError::Sharp(changes) => changes
+                .iter()
+                .map(|c| i18n::field::sharp_change(lang, plan, c))
+                .collect::<Vec<_>>()
+                .join("\n"),
             RecordError::Store(e) => i18n::store_error(lang, &e),
         })
     })?;

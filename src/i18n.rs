@@ -25,6 +25,7 @@ pub enum T {
     ColTarget,
     ColActual,
     ColPeriod,
+    ColPeriodShort,
     ColPercent,
     ColStatus,
     ColGroup,
@@ -32,6 +33,7 @@ pub enum T {
     PeriodLabel,
     LatestPeriod,
     NoFigure,
+    NoFigureAscii,
     ColTime,
     ColKind,
     ColAuthor,
@@ -52,6 +54,7 @@ impl T {
             T::ColTarget => ("Mục tiêu", "Goal"),
             T::ColActual => ("Thực hiện", "Actual"),
             T::ColPeriod => ("Kỳ", "Period"),
+            T::ColPeriodShort => ("Kỳ", "Per"),
             T::ColPercent => ("% KH năm", "% plan"),
             T::ColStatus => ("Tình trạng", "Status"),
             T::ColGroup => ("Nhóm", "Group"),
@@ -59,6 +62,7 @@ impl T {
             T::PeriodLabel => ("Kỳ báo cáo", "Period"),
             T::LatestPeriod => ("kỳ gần nhất có số liệu", "latest period with a figure"),
             T::NoFigure => ("—", "—"),
+            T::NoFigureAscii => ("-", "-"),
             T::ColTime => ("Thời điểm", "Time"),
             T::ColKind => ("Loại", "Kind"),
             T::ColAuthor => ("Người nhập", "Entered by"),
@@ -97,6 +101,22 @@ pub fn period(lang: Lang, period: Period) -> &'static str {
         Period::LastH1 => ("Cùng kỳ 6 tháng", "Last year's 6 months"),
         Period::LastNineMonths => ("Cùng kỳ 9 tháng", "Last year's 9 months"),
         Period::LastYear => ("Năm trước", "Last year"),
+    };
+    lang.pick(vi, en)
+}
+
+/// A period in two letters, for a table column: "6T" (6 tháng), "9M", "CN" (cả năm).
+pub fn period_short(lang: Lang, period: Period) -> &'static str {
+    let (vi, en) = match period {
+        Period::Q1 => ("Q1", "Q1"),
+        Period::H1 => ("6T", "H1"),
+        Period::NineMonths => ("9T", "9M"),
+        Period::Year => ("CN", "FY"),
+        // Last year's (cùng kỳ năm trước): the same letters, marked.
+        Period::LastQ1 => ("Q1'", "Q1'"),
+        Period::LastH1 => ("6T'", "H1'"),
+        Period::LastNineMonths => ("9T'", "9M'"),
+        Period::LastYear => ("CN'", "FY'"),
     };
     lang.pick(vi, en)
 }
@@ -382,6 +402,18 @@ pub fn store_error(lang: Lang, error: &StoreError) -> String {
                 waited.as_secs()
             ),
         },
+        StoreError::DuplicateId { path, id } => match lang {
+            Lang::Vi => format!(
+                "kho số liệu {} có hai mục khác nhau cùng mã {id}; lưu lúc này sẽ làm mất một trong hai số liệu, \
+                 nên không ghi gì. Hãy sửa tay tệp kho (đổi mã của một bản, hoặc xoá bản sai), rồi chạy chitieu check",
+                path.display()
+            ),
+            Lang::En => format!(
+                "the store {} holds two different entries under the id {id}; saving now would drop one of the figures, \
+                 so nothing was written. Edit the store by hand (give one copy another id, or remove the wrong one), then run chitieu check",
+                path.display()
+            ),
+        },
         StoreError::StickyDirectory { dir, owner } => match lang {
             Lang::Vi => format!(
                 "không lưu được: thư mục {} có bit dính (sticky, chmod +t), nên chỉ chủ tệp kho ({owner}) hoặc chủ thư mục \
@@ -576,11 +608,11 @@ pub fn finding(lang: Lang, finding: &Finding) -> String {
             "entry {entry} withdraws entry {retracts}, which the store does not hold; import the store it came from"
         ),
         (Finding::UncleanText { entry, line, column }, Lang::Vi) => format!(
-            "mục {entry} có ký tự điều khiển trong ghi chú hoặc tên{}; chúng bị bỏ đi khi hiển thị",
+            "mục {entry} có ký tự điều khiển trong ghi chú, tên hoặc mã{}; chúng bị bỏ đi khi hiển thị",
             place(*line, *column)
         ),
         (Finding::UncleanText { entry, line, column }, Lang::En) => format!(
-            "entry {entry} has control characters in its note or name{}; they are dropped when shown",
+            "entry {entry} has control characters in its note, name or ids{}; they are dropped when shown",
             place(*line, *column)
         ),
         (Finding::HardLinks { count }, Lang::Vi) => format!(
@@ -616,12 +648,12 @@ pub enum U {
     Kind,
     Note,
     TypeANumber,
-    FormKeys,
     HelpTitle,
     HelpBrowse,
     HelpFilter,
     HelpEdit,
     HelpHelp,
+    HelpDetail,
     HelpConfirm,
     HelpConfirmRound,
     Enlarge,
@@ -638,6 +670,9 @@ pub enum U {
     Cancelled,
     Current,
     Latest,
+    SortedBy,
+    Quote,
+    DetailBack,
 }
 
 impl U {
@@ -662,15 +697,12 @@ impl U {
             U::Kind => ("Loại", "Kind"),
             U::Note => ("Ghi chú", "Note"),
             U::TypeANumber => ("nhập số, ví dụ 9.266 hoặc 76,56", "type a number, e.g. 9,266 or 76.56"),
-            U::FormKeys => (
-                "Enter lưu · Esc hủy · Tab/↑↓ chuyển ô · ←/→ đổi kỳ, loại",
-                "Enter saves · Esc cancels · Tab/↑↓ next field · ←/→ change period, kind",
-            ),
             U::HelpTitle => ("Phím tắt", "Keys"),
             U::HelpBrowse => ("Xem danh sách", "Browsing"),
             U::HelpFilter => ("Gõ bộ lọc", "Typing a filter"),
             U::HelpEdit => ("Nhập số liệu", "Entering a figure"),
             U::HelpHelp => ("Trang này", "This page"),
+            U::HelpDetail => ("Xem chi tiết (phím i)", "The detail (key i)"),
             U::HelpConfirm => ("Xác nhận", "Confirming"),
             U::HelpConfirmRound => ("Xác nhận chốt/mở lại kỳ", "Confirming a closing or reopening"),
             U::Enlarge => ("Cửa sổ quá nhỏ: hãy phóng to", "The window is too small: enlarge it"),
@@ -681,8 +713,8 @@ impl U {
             U::NothingToUndo => ("Bạn chưa có mục nào để rút lại", "You have no entry to withdraw"),
             U::UndoTitle => ("Rút lại mục nhập", "Withdraw an entry"),
             U::UndoQuestion => (
-                "Rút lại mục mới nhất của bạn? Mục vẫn còn trong lịch sử.",
-                "Withdraw your latest entry? It stays in the history.",
+                "Rút lại số liệu này của dòng đang chọn? Số liệu trước đó (nếu có) lại có hiệu lực; mục vẫn còn trong lịch sử.",
+                "Withdraw this figure of the selected row? The one before it (if any) stands again; it stays in the history.",
             ),
             U::CloseTitle => ("Chốt số liệu", "Close a period"),
             U::DraftOffered => (
@@ -699,6 +731,9 @@ impl U {
             U::Cancelled => ("Đã hủy, chưa lưu gì", "Cancelled, nothing saved"),
             U::Current => ("hiện tại", "current"),
             U::Latest => ("mới nhất có số liệu", "latest with a figure"),
+            U::SortedBy => ("Xếp", "Sorted by"),
+            U::Quote => ("Nghị quyết ghi", "The resolution says"),
+            U::DetailBack => ("Esc: về bảng", "Esc: back to the table"),
         };
         lang.pick(vi, en)
     }
@@ -733,6 +768,11 @@ pub enum KeyHelp {
     No,
     Close,
     Scroll,
+    Sort,
+    PeriodBack,
+    ClearLine,
+    Back,
+    OtherTarget,
 }
 
 impl KeyHelp {
@@ -764,8 +804,62 @@ impl KeyHelp {
             KeyHelp::No => ("thôi", "no"),
             KeyHelp::Close => ("đóng", "close"),
             KeyHelp::Scroll => ("cuộn", "scroll"),
+            KeyHelp::Sort => ("đổi cách xếp: tình trạng, % kế hoạch, mã", "sort: status, % of plan, id"),
+            KeyHelp::PeriodBack => ("kỳ trước", "previous period"),
+            KeyHelp::ClearLine => ("xoá cả dòng", "erase the line"),
+            KeyHelp::Back => ("về bảng", "back to the table"),
+            KeyHelp::OtherTarget => ("chỉ tiêu trước/sau", "previous/next target"),
         };
         lang.pick(vi, en)
+    }
+}
+
+/// Text the user typed or a file holds, quoted in a sentence: “ngan sach”; a lone space is
+/// named, since quotes around a blank show nothing.
+pub fn quoted(lang: Lang, text: &str, ascii: bool) -> String {
+    match (text, ascii) {
+        (" ", _) => lang.pick("dấu cách", "a space").to_owned(),
+        (_, false) => format!("“{text}”"),
+        (_, true) => format!("\"{text}\""),
+    }
+}
+
+/// A colleague saved (`Some((author, value))`) or withdrew the figure behind the open form.
+pub fn changed_behind_form(lang: Lang, saved: Option<(&str, &str)>) -> String {
+    match (lang, saved) {
+        (Lang::Vi, Some((who, value))) => {
+            format!("{who} vừa nhập {value} cho kỳ này: xem lại số hiện tại trước khi lưu")
+        }
+        (Lang::En, Some((who, value))) => {
+            format!("{who} has just entered {value} for this period: check the current figure before saving")
+        }
+        (Lang::Vi, None) => "Số hiện tại của kỳ này vừa được rút lại: xem lại trước khi lưu".to_owned(),
+        (Lang::En, None) => {
+            "The current figure of this period was just withdrawn: check before saving".to_owned()
+        }
+    }
+}
+
+/// `u` on a target without a figure to withdraw (in `period`, or in any).
+pub fn nothing_to_withdraw(lang: Lang, id: &str, period: Option<Period>) -> String {
+    match (lang, period) {
+        (Lang::Vi, Some(p)) => format!("Chỉ tiêu {id} chưa có số liệu {} để rút lại", period_lower(lang, p)),
+        (Lang::Vi, None) => format!("Chỉ tiêu {id} chưa có số liệu nào để rút lại"),
+        (Lang::En, Some(p)) => format!("Target {id} has no {} figure to withdraw", period_lower(lang, p)),
+        (Lang::En, None) => format!("Target {id} has no figure to withdraw"),
+    }
+}
+
+/// A period inside a sentence, before a noun: "quý I", "6 tháng"; "half-year", "full-year"
+/// (not "the Full year period").
+pub fn period_lower(lang: Lang, p: Period) -> &'static str {
+    match (lang, p) {
+        (Lang::Vi, Period::Q1) => "quý I",
+        (Lang::Vi, Period::Year) => "cả năm",
+        (Lang::En, Period::H1) => "half-year",
+        (Lang::En, Period::NineMonths) => "nine-month",
+        (Lang::En, Period::Year) => "full-year",
+        _ => period(lang, p),
     }
 }
 
@@ -801,8 +895,8 @@ fn others_suffix(lang: Lang, count: usize) -> String {
 /// What the "enlarge" screen asks for.
 pub fn enlarge(lang: Lang, width: u16, height: u16) -> String {
     match lang {
-        Lang::Vi => format!("{} (cần ít nhất {width}×{height})", U::Enlarge.get(lang)),
-        Lang::En => format!("{} (at least {width}×{height} needed)", U::Enlarge.get(lang)),
+        Lang::Vi => format!("{} (cần ít nhất {width}x{height})", U::Enlarge.get(lang)),
+        Lang::En => format!("{} (at least {width}x{height} needed)", U::Enlarge.get(lang)),
     }
 }
 

@@ -100,7 +100,7 @@ pub fn lock_patience(lang: crate::i18n::Lang, limit: Duration) -> crate::store::
             io::stdout(),
             cursor::MoveTo(0, rows.saturating_sub(1)),
             terminal::Clear(terminal::ClearType::CurrentLine),
-            Print(format!("{line} {hint}"))
+            Print(crate::domain::text::for_terminal(&format!("{line} {hint}")).into_owned())
         );
         SCRIBBLED.store(true, Ordering::SeqCst);
         while event::poll(Duration::ZERO).unwrap_or(false) {
@@ -241,18 +241,20 @@ fn event_loop(app: &mut App, terminal: &mut Term, stop: &AtomicI32) -> io::Resul
 }
 
 fn to_action(app: &App, event: Event) -> Option<Action> {
-    let mode = app.mode.kind();
+    let mode = app.mode_kind();
     match event {
         Event::Key(key) => keymap::resolve(mode, key),
         Event::Resize(width, height) => Some(Action::Resize { width, height }),
-        Event::Mouse(mouse) if matches!(mode, ModeKind::Browse | ModeKind::Help) => match mouse.kind {
-            MouseEventKind::Down(MouseButton::Left) if mode == ModeKind::Browse => {
-                Some(Action::Click { column: mouse.column, row: mouse.row })
+        Event::Mouse(mouse) if matches!(mode, ModeKind::Browse | ModeKind::Detail | ModeKind::Help) => {
+            match mouse.kind {
+                MouseEventKind::Down(MouseButton::Left) if mode == ModeKind::Browse => {
+                    Some(Action::Click { column: mouse.column, row: mouse.row })
+                }
+                MouseEventKind::ScrollDown => Some(Action::Scroll(3)),
+                MouseEventKind::ScrollUp => Some(Action::Scroll(-3)),
+                _ => None,
             }
-            MouseEventKind::ScrollDown => Some(Action::Scroll(3)),
-            MouseEventKind::ScrollUp => Some(Action::Scroll(-3)),
-            _ => None,
-        },
+        }
         _ => None,
     }
 }

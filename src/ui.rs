@@ -1,11 +1,9 @@
 //! The screen, drawn from `&App` only. Layout here; the parts in `ui/*.rs`.
 //!
 //! ```text
-//! title (year)                                  header: plan, period, store, user
-//! Kỳ: … · Kho: … · Người dùng: …
+//! title… · Kỳ: … · Lọc: … · Người dùng: … · Kho: …   header in one line
 //!  Kinh tế ·11 │ Xã hội ·9 │ …                  group tabs with counts per status
-//! ✔ Đạt 0  ▲ Đúng tiến độ 0  …                  the counts of the tab in words
-//! Mã  Chỉ tiêu   Mục tiêu   Thực hiện  % kỳ  Tình trạng
+//! Mã  Chỉ tiêu   Mục tiêu   Thực hiện Kỳ % kỳ  Tình trạng
 //! …                                             the table
 //! ─ Chi tiết ──────────────                     the selected target (beside the table
 //! …                                             on a wide screen; one line on a short one)
@@ -56,19 +54,12 @@ impl Widget for &App {
                 .render(area, buf);
             return;
         }
-        let [head, tabs, legend, body, foot] = split::vertical(
+        let [head, tabs, body, foot] = split::vertical(
             area,
-            [
-                Constraint::Length(2),
-                Constraint::Length(1),
-                Constraint::Length(1),
-                Constraint::Min(4),
-                Constraint::Length(2),
-            ],
+            [Constraint::Length(1), Constraint::Length(1), Constraint::Min(4), Constraint::Length(2)],
         );
         header::header(self, head, buf);
         header::tabs(self, tabs, buf);
-        header::legend(self, legend, buf);
         if self.detail_zoom {
             detail::detail(self, body, buf);
             let mut hits = self.hits.get();

@@ -150,8 +150,8 @@ fn edit_target_3_in_a_terminal_and_read_it_back() {
     pty.send("\u{c}");
     pty.settle(before_clear);
     assert!(
-        pty.since(before_clear).contains("Chương trình hành động"),
-        "a whole frame is sent again, the unchanged title included"
+        pty.since(before_clear).contains("Tình trạng"),
+        "a whole frame is sent again, the unchanged column titles included"
     );
     assert!(!pty.since(0).contains("\u{1b}[6n"), "no cursor-position query, ever");
     let all = pty.since(0);
@@ -242,4 +242,91 @@ fn a_form_open_at_hang_up_comes_back_as_a_draft() {
         std::thread::sleep(Duration::from_millis(20));
     }
     assert!(!store.exists(), "nothing saved without Enter");
+}
+
+/// Sets figures with the command line, as a colleague would have.
+fn set(store: &str, config_home: &Path, args: &[&str]) {
+    let status = Command::new(env!("CARGO_BIN_EXE_chitieu"))
+        .args(["--store", store, "--lang", "vi"])
+        .args(args)
+        .env("XDG_CONFIG_HOME", config_home)
+        .env("USER", "lan")
+        .output()
+        .expect("set");
+    assert!(status.status.success());
+}
+
+fn quit(pty: &mut Pty) {
+    pty.send("q");
+    let deadline = Instant::now() + Duration::from_secs(5);
+    while pty.child.try_wait().expect("wait").is_none() {
+        assert!(Instant::now() < deadline, "chitieu did not quit");
+        std::thread::sleep(Duration::from_millis(20));
+    }
+}
+
+/// `i` then Esc comes back to the table; `u` on the first row withdraws that row's figure,
+/// not the latest entry overall (target 3's, entered after it).
+#[test]
+fn escape_leaves_the_detail_and_u_withdraws_the_selected_rows_figure() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let store = dir.path().join("store.json");
+    let store_arg = store.to_str().expect("utf-8 path");
+    set(store_arg, dir.path(), &["set", "1", "7,6", "--period", "h1"]);
+    set(store_arg, dir.path(), &["set", "3", "6.500", "--period", "9m"]);
+    let mut pty = Pty::spawn(&["--store", store_arg], dir.path());
+    pty.wait_for(0, "Tình trạng");
+    pty.settle(0);
+
+    let before = pty.len();
+    pty.send("i");
+    pty.wait_for(before, "Esc: về bảng");
+    pty.settle(before);
+    let back = pty.len();
+    pty.send("\u{1b}");
+    pty.wait_for(back, "Tình trạng");
+
+    pty.settle(back);
+    let asked = pty.len();
+    pty.send("u");
+    pty.wait_for(asked, "Rút lại mục nhập");
+    let said = pty.len();
+    pty.send("y");
+    pty.wait_for(said, "Đã rút lại: 1");
+    quit(&mut pty);
+
+    let report = Command::new(env!("CARGO_BIN_EXE_chitieu"))
+        .args(["report", "--format", "json", "--store", store_arg])
+        .env("XDG_CONFIG_HOME", dir.path())
+        .output()
+        .expect("report");
+    let json: serde_json::Value = serde_json::from_slice(&report.stdout).expect("json");
+    let actual = |id: &str| {
+        json["targets"].as_array().expect("targets").iter().find(|t| t["id"] == id).expect("target")["actual"]
+            .clone()
+    };
+    assert_eq!(actual("1"), serde_json::Value::Null, "the first row's figure is withdrawn");
+    assert_eq!(actual("3"), "6500", "the latest entry overall stays");
+}
+
+/// With `--ascii` the terminal gets no symbol outside ASCII: Vietnamese letters only.
+#[test]
+fn ascii_sends_no_other_symbol() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let store = dir.path().join("store.json");
+    let store_arg = store.to_str().expect("utf-8 path");
+    set(store_arg, dir.path(), &["set", "1", "7,6", "--period", "h1"]);
+    let mut pty = Pty::spawn(&["--store", store_arg, "--ascii"], dir.path());
+    pty.wait_for(0, "Tình trạng");
+    // The detail, the help page, a filter and the form, too.
+    for keys in ["i", "\u{1b}", "?", "\u{1b}", "f", "\r", "\u{1b}"] {
+        let before = pty.len();
+        pty.send(keys);
+        pty.settle(before);
+    }
+    let all = pty.since(0);
+    let odd: String = all.chars().filter(|c| !c.is_ascii() && !c.is_alphanumeric()).collect();
+    assert!(odd.is_empty(), "{odd:?}");
+    assert!(all.contains("Chưa có số liệu"), "Vietnamese letters stay");
+    quit(&mut pty);
 }

@@ -21,11 +21,18 @@ pub enum Action {
         row: u16,
     },
     ToggleDetail,
+    /// Esc: backs out one level (the detail to the table; in the table, clears the filters).
+    Back,
     // Views and filters.
     StartFilter,
-    ClearFilter,
+    /// Ctrl-U in the filter: erases what was typed.
+    ClearLine,
     CycleStatusFilter,
     CyclePeriod,
+    /// Steps the period in view backwards.
+    PrevPeriod,
+    /// Cycles the order of the rows: plan order, status (worst first), % of plan.
+    CycleSort,
     ShowHelp,
     // Editing.
     Edit,

@@ -155,24 +155,116 @@ fn escape_clears_every_filter() {
     let (_dir, mut app) = app();
     app.filter.text = "GRDP".into();
     run(&mut app, [Action::CycleStatusFilter]);
-    update(&mut app, Action::ClearFilter);
+    update(&mut app, Action::Back);
     assert_eq!((app.filter.text.as_str(), app.status_filter, app.visible.len()), ("", None, 11));
 }
 
 #[test]
-fn the_status_filter_cycles_through_every_status() {
+fn the_status_filter_offers_the_useful_views_first_and_skips_empty_statuses() {
     let (_dir, mut app) = app();
-    save_value(&mut app, "3", "9.500");
+    save_value(&mut app, "3", "4.500");
+    save_value(&mut app, "1", "8,5");
     app.tab = 0;
+    app.refilter();
     let mut seen = Vec::new();
-    for _ in 0..=Status::ALL.len() {
+    for _ in 0..5 {
         update(&mut app, Action::CycleStatusFilter);
         seen.push((app.status_filter, app.visible.len()));
     }
-    assert_eq!(seen[0], (Some(Status::Exceeded), 0));
-    assert_eq!(seen[4], (Some(Status::OnTrack), 1), "9.500 by mid-year is ahead of 9.266 × 50 %");
-    assert_eq!(seen[8], (Some(Status::NoData), 10));
-    assert_eq!(seen[9], (None, 11));
+    assert_eq!(seen[0], (Some(StatusFilter::Short), 1), "4.500 of 9.266 × 50 % is at risk");
+    assert_eq!(seen[1], (Some(StatusFilter::NoData), 9));
+    assert_eq!(seen[2], (Some(StatusFilter::Only(Status::AtRisk)), 1), "no row is behind: not offered");
+    assert_eq!(seen[3], (Some(StatusFilter::Only(Status::OnTrack)), 1), "8,5 % growth is ahead of 8,0");
+    assert_eq!(seen[4], (None, 11), "no target achieved: not offered");
+}
+
+#[test]
+fn escape_backs_out_one_level() {
+    let (_dir, mut app) = app();
+    run(&mut app, [Action::CycleStatusFilter, Action::ToggleDetail]);
+    assert_eq!(app.mode_kind(), ModeKind::Detail);
+    update(&mut app, Action::Back);
+    assert_eq!(app.mode_kind(), ModeKind::Browse, "the detail goes back to the table");
+    assert!(app.status_filter.is_some(), "and keeps the filter");
+    update(&mut app, Action::Back);
+    assert_eq!(app.status_filter, None, "in the table Esc clears the filters");
+    update(&mut app, Action::Edit);
+    update(&mut app, Action::Cancel);
+    assert_eq!(app.mode_kind(), ModeKind::Browse, "the form goes back to the table");
+}
+
+#[test]
+fn ctrl_u_erases_the_filter_line() {
+    let (_dir, mut app) = app();
+    update(&mut app, Action::StartFilter);
+    typed(&mut app, "ngan sach");
+    update(&mut app, Action::ClearLine);
+    assert_eq!((app.filter.text.as_str(), app.filter.cursor, app.visible.len()), ("", 0, 11));
+    assert_eq!(app.mode, Mode::Filter, "still typing");
+}
+
+#[test]
+fn the_sort_cycles_worst_status_first_then_lowest_percent_then_plan_order() {
+    let (_dir, mut app) = app();
+    save_value(&mut app, "3", "4.500");
+    save_value(&mut app, "1", "7");
+    app.tab = 0;
+    app.refilter();
+    let ids = |app: &App| -> Vec<String> {
+        app.visible.iter().take(4).map(|i| app.plan.targets[*i].id.clone()).collect()
+    };
+    assert_eq!(ids(&app), ["1", "2", "3", "4"]);
+    update(&mut app, Action::CycleSort);
+    assert_eq!(app.sort, SortBy::Status);
+    assert_eq!(ids(&app), ["1", "3", "2", "4"], "7 of 8 % is behind, 4.500 of 4.633 at risk, then no data");
+    update(&mut app, Action::CycleSort);
+    assert_eq!(app.sort, SortBy::Percent);
+    assert_eq!(ids(&app), ["3", "1", "2", "4"], "48,6 % and 87,5 % of the year's plan, then no figure");
+    update(&mut app, Action::CycleSort);
+    assert_eq!(app.sort, SortBy::Plan);
+}
+
+#[test]
+fn g_and_shift_g_and_the_period_backwards() {
+    let (_dir, mut app) = app();
+    update(&mut app, Action::Last);
+    assert_eq!(app.selected, 10);
+    update(&mut app, Action::First);
+    assert_eq!(app.selected, 0);
+    update(&mut app, Action::PrevPeriod);
+    assert_eq!(app.period, PeriodChoice::Fixed(Period::Year));
+    update(&mut app, Action::PrevPeriod);
+    assert_eq!(app.period, PeriodChoice::Fixed(Period::NineMonths));
+    update(&mut app, Action::CyclePeriod);
+    update(&mut app, Action::CyclePeriod);
+    assert_eq!(app.period, PeriodChoice::Latest);
+}
+
+#[test]
+fn messages_go_at_the_next_key_or_after_a_few_refreshes() {
+    let (_dir, mut app) = app();
+    save_value(&mut app, "3", "9.500");
+    assert!(app.message.as_ref().is_some_and(|m| m.text.starts_with("Đã lưu")));
+    update(&mut app, Action::Down);
+    assert_eq!(app.message, None, "a key clears what the last one said");
+    update(&mut app, Action::Edit);
+    update(&mut app, Action::Cancel);
+    assert!(app.message.is_some());
+    for tick in 1..MESSAGE_TICKS {
+        assert!(!update(&mut app, Action::Refresh), "tick {tick}");
+        assert!(app.message.is_some(), "tick {tick}");
+    }
+    assert!(update(&mut app, Action::Refresh), "the message fades: redraw");
+    assert_eq!(app.message, None);
+    // An error stays until a key.
+    update(&mut app, Action::Undo);
+    update(&mut app, Action::Undo);
+    app.read_only = true;
+    update(&mut app, Action::Undo);
+    for _ in 0..MESSAGE_TICKS + 1 {
+        update(&mut app, Action::Refresh);
+    }
+    assert!(app.message.as_ref().is_some_and(|m| m.error));
 }
 
 #[test]
@@ -333,12 +425,19 @@ fn edits_are_refused_where_they_cannot_be_made() {
 }
 
 #[test]
-fn undo_withdraws_only_after_a_yes_and_keeps_history() {
+fn undo_withdraws_the_selected_rows_figure_only_after_a_yes_and_keeps_history() {
     let (_dir, mut app) = app();
+    select(&mut app, "3");
     update(&mut app, Action::Undo);
-    assert_eq!(app.message.as_ref().map(|m| m.text.as_str()), Some(U::NothingToUndo.get(Lang::Vi)));
+    assert_eq!(
+        app.message.as_ref().map(|m| m.text.as_str()),
+        Some("Chỉ tiêu 3 chưa có số liệu nào để rút lại")
+    );
     save_value(&mut app, "3", "4.500");
     save_value(&mut app, "3", "45.000");
+    save_value(&mut app, "1", "7,5");
+    // The latest entry overall is target 1's; `u` on target 3 withdraws target 3's figure.
+    select(&mut app, "3");
     update(&mut app, Action::Undo);
     assert_eq!(app.mode.kind(), ModeKind::Confirm);
     update(&mut app, Action::Cancel);
@@ -348,8 +447,17 @@ fn undo_withdraws_only_after_a_yes_and_keeps_history() {
     assert_eq!(app.mode.kind(), ModeKind::Confirm, "other keys leave the question open");
     update(&mut app, Action::Confirm);
     assert_eq!(app.store.ledger().current("3", Period::H1).map(|e| e.value), Some(Decimal::from(4500)));
+    assert_eq!(app.store.ledger().current("1", Period::H1).map(|e| e.value), Some(Decimal::new(75, 1)));
     assert_eq!(app.store.ledger().history(Some("3")).count(), 3);
-    assert!(app.message.as_ref().is_some_and(|m| m.text.starts_with("Đã rút lại: 3")));
+    assert!(app.message.as_ref().is_some_and(|m| m.text.starts_with("Đã rút lại: 3 · 6 tháng · 45.000")));
+    // With a period in view, `u` is for that period's figure.
+    update(&mut app, Action::CyclePeriod);
+    assert_eq!(app.period, PeriodChoice::Fixed(Period::Q1));
+    update(&mut app, Action::Undo);
+    assert_eq!(
+        app.message.as_ref().map(|m| m.text.as_str()),
+        Some("Chỉ tiêu 3 chưa có số liệu quý I để rút lại")
+    );
 }
 
 #[test]
@@ -445,7 +553,11 @@ fn c_closes_the_default_period_when_the_view_shows_the_latest_and_reopens_it() {
     typed(&mut app, "4.633");
     assert!(form(&app).error.is_some(), "typing does not hide that the period is closed");
     update(&mut app, Action::Confirm);
-    assert!(form(&app).error.as_deref().is_some_and(|e| e.contains("chitieu reopen-period h1")));
+    assert!(
+        form(&app).error.as_deref().is_some_and(|e| e.ends_with("Mở lại: Esc rồi phím c")),
+        "the view's own keys, not the command line: {:?}",
+        form(&app).error
+    );
     update(&mut app, Action::Right); // value field: cursor only
     run(&mut app, [Action::NextField, Action::Left]);
     assert_eq!(form(&app).period, Period::Q1);
@@ -505,7 +617,10 @@ fn the_open_form_is_kept_in_the_draft_slot_and_a_draft_is_offered_back() {
     assert!(later.offer_draft(kept.clone()));
     assert_eq!(selected_id(&later), "3", "the filter is cleared to show the target");
     assert_eq!((form(&later).value.text.as_str(), form(&later).value.cursor), ("9.5", 3));
-    assert!(later.message.as_ref().is_some_and(|m| m.text.starts_with("Bản nháp chưa lưu")));
+    assert!(
+        form(&later).notice.as_ref().is_some_and(|n| n.starts_with("Bản nháp chưa lưu")),
+        "said in the form"
+    );
     assert_eq!(later.store.ledger().len(), 0, "nothing saved until Enter");
     typed(&mut later, "00");
     update(&mut later, Action::Confirm);

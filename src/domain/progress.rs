@@ -44,7 +44,7 @@ pub fn assess<'a>(plan: &'a Plan, ledger: &'a Ledger, choice: PeriodChoice) -> V
             let id = rows[i].target.id.as_str();
             let parts = rows.iter().filter(|r| r.target.parent.as_deref() == Some(id)).map(|r| r.status);
             rows[i].status = Status::most_urgent(parts);
-            rows[i].verdict.status = rows[i].status;
+            rows[i].verdict = Verdict { status: rows[i].status, ..Verdict::default() };
         }
     }
     rows

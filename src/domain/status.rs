@@ -127,6 +127,19 @@ pub struct Verdict {
     pub over_ceiling: Option<Decimal>,
 }
 
+/// A verdict with nothing to say: no data, no reason (a heading before its parts are judged).
+impl Default for Verdict {
+    fn default() -> Verdict {
+        Verdict {
+            status: Status::NoData,
+            reason: None,
+            change: None,
+            percent_of_year_target: None,
+            over_ceiling: None,
+        }
+    }
+}
+
 impl Verdict {
     fn without(status: Status, reason: Reason) -> Verdict {
         Verdict {

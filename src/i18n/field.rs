@@ -189,6 +189,35 @@ pub fn period_closed_in(lang: Lang, closed: &ClosedPeriod, tz: &jiff::tz::TimeZo
     }
 }
 
+/// The same, in the full-screen view: how to reopen it there, with its own keys. `in_view`:
+/// the period is the one `c` acts on now.
+pub fn period_closed_in_view(
+    lang: Lang,
+    closed: &ClosedPeriod,
+    tz: &jiff::tz::TimeZone,
+    in_view: bool,
+) -> String {
+    let when = present::time_in(lang, closed.at, tz);
+    let p = crate::i18n::period_lower(lang, closed.period);
+    let by = &closed.by;
+    match (lang, in_view) {
+        (Lang::Vi, true) => {
+            format!("Kỳ {p} đã chốt số liệu ({by}, {when}): không nhận số mới. Mở lại: Esc rồi phím c")
+        }
+        (Lang::Vi, false) => {
+            format!(
+                "Kỳ {p} đã chốt số liệu ({by}, {when}): không nhận số mới. Mở lại: Esc, p chọn kỳ {p}, rồi phím c"
+            )
+        }
+        (Lang::En, true) => {
+            format!("The {p} period is closed ({by}, {when}): no new figures. To reopen: Esc, then c")
+        }
+        (Lang::En, false) => format!(
+            "The {p} period is closed ({by}, {when}): no new figures. To reopen: Esc, p to view the {p} period, then c"
+        ),
+    }
+}
+
 pub fn import_closed(lang: Lang, path: &Path, entry: &Entry, closed: &ClosedPeriod) -> String {
     match lang {
         Lang::Vi => format!(
@@ -213,6 +242,33 @@ pub fn sharp_change(lang: Lang, plan: &Plan, change: &SharpChange) -> String {
     let (new, old) = (present::figure(lang, change.value), present::figure(lang, change.previous));
     let factor = present::figure(lang, change.factor);
     let (p, q) = (period(lang, change.period), period(lang, change.previous_period));
+    match (change.basis, lang) {
+        (crate::domain::sharp::Basis::Expectation, Lang::Vi) => {
+            return format!(
+                "Chỉ tiêu {} ({name}): {new} ({p}) chênh lệch hơn {factor} lần so với mức cần đạt {old} của kỳ này. Có gõ nhầm không?",
+                change.target
+            );
+        }
+        (crate::domain::sharp::Basis::Expectation, Lang::En) => {
+            return format!(
+                "Target {} ({name}): {new} ({p}) is more than {factor}-fold off the {old} expected by this period. A typo?",
+                change.target
+            );
+        }
+        (crate::domain::sharp::Basis::CommaThousands, Lang::Vi) => {
+            return format!(
+                "Chỉ tiêu {} ({name}): dấu phẩy là dấu thập phân, nên số vừa gõ được đọc là {new}; nếu muốn {old} thì gõ dấu chấm ({old}).",
+                change.target
+            );
+        }
+        (crate::domain::sharp::Basis::CommaThousands, Lang::En) => {
+            return format!(
+                "Target {} ({name}): the comma marks decimals in Vietnamese, so the figure reads {new}; for {old} type a dot.",
+                change.target
+            );
+        }
+        (crate::domain::sharp::Basis::PreviousPeriod, _) => {}
+    }
     match lang {
         Lang::Vi => format!(
             "Chỉ tiêu {} ({name}): {new} ({p}) chênh lệch hơn {factor} lần so với {old} ({q}). Có gõ nhầm không?",
@@ -364,7 +420,7 @@ pub fn round_done_tui(lang: Lang, action: RoundAction, p: Period, default: bool)
 
 /// The question before `c` closes or reopens a period.
 pub fn round_question(lang: Lang, action: RoundAction, p: Period) -> String {
-    let name = period(lang, p);
+    let name = crate::i18n::period_lower(lang, p);
     match (action, lang) {
         (RoundAction::ClosePeriod, Lang::Vi) => {
             format!("Chốt số liệu kỳ {name}? Số liệu mới cho kỳ này sẽ bị từ chối cho đến khi mở lại.")

@@ -14,10 +14,46 @@ pub fn figure(lang: Lang, value: Decimal) -> String {
 /// The goal with its unit: `≥ 9.266 tỷ đồng`, `≤ 41,8 %`, `3–4 % tổng số đảng viên`; empty
 /// for a heading.
 pub fn goal(lang: Lang, ascii: bool, target: &Target) -> String {
+    goal_with(lang, ascii, target, target.unit.get(lang))
+}
+
+/// The goal with its unit abbreviated as a table column has room for: `≥ 9.266 tỷ đ`.
+pub fn goal_short(lang: Lang, ascii: bool, target: &Target) -> String {
+    goal_with(lang, ascii, target, short_unit(target.unit.get(lang)))
+}
+
+/// The usual abbreviation of a unit in a table (the detail writes it in full); a unit not
+/// listed is kept as it is, and cut with an ellipsis where it must be.
+pub fn short_unit(unit: &str) -> &str {
+    const SHORT: &[(&str, &str)] = &[
+        ("triệu đồng", "tr.đ"),
+        ("tỷ đồng", "tỷ đ"),
+        ("triệu USD", "tr.USD"),
+        ("triệu lượt", "tr.lượt"),
+        ("doanh nghiệp", "DN"),
+        ("hợp tác xã", "HTX"),
+        ("lao động", "LĐ"),
+        ("đảng viên", "ĐV"),
+        ("% tổng số đảng viên", "% ĐV"),
+        ("% dân số", "% DS"),
+        ("million VND", "m VND"),
+        ("billion VND", "bn VND"),
+        ("million USD", "m USD"),
+        ("million visits", "m visits"),
+        ("enterprises", "firms"),
+        ("cooperatives", "co-ops"),
+        ("percentage points", "pp"),
+        ("% of all members", "% members"),
+        ("% of population", "% pop."),
+        ("% of GRDP", "% GRDP"),
+    ];
+    SHORT.iter().find(|(long, _)| *long == unit).map_or(unit, |(_, short)| short)
+}
+
+fn goal_with(lang: Lang, ascii: bool, target: &Target, unit: &str) -> String {
     let Some((goal, _)) = target.goal else {
         return String::new();
     };
-    let unit = target.unit.get(lang);
     let (at_least, at_most, dash) = if ascii { (">=", "<=", "-") } else { ("≥", "≤", "–") };
     let body = match goal {
         Goal::AtLeast(v) => format!("{at_least} {}", figure(lang, v)),
@@ -148,7 +184,7 @@ pub fn change_words(
     // A negative reduction is a rise, and is said so.
     let rose = (rule.way == ChangeWay::Increase) == (change >= Decimal::ZERO);
     let amount = match rule.measured_in {
-        ChangeIn::Points => gap(lang, target, change.abs()),
+        ChangeIn::Points => gap(lang, target, change.abs().normalize()),
         ChangeIn::Percent => percent(lang, change.abs().round_dp(2)),
     };
     match (rose, lang) {

@@ -24,7 +24,11 @@ pub fn summary(app: &App, area: Rect, buf: &mut Buffer) {
     // The hint stays put at the right, so moving the cursor redraws only the name.
     let hint = format!("  [i] {}", U::Detail.get(app.lang));
     let room = usize::from(area.width).saturating_sub(hint.chars().count());
-    let name = format!("{} {}", target.id, target.name.get(app.lang));
+    let goal = crate::i18n::present::goal(app.lang, app.ascii, target);
+    let name = match goal.is_empty() {
+        true => format!("{} {}", target.id, target.name.get(app.lang)),
+        false => format!("{} {}{}{goal}", target.id, target.name.get(app.lang), app.theme.dot()),
+    };
     Line::styled(crate::domain::text::truncate(&name, room, app.ascii), app.theme.title).render(area, buf);
     Line::styled(hint, app.theme.dim).right_aligned().render(area, buf);
 }
@@ -32,11 +36,13 @@ pub fn summary(app: &App, area: Rect, buf: &mut Buffer) {
 pub fn detail(app: &App, area: Rect, buf: &mut Buffer) {
     let lang = app.lang;
     let theme = &app.theme;
-    let block = Block::new()
-        .borders(Borders::TOP)
-        .border_set(theme.border_set())
-        .border_style(theme.border)
-        .title(format!(" {} ", U::Detail.get(lang)));
+    let block =
+        Block::new().borders(Borders::TOP).border_set(theme.border_set()).border_style(theme.border).title(
+            match app.detail_zoom {
+                true => format!(" {}{}{} ", U::Detail.get(lang), theme.dot(), U::DetailBack.get(lang)),
+                false => format!(" {} ", U::Detail.get(lang)),
+            },
+        );
     let Some(target) = app.selected_target() else {
         block.render(area, buf);
         return;
@@ -61,8 +67,18 @@ pub fn detail(app: &App, area: Rect, buf: &mut Buffer) {
             Span::styled(format!("{dot}{}", target.section), theme.dim),
         ]));
     }
+    // The resolution's own sentence, as the document words the target.
+    if let Some(quote) = &target.quote {
+        lines.push(Line::from(vec![
+            Span::styled(format!("{}: ", U::Quote.get(lang)), theme.dim),
+            Span::styled(i18n::quoted(lang, quote, app.ascii), theme.label),
+        ]));
+    }
     for note in &target.notes {
-        lines.push(Line::from(vec![Span::styled("• ", theme.dim), Span::raw(note.get(lang).to_owned())]));
+        lines.push(Line::from(vec![
+            Span::styled(if app.ascii { "* " } else { "• " }, theme.dim),
+            Span::raw(note.get(lang).to_owned()),
+        ]));
     }
     let parts = app.index.get(&target.id).map(|i| app.parts[*i].as_slice()).unwrap_or_default();
     if !parts.is_empty() {

@@ -26,14 +26,16 @@ pub fn footer(app: &App, area: Rect, buf: &mut Buffer) {
         Line::styled(message.text.clone(), style).render(first, buf);
     }
     let dot = app.theme.dot();
-    let mut hints = keymap::footer(app.mode.kind(), lang, app.ascii, app.read_only);
-    // Too many for the width: drop from the middle, keeping help and quit at the end.
+    let mut hints = keymap::footer(app.mode_kind(), lang, app.ascii, app.read_only);
+    // Too many for the width: drop from the middle, keeping the first two (move, or save and
+    // cancel) and help and quit at the end; with only those left, drop from the end.
     let width = |hints: &[(String, &str)]| -> usize {
         hints.iter().map(|(k, h)| k.width() + 1 + h.width()).sum::<usize>()
             + dot.width() * hints.len().saturating_sub(1)
     };
     while width(&hints) > usize::from(area.width) && hints.len() > 2 {
-        hints.remove(hints.len() - 3);
+        let at = hints.len() - 3;
+        hints.remove(if at >= 2 { at } else { hints.len() - 1 });
     }
     let mut spans = Vec::new();
     for (i, (keys, help)) in hints.into_iter().enumerate() {

@@ -1,26 +1,26 @@
-//! The header, the group tabs and the legend of the tab in view.
+//! The header line and the group tabs.
 
-use crate::app::{App, TABS};
+use crate::app::{App, SortBy, TABS};
 use crate::domain::progress::PeriodChoice;
 use crate::domain::status::Status;
 use crate::domain::text::truncate;
-use crate::i18n::{self, T, U};
+use crate::i18n::{self, Lang, T, U};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 use unicode_width::UnicodeWidthStr;
 
+/// One line: the plan's title in what room is left, then the period in view (and whether it
+/// is closed), the filters and the order in words, the user and the store.
 pub fn header(app: &App, area: Rect, buf: &mut Buffer) {
     let lang = app.lang;
     let width = usize::from(area.width);
-    let title = format!("{} ({})", app.plan.title.get(lang), app.plan.year);
-    Line::styled(truncate(&title, width, app.ascii), app.theme.title).render(area, buf);
+    let dot = app.theme.dot();
     let period = match app.period {
         PeriodChoice::Latest => U::Latest.get(lang),
         PeriodChoice::Fixed(p) => i18n::period(lang, p),
     };
-    let dot = app.theme.dot();
     let mut spans = vec![
         Span::styled(format!("{}: ", T::ColPeriod.get(lang)), app.theme.dim),
         Span::styled(period.to_owned(), app.theme.label),
@@ -31,22 +31,67 @@ pub fn header(app: &App, area: Rect, buf: &mut Buffer) {
         let default = (app.period == PeriodChoice::Latest).then_some(in_view);
         spans.push(Span::styled(format!(" ({})", i18n::field::closed_mark(lang, default)), app.theme.error));
     }
+    let mut filters = Vec::new();
     if !app.filter.text.is_empty() {
-        spans.push(Span::styled(format!("{dot}{}: ", U::Filter.get(lang)), app.theme.dim));
-        spans.push(Span::styled(app.filter.text.clone(), app.theme.label));
+        filters.push(i18n::quoted(lang, &app.filter.text, app.ascii));
     }
-    spans.extend([
-        Span::styled(format!("{dot}{}: ", U::User.get(lang)), app.theme.dim),
-        Span::raw(app.user.clone()),
-    ]);
+    if let Some(chosen) = app.status_filter {
+        filters.push(status_filter(lang, chosen).to_owned());
+    }
+    if !filters.is_empty() {
+        spans.push(Span::styled(format!("{dot}{}: ", U::Filter.get(lang)), app.theme.dim));
+        spans.push(Span::styled(filters.join(", "), app.theme.label));
+    }
+    if app.sort != SortBy::Plan {
+        spans.push(Span::styled(format!("{dot}{}: ", U::SortedBy.get(lang)), app.theme.dim));
+        spans.push(Span::styled(sort(lang, app.sort), app.theme.label));
+    }
     if app.read_only {
         spans.push(Span::styled(format!("{dot}{}", U::ReadOnly.get(lang)), app.theme.error));
     }
-    let used: usize = spans.iter().map(|s| s.content.width()).sum();
-    let room = width.saturating_sub(used + dot.width() + U::Store.get(lang).width() + 2);
-    spans.push(Span::styled(format!("{dot}{}: ", U::Store.get(lang)), app.theme.dim));
-    spans.push(Span::raw(truncate_start(&app.store_label, room, app.ascii)));
-    Line::from(spans).render(Rect { y: area.y + 1, height: 1, ..area }, buf);
+    let used = |spans: &[Span]| spans.iter().map(|s| s.content.width()).sum::<usize>();
+    // The user and the store, when they fit beside what matters more.
+    let user =
+        [Span::styled(format!("{dot}{}: ", U::User.get(lang)), app.theme.dim), Span::raw(app.user.clone())];
+    if used(&spans) + used(&user) <= width {
+        spans.extend(user);
+    }
+    let store_label = format!("{dot}{}: ", U::Store.get(lang));
+    let room = width.saturating_sub(used(&spans) + store_label.width());
+    if room >= 12 {
+        spans.push(Span::styled(store_label, app.theme.dim));
+        spans.push(Span::raw(truncate_start(&app.store_label, room, app.ascii)));
+    }
+    // The title takes what is left, ahead of the rest.
+    let room = width.saturating_sub(used(&spans) + dot.width());
+    let title = app.plan.title.get(lang);
+    let year = app.plan.year.to_string();
+    let title = if title.contains(&year) { title.to_owned() } else { format!("{title} ({year})") };
+    if room >= 8 {
+        spans.insert(0, Span::styled(dot.to_owned(), app.theme.dim));
+        spans.insert(0, Span::styled(truncate(&title, room, app.ascii), app.theme.title));
+    }
+    Line::from(spans).render(Rect { height: 1, ..area }, buf);
+}
+
+/// The status filter in words, as the header names it. (Here, not in `i18n`, which does
+/// not know the view's state.)
+fn status_filter(lang: Lang, filter: crate::app::StatusFilter) -> &'static str {
+    use crate::app::StatusFilter;
+    match filter {
+        StatusFilter::Short => lang.pick("chưa đạt", "short of plan"),
+        StatusFilter::NoData => i18n::status(lang, Status::NoData),
+        StatusFilter::Only(only) => i18n::status(lang, only),
+    }
+}
+
+/// The order of the rows in words.
+fn sort(lang: Lang, sort: crate::app::SortBy) -> &'static str {
+    match sort {
+        SortBy::Plan => lang.pick("theo mã", "id"),
+        SortBy::Status => lang.pick("tình trạng, xấu nhất trước", "status, worst first"),
+        SortBy::Percent => lang.pick("% kế hoạch, thấp nhất trước", "% of plan, lowest first"),
+    }
 }
 
 /// Keeps the end of a path, which says most: `…/chung/store.json`.
@@ -123,25 +168,6 @@ pub fn tabs(app: &App, area: Rect, buf: &mut Buffer) {
     hits.tabs_y = area.y;
     hits.tabs = ranges;
     app.hits.set(hits);
-}
-
-/// `✔ Đạt 0  ▲ Đúng tiến độ 2  …` for the tab in view; the status filter is shown reversed.
-pub fn legend(app: &App, area: Rect, buf: &mut Buffer) {
-    let counts = app.view.counts[app.tab];
-    let mut spans = Vec::new();
-    // Nine statuses do not fit a line: those that no target has are left out.
-    for (status, n) in
-        Status::ALL.iter().zip(counts).filter(|(s, n)| *n > 0 || app.status_filter == Some(**s))
-    {
-        let mut style = app.theme.status(*status);
-        if app.status_filter == Some(*status) {
-            style = style.patch(app.theme.tab_active);
-        }
-        let text = format!("{} {} {n}", app.theme.symbol(*status), i18n::status_short(app.lang, *status));
-        spans.push(Span::styled(text, style));
-        spans.push(Span::raw("  "));
-    }
-    Line::from(spans).render(area, buf);
 }
 
 #[cfg(test)]

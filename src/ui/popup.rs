@@ -102,16 +102,14 @@ pub fn form(app: &App, form: &Form, area: Rect, buf: &mut Buffer) {
     ]));
     let (note_shown, note_cursor) = window(&form.note.text, form.note.cursor, field_width);
     lines.push(Line::from(vec![label(labels[3], form.focus == FormField::Note), Span::raw(note_shown)]));
-    lines.push(match &form.error {
-        Some(error) => Line::styled(error.clone(), theme.error),
-        None => Line::default(),
-    });
-    let text_rows = u16::try_from(lines.len()).unwrap_or(u16::MAX);
-    Paragraph::new(lines).wrap(Wrap { trim: false }).render(inner, buf);
-    let keys_row = Rect { y: inner.bottom().saturating_sub(1), height: 1, ..inner };
-    if inner.height > text_rows {
-        Line::styled(U::FormKeys.get(lang), theme.dim).render(keys_row, buf);
+    if let Some(notice) = &form.notice {
+        lines.push(Line::styled(notice.clone(), theme.info.patch(theme.label)));
     }
+    if let Some(error) = &form.error {
+        lines.push(Line::styled(error.clone(), theme.error));
+    }
+    // The keys are in the footer below, drawn from the key table.
+    Paragraph::new(lines).wrap(Wrap { trim: false }).render(inner, buf);
 
     let cursor = match form.focus {
         FormField::Value => Some((1, value_cursor)),
@@ -137,6 +135,7 @@ pub fn help(app: &App, area: Rect, buf: &mut Buffer) {
     let block = frame(app, U::HelpTitle.get(lang).to_owned());
     let sections = [
         (ModeKind::Browse, U::HelpBrowse),
+        (ModeKind::Detail, U::HelpDetail),
         (ModeKind::Filter, U::HelpFilter),
         (ModeKind::Edit, U::HelpEdit),
         (ModeKind::Confirm, U::HelpConfirm),
@@ -165,11 +164,13 @@ pub fn help(app: &App, area: Rect, buf: &mut Buffer) {
 pub fn confirm(app: &App, entry: &Entry, area: Rect, buf: &mut Buffer) {
     let lang = app.lang;
     let unit = app.plan.target(&entry.target).map_or("", |t| t.unit.get(lang));
+    let dot = app.theme.dot();
     let what = format!(
-        "{} · {} · {} · {}",
+        "{}{dot}{}{dot}{}{dot}{}{dot}{}",
         entry.target,
         i18n::period(lang, entry.period),
         present::value_with_unit(lang, entry.value, unit),
+        crate::domain::text::clean(&entry.author),
         present::time_in(lang, entry.time, &app.tz)
     );
     let lines = vec![Line::raw(U::UndoQuestion.get(lang)), Line::styled(what, app.theme.label)];

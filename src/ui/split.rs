@@ -88,7 +88,7 @@ mod tests {
         for height in 0..=200 {
             for area in [Rect::new(0, 0, 80, height), Rect::new(3, 5, 17, height)] {
                 let detail = (height / 2).max(3);
-                let screen = [Length(2), Length(1), Length(1), Min(4), Length(2)];
+                let screen = [Length(1), Length(1), Min(4), Length(2)];
                 assert_eq!(vertical(area, screen), Layout::vertical(screen).areas(area), "{area:?}");
                 let summary = [Min(3), Length(1)];
                 assert_eq!(vertical(area, summary), Layout::vertical(summary).areas(area), "{area:?}");

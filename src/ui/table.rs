@@ -3,6 +3,8 @@
 
 use super::split;
 use crate::app::App;
+use crate::domain::period::Period;
+use crate::domain::status::Status;
 use crate::domain::text::truncate;
 use crate::i18n::present;
 use crate::i18n::{self, T, U};
@@ -11,12 +13,14 @@ use ratatui::layout::{Alignment, Constraint, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span, Text};
 use ratatui::widgets::{Paragraph, Widget};
+use unicode_width::UnicodeWidthStr;
 
-/// A screen at least this wide also shows the period of each figure.
-const WITH_PERIOD: u16 = 100;
-
-const ACTUAL_WIDTH: usize = 11;
-const PERCENT_WIDTH: usize = 8;
+/// A screen at least this wide writes periods in full and goals with their whole unit; a
+/// narrower one writes periods in two letters ("9T") and units abbreviated ("tỷ đ").
+const WIDE: u16 = 100;
+/// Below this width the goal column gives its room to the name (the line under the table
+/// shows the selected target's goal).
+const WITH_GOAL: u16 = 70;
 
 /// A figure wider than its column shows as `###`, as a spreadsheet does: cutting it would
 /// show other digits (`55.073,2 %` as `.073,2 %`). The detail view has it in full.
@@ -35,19 +39,45 @@ pub fn table(app: &App, area: Rect, buf: &mut Buffer) {
         app.hits.set(hits);
         return;
     }
-    let with_period = area.width >= WITH_PERIOD;
+    let wide = area.width >= WIDE;
+    let (goal_width, actual_width, percent_width) = if wide {
+        (app.goal_widths.0.min(20), 11, 8)
+    } else {
+        (app.goal_widths.1.min(14 + usize::from(app.ascii)), 9, 7)
+    };
+    // Never narrower than its title.
+    let percent_width = percent_width.max(T::ColPercent.get(lang).width());
+    let period_title = if wide { T::ColPeriod } else { T::ColPeriodShort };
+    let period_width = Period::THIS_YEAR
+        .iter()
+        .map(|p| if wide { i18n::period(lang, *p) } else { i18n::period_short(lang, *p) }.width())
+        .chain([period_title.get(lang).width()])
+        .max()
+        .unwrap_or(2);
+    // As wide as the longest status the plan has now, so no word is cut.
+    let status_width = Status::ALL
+        .iter()
+        .zip(app.view.counts[crate::app::TABS - 1])
+        .filter(|(_, n)| *n > 0)
+        .map(|(s, _)| app.theme.symbol(*s).width() + 1 + i18n::status_short(lang, *s).width())
+        .chain([T::ColStatus.get(lang).width()])
+        .max()
+        .unwrap_or(10);
     let mut widths = vec![
         Constraint::Length(5),
         Constraint::Fill(1),
-        Constraint::Length(16),
-        Constraint::Length(ACTUAL_WIDTH as u16),
-        Constraint::Length(PERCENT_WIDTH as u16),
-        Constraint::Length(18),
+        Constraint::Length(goal_width as u16),
+        Constraint::Length(actual_width as u16),
+        Constraint::Length(period_width as u16),
+        Constraint::Length(percent_width as u16),
+        Constraint::Length(status_width as u16),
     ];
-    let mut titles = vec![T::ColId, T::ColName, T::ColTarget, T::ColActual, T::ColPercent, T::ColStatus];
-    if with_period {
-        widths.insert(4, Constraint::Length(9));
-        titles.insert(4, T::ColPeriod);
+    let mut titles =
+        vec![T::ColId, T::ColName, T::ColTarget, T::ColActual, period_title, T::ColPercent, T::ColStatus];
+    let with_goal = area.width >= WITH_GOAL;
+    if !with_goal {
+        widths.remove(2);
+        titles.remove(2);
     }
     let fixed: u16 = widths.iter().map(|c| if let Constraint::Length(n) = c { *n } else { 0 }).sum();
     let name_width = usize::from(area.width.saturating_sub(fixed + widths.len() as u16 - 1));
@@ -70,35 +100,47 @@ pub fn table(app: &App, area: Rect, buf: &mut Buffer) {
         let target = &app.plan.targets[*i];
         let indent = if target.parent.is_some() { "  " } else { "" };
         let name = truncate(&format!("{indent}{}", target.name.get(lang)), name_width, app.ascii);
-        let goal = truncate(&present::goal(lang, app.ascii, target), 16, app.ascii);
+        let goal = match wide {
+            true => present::goal(lang, app.ascii, target),
+            false => present::goal_short(lang, app.ascii, target),
+        };
+        let goal = truncate(&goal, goal_width, app.ascii);
         let actual = match row.value {
             Some(value) if row.period.is_some_and(|p| app.in_conflict(target, p)) => {
                 format!("{mark} {}", present::figure(lang, value))
             }
+            // An estimate (ước thực hiện) is marked `~`; the detail says it in words.
+            Some(value) if row.estimate => format!("~{}", present::figure(lang, value)),
             Some(value) => present::figure(lang, value),
+            None if target.goal.is_some() && app.ascii => T::NoFigureAscii.get(lang).to_owned(),
             None if target.goal.is_some() => T::NoFigure.get(lang).to_owned(),
             None => String::new(),
         };
-        let actual = fit(actual, ACTUAL_WIDTH);
+        let actual = fit(actual, actual_width);
         let percent = fit(
             row.percent.map(|p| present::percent(lang, p.round_dp(1))).unwrap_or_default(),
-            PERCENT_WIDTH,
+            percent_width,
         );
+        // The period of each figure, since the latest figures mix periods.
+        let period = row
+            .value
+            .and(row.period)
+            .map(|p| if wide { i18n::period(lang, p) } else { i18n::period_short(lang, p) })
+            .unwrap_or_default();
         let status = format!("{} {}", app.theme.symbol(row.status), i18n::status_short(lang, row.status));
-        // The selection is shown on the id and name only: a cursor move then redraws two short
-        // runs of cells instead of two whole rows, which matters over SSH.
+        // The whole row is highlighted, so the eye finds it and follows it across.
         let picked = if selected == Some(*i) { app.theme.selected } else { Style::new() };
         let mut cells = vec![
             (Text::from(target.id.as_str()), picked),
             (Text::from(name), picked),
-            (Text::from(goal), Style::new()),
-            (Text::from(actual).alignment(Alignment::Right), Style::new()),
-            (Text::from(percent).alignment(Alignment::Right), Style::new()),
-            (Text::from(Span::styled(status, app.theme.status(row.status))), Style::new()),
+            (Text::from(goal), picked),
+            (Text::from(actual).alignment(Alignment::Right), picked),
+            (Text::from(period), picked),
+            (Text::from(percent).alignment(Alignment::Right), picked),
+            (Text::from(Span::styled(status, app.theme.status(row.status))), picked),
         ];
-        if with_period {
-            let period = row.value.and(row.period).map(|p| i18n::period(lang, p)).unwrap_or_default();
-            cells.insert(4, (Text::from(period), Style::new()));
+        if !with_goal {
+            cells.remove(2);
         }
         cells
     });
