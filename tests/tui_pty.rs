@@ -246,7 +246,7 @@ fn a_form_open_at_hang_up_comes_back_as_a_draft() {
 
 /// Sets figures with the command line, as a colleague would have.
 fn set(store: &str, config_home: &Path, args: &[&str]) {
-    let status = Command::new(env!("CARGO_BIN_EXE_chitieu"))
+    let status = common::chitieu()
         .args(["--store", store, "--lang", "vi"])
         .args(args)
         .env("XDG_CONFIG_HOME", config_home)
@@ -295,7 +295,7 @@ fn escape_leaves_the_detail_and_u_withdraws_the_selected_rows_figure() {
     pty.wait_for(said, "Đã rút lại: 1");
     quit(&mut pty);
 
-    let report = Command::new(env!("CARGO_BIN_EXE_chitieu"))
+    let report = common::chitieu()
         .args(["report", "--format", "json", "--store", store_arg])
         .env("XDG_CONFIG_HOME", dir.path())
         .output()
