@@ -331,13 +331,15 @@ mod tests {
 
     #[test]
     fn errors_are_worded_in_vietnamese() {
-        let error =
-            command(Lang::Vi).try_get_matches_from(["chitieu", "report", "--fromat", "csv"]).unwrap_err();
+        let error = command(Lang::Vi)
+            .try_get_matches_from(["chitieu", "report", "--fromat", "csv"])
+            .expect_err("refused");
         let text = error_message(Lang::Vi, &error);
         assert!(text.starts_with("lỗi: đối số không có: --fromat"), "{text}");
         assert!(text.contains("gợi ý: --format"), "{text}");
-        let error =
-            command(Lang::Vi).try_get_matches_from(["chitieu", "report", "--format", "pdf"]).unwrap_err();
+        let error = command(Lang::Vi)
+            .try_get_matches_from(["chitieu", "report", "--format", "pdf"])
+            .expect_err("refused");
         let text = error_message(Lang::Vi, &error);
         assert!(text.contains("giá trị “pdf” không dùng được cho --format"), "{text}");
     }
