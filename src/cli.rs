@@ -2,6 +2,7 @@
 
 pub mod config;
 pub mod field;
+pub mod help;
 pub mod plans;
 pub mod units;
 
