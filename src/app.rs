@@ -822,6 +822,7 @@ impl App {
             value,
             kind: form.kind,
             note: &form.note.text,
+            typed: Some((&form.value.text, self.lang.number_style())),
         };
         // A sharp change is saved when the same value is entered again after the warning.
         let confirmed = form.sharp_warned == Some(value);
@@ -836,8 +837,10 @@ impl App {
                 form.error = Some(self.closed_words(&closed));
                 self.mode = Mode::Edit(form);
             }
-            Err(RecordError::Sharp(change)) => {
-                let warning = i18n::field::sharp_change(self.lang, &self.plan, &change);
+            Err(RecordError::Sharp(changes)) => {
+                let warning: Vec<String> =
+                    changes.iter().map(|c| i18n::field::sharp_change(self.lang, &self.plan, c)).collect();
+                let warning = warning.join(" ");
                 form.error = Some(format!("{warning} {}", i18n::field::sharp_enter_again(self.lang)));
                 form.sharp_warned = Some(value);
                 self.mode = Mode::Edit(form);

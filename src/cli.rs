@@ -442,21 +442,26 @@ pub fn set(
         value,
         kind: request.kind,
         note: request.note.unwrap_or(""),
+        typed: Some((request.value, lang.number_style())),
     };
     let mut store = open_store(context, path)?;
     let mut recorded = ops::record::record(&mut store, plan, &figure, actor, request.yes);
-    if let Err(RecordError::Sharp(change)) = &recorded {
+    if let Err(RecordError::Sharp(changes)) = &recorded {
         use std::io::IsTerminal;
         let stdin = io::stdin();
         let interactive = stdin.is_terminal();
-        let changes = [change.clone()];
-        field::confirm_sharp(context, &changes, false, &mut stdin.lock(), interactive, &mut io::stderr())?;
+        let mut err = crate::domain::text::TerminalSafe::new(io::stderr());
+        field::confirm_sharp(context, changes, false, &mut stdin.lock(), interactive, &mut err)?;
         recorded = ops::record::record(&mut store, plan, &figure, actor, true);
     }
     let recorded = recorded.map_err(|e| {
         Failure::bad_input(match e {
             RecordError::Closed(closed) => i18n::field::period_closed(lang, &closed),
-            RecordError::Sharp(change) => i18n::field::sharp_change(lang, plan, &change),
+            RecordError::Sharp(changes) => changes
+                .iter()
+                .map(|c| i18n::field::sharp_change(lang, plan, c))
+                .collect::<Vec<_>>()
+                .join("\n"),
             RecordError::Store(e) => i18n::store_error(lang, &e),
         })
     })?;

@@ -408,6 +408,18 @@ pub fn store_error(lang: Lang, error: &StoreError) -> String {
                 waited.as_secs()
             ),
         },
+        StoreError::DuplicateId { path, id } => match lang {
+            Lang::Vi => format!(
+                "kho số liệu {} có hai mục khác nhau cùng mã {id}; lưu lúc này sẽ làm mất một trong hai số liệu, \
+                 nên không ghi gì. Hãy sửa tay tệp kho (đổi mã của một bản, hoặc xoá bản sai), rồi chạy chitieu check",
+                path.display()
+            ),
+            Lang::En => format!(
+                "the store {} holds two different entries under the id {id}; saving now would drop one of the figures, \
+                 so nothing was written. Edit the store by hand (give one copy another id, or remove the wrong one), then run chitieu check",
+                path.display()
+            ),
+        },
         StoreError::StickyDirectory { dir, owner } => match lang {
             Lang::Vi => format!(
                 "không lưu được: thư mục {} có bit dính (sticky, chmod +t), nên chỉ chủ tệp kho ({owner}) hoặc chủ thư mục \
@@ -602,11 +614,11 @@ pub fn finding(lang: Lang, finding: &Finding) -> String {
             "entry {entry} withdraws entry {retracts}, which the store does not hold; import the store it came from"
         ),
         (Finding::UncleanText { entry, line, column }, Lang::Vi) => format!(
-            "mục {entry} có ký tự điều khiển trong ghi chú hoặc tên{}; chúng bị bỏ đi khi hiển thị",
+            "mục {entry} có ký tự điều khiển trong ghi chú, tên hoặc mã{}; chúng bị bỏ đi khi hiển thị",
             place(*line, *column)
         ),
         (Finding::UncleanText { entry, line, column }, Lang::En) => format!(
-            "entry {entry} has control characters in its note or name{}; they are dropped when shown",
+            "entry {entry} has control characters in its note, name or ids{}; they are dropped when shown",
             place(*line, *column)
         ),
         (Finding::HardLinks { count }, Lang::Vi) => format!(

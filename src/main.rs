@@ -13,7 +13,8 @@ fn main() -> ExitCode {
         Ok(()) => ExitCode::SUCCESS,
         Err(failure) => {
             if !failure.message.is_empty() {
-                eprintln!("chitieu: {}", failure.message);
+                // Messages name ids and text from files: through the one sanitising function.
+                eprintln!("chitieu: {}", chitieu::domain::text::for_terminal(&failure.message));
             }
             ExitCode::from(failure.code)
         }
@@ -32,7 +33,10 @@ fn run(args: &mut Cli) -> Result<(), Failure> {
         }
     }
     if let Some(tz) = chitieu::store::localtime::refused_tz() {
-        eprintln!("chitieu: {}", i18n::tz_refused(args.global.lang.unwrap_or_default(), &tz));
+        eprintln!(
+            "chitieu: {}",
+            chitieu::domain::text::for_terminal(&i18n::tz_refused(args.global.lang.unwrap_or_default(), &tz))
+        );
     }
     let no_colour = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
     let colour = std::io::stdout().is_terminal() && !no_colour;
@@ -42,7 +46,7 @@ fn run(args: &mut Cli) -> Result<(), Failure> {
     let location = cli::locate(&args.global, Some(command))?;
     let path = location.store;
     let context = Context::with(&args.global, colour, location.plan)?;
-    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    let mut out = std::io::BufWriter::new(chitieu::domain::text::TerminalSafe::new(std::io::stdout().lock()));
     cli::run_with_year(command, &context, args.global.year, &path, &mut out)?;
     out.flush()?;
     Ok(())

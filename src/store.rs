@@ -77,11 +77,9 @@ struct StoreFileOut<'a> {
 
 /// Fields of an entry that this build does not know (written by a newer one, or another
 /// tool), kept so that a save does not drop them.
-type Extra = serde_json::Map<String, serde_json::Value>;
+pub type Extra = serde_json::Map<String, serde_json::Value>;
 
-/// The fields of [`Entry`] as the file names them. A test checks this against the type.
-const ENTRY_FIELDS: [&str; 11] =
-    ["id", "target", "period", "value", "kind", "note", "author", "time", "retracts", "supersedes", "action"];
+use crate::domain::ledger::ENTRY_FIELDS;
 
 /// An entry as read, with any fields this build does not know.
 #[derive(Debug)]
@@ -290,6 +288,17 @@ impl Store {
         &self.ledger
     }
 
+    /// The fields of entry `id` that this build does not know, if it has any.
+    pub fn fields_of(&self, id: &str) -> Option<&Extra> {
+        self.extra.get(id)
+    }
+
+    /// Keeps `fields` (unknown to this build) with entry `id` when it is saved: what an
+    /// import brings from another store's entry, so that the exchange drops nothing.
+    pub fn keep_fields(&mut self, id: String, fields: Extra) {
+        self.extra.entry(id).or_insert(fields);
+    }
+
     /// How long to wait for a lock another process holds (see [`Patience`]).
     pub fn set_patience(&mut self, patience: Patience) {
         self.patience = Some(patience);
@@ -358,6 +367,14 @@ impl Store {
                 None => false,
             }
         };
+        // Two differing entries under one id: the ledger holds only one of them, and writing
+        // it would drop the other from the store (and a save later from the backup too).
+        if let Some(id) = self.ledger.conflicting_duplicates().first() {
+            return Err(SaveError::Store(StoreError::DuplicateId {
+                path: self.path.clone(),
+                id: id.clone(),
+            }));
+        }
         let entries = make(&self.ledger).map_err(SaveError::Refused)?;
         if entries.is_empty() {
             return Ok((entries, merged));
@@ -704,7 +721,7 @@ pub enum Finding {
     ConflictingDuplicate { id: String, line: usize, column: usize },
     /// A withdrawal of an entry the store does not hold.
     UnknownRetraction { entry: String, retracts: String },
-    /// A note or name with control or bidi characters (they are dropped when shown).
+    /// A note, name or id with control or bidi characters (they are dropped when shown).
     UncleanText { entry: String, line: usize, column: usize },
     /// The store file has other names (hard links): a save writes a new file under this
     /// name only, so the other names keep the old content.
@@ -770,7 +787,11 @@ pub fn inspect(path: &Path, plan: &Plan) -> Result<Option<Inspection>, StoreErro
         {
             findings.push(Finding::UnknownRetraction { entry: entry.id.clone(), retracts: retracts.clone() });
         }
-        if !crate::domain::text::is_clean(&entry.note) || !crate::domain::text::is_clean(&entry.author) {
+        let ids = std::iter::once(&entry.id).chain(&entry.retracts).chain(entry.supersedes.iter().flatten());
+        if !crate::domain::text::is_clean(&entry.note)
+            || !crate::domain::text::is_clean(&entry.author)
+            || ids.into_iter().any(|id| crate::domain::text::has_controls(id))
+        {
             let (line, column) = locate(&entry.id);
             findings.push(Finding::UncleanText { entry: entry.id.clone(), line, column });
         }
@@ -1146,6 +1167,12 @@ pub enum StoreError {
     StickyDirectory {
         dir: PathBuf,
         owner: String,
+    },
+    /// The store holds two different entries under one id (a hand edit); a save would keep
+    /// only one, so nothing is saved until someone resolves it.
+    DuplicateId {
+        path: PathBuf,
+        id: String,
     },
 }
 

@@ -100,7 +100,7 @@ pub fn lock_patience(lang: crate::i18n::Lang, limit: Duration) -> crate::store::
             io::stdout(),
             cursor::MoveTo(0, rows.saturating_sub(1)),
             terminal::Clear(terminal::ClearType::CurrentLine),
-            Print(format!("{line} {hint}"))
+            Print(crate::domain::text::for_terminal(&format!("{line} {hint}")).into_owned())
         );
         SCRIBBLED.store(true, Ordering::SeqCst);
         while event::poll(Duration::ZERO).unwrap_or(false) {

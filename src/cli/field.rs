@@ -104,7 +104,9 @@ fn export(
         return Err(Failure::bad_input(msg::export_over_store(lang, file)));
     }
     let selection = Selection { since, author: author.clone() };
-    let change = exchange::export(&context.plan, store.ledger(), &selection, actor.now);
+    let change = exchange::export_with_fields(&context.plan, store.ledger(), &selection, actor.now, |id| {
+        store.fields_of(id)
+    });
     store::write_atomically(file, &exchange::to_bytes(&change), file)
         .map_err(|e| Failure { code: 1, message: msg::cannot_write(lang, file, &e) })?;
     writeln!(out, "{}", msg::exported(lang, change.count, file))?;
@@ -165,7 +167,7 @@ fn import(
         yes,
         &mut io::stdin().lock(),
         io::stdin().is_terminal(),
-        &mut io::stderr(),
+        &mut crate::domain::text::TerminalSafe::new(io::stderr()),
     )?;
     let imported = ops::import::apply(store, plan, &prepared).map_err(refused)?;
     let conflicts = &imported.conflicts;
@@ -262,6 +264,7 @@ mod tests {
             previous_period: Period::Q1,
             previous: Decimal::new(2_000, 0),
             factor: Decimal::TWO,
+            basis: crate::domain::sharp::Basis::PreviousPeriod,
         }
     }
 

@@ -38,7 +38,14 @@ pub struct ChangeFile {
     pub count: usize,
     pub checksum: String,
     pub entries: Vec<Entry>,
+    /// Fields of entries (by id) that this build does not know, carried through as they were
+    /// in the store (the store format promises to keep them); written into the entries.
+    #[serde(skip)]
+    pub extra: HashMap<String, Extra>,
 }
+
+/// Fields of an entry that this build does not know.
+pub type Extra = serde_json::Map<String, serde_json::Value>;
 
 /// Which entries to export.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -58,7 +65,21 @@ impl Selection {
 
 /// The change file holding the entries of `ledger` that `selection` takes.
 pub fn export(plan: &Plan, ledger: &Ledger, selection: &Selection, made: jiff::Timestamp) -> ChangeFile {
+    export_with_fields(plan, ledger, selection, made, |_| None)
+}
+
+/// [`export`], with the fields this build does not know of each entry (`fields`, by id:
+/// `Store::fields_of`) written into it as the store has them.
+pub fn export_with_fields<'a>(
+    plan: &Plan,
+    ledger: &Ledger,
+    selection: &Selection,
+    made: jiff::Timestamp,
+    fields: impl Fn(&str) -> Option<&'a Extra>,
+) -> ChangeFile {
     let entries: Vec<Entry> = ledger.entries().iter().filter(|e| selection.takes(e)).cloned().collect();
+    let extra: HashMap<String, Extra> =
+        entries.iter().filter_map(|e| Some((e.id.clone(), fields(&e.id)?.clone()))).collect();
     ChangeFile {
         format: FORMAT.to_owned(),
         version: VERSION,
@@ -67,14 +88,36 @@ pub fn export(plan: &Plan, ledger: &Ledger, selection: &Selection, made: jiff::T
         since: selection.since,
         author: selection.author.clone(),
         count: entries.len(),
-        checksum: checksum(&entries),
+        checksum: checksum_of_json(&entries_json(&entries, &extra)),
         entries,
+        extra,
     }
+}
+
+/// The entries as JSON, each with its unknown fields (which the checksum covers too).
+fn entries_json(entries: &[Entry], extra: &HashMap<String, Extra>) -> serde_json::Value {
+    let mut value = serde_json::to_value(entries).unwrap_or_default();
+    if let Some(list) = value.as_array_mut() {
+        for (json, entry) in list.iter_mut().zip(entries) {
+            if let (Some(object), Some(fields)) = (json.as_object_mut(), extra.get(&entry.id)) {
+                for (key, field) in fields {
+                    object.entry(key.clone()).or_insert_with(|| field.clone());
+                }
+            }
+        }
+    }
+    value
 }
 
 /// The file's bytes: pretty JSON ending in a newline.
 pub fn to_bytes(file: &ChangeFile) -> Vec<u8> {
-    let mut bytes = serde_json::to_vec_pretty(file).unwrap_or_default();
+    let mut value = serde_json::to_value(file).unwrap_or_default();
+    if !file.extra.is_empty()
+        && let Some(object) = value.as_object_mut()
+    {
+        object.insert("entries".into(), entries_json(&file.entries, &file.extra));
+    }
+    let mut bytes = serde_json::to_vec_pretty(&value).unwrap_or_default();
     bytes.push(b'\n');
     bytes
 }
@@ -208,19 +251,48 @@ pub fn read(text: &str, plan: &Plan, ledger: &Ledger) -> Result<Incoming, Exchan
     if file.checksum != checksum_of_json(&as_written) {
         return Err(top(ExchangeProblem::ChecksumMismatch));
     }
+    // What this build does not know of each entry travels on into the store.
+    let mut file = file;
+    for (json, entry) in as_written.as_array().into_iter().flatten().zip(&file.entries) {
+        let unknown: Extra = json
+            .as_object()
+            .into_iter()
+            .flatten()
+            .filter(|(key, _)| !crate::domain::ledger::ENTRY_FIELDS.contains(&key.as_str()))
+            .map(|(key, value)| (key.clone(), value.clone()))
+            .collect();
+        if !unknown.is_empty() {
+            file.extra.entry(entry.id.clone()).or_insert(unknown);
+        }
+    }
+
+    // Text is checked as written (control characters refuse the file), then brought to NFC
+    // as `set` and every read of a store do (`text::clean`), before anything is compared: the same file read
+    // again, or one re-encoded in NFD by another tool, is then the same entries.
+    for entry in &mut file.entries {
+        let id = entry.id.as_str();
+        if id.trim().is_empty() {
+            return Err(at_entry(id, ExchangeProblem::BadText { entry: id.to_owned(), field: "id" }));
+        }
+        let links = entry.retracts.iter().map(|r| ("retracts", r.as_str()));
+        let seen = entry.supersedes.iter().flatten().map(|r| ("supersedes", r.as_str()));
+        for (field, value) in [("id", id), ("author", &entry.author), ("note", &entry.note)]
+            .into_iter()
+            .chain(links)
+            .chain(seen)
+        {
+            if crate::domain::text::has_controls(value) {
+                return Err(at_entry(id, ExchangeProblem::BadText { entry: id.to_owned(), field }));
+            }
+        }
+        crate::domain::text::clean_in_place(&mut entry.note);
+        crate::domain::text::clean_in_place(&mut entry.author);
+    }
 
     let mine: HashMap<&str, &Entry> = ledger.entries().iter().map(|e| (e.id.as_str(), e)).collect();
     let mut in_file: HashMap<&str, &Entry> = HashMap::new();
     for entry in &file.entries {
         let id = entry.id.as_str();
-        if id.trim().is_empty() {
-            return Err(at_entry(id, ExchangeProblem::BadText { entry: id.to_owned(), field: "id" }));
-        }
-        for (field, value) in [("id", id), ("author", &entry.author), ("note", &entry.note)] {
-            if crate::domain::text::has_controls(value) {
-                return Err(at_entry(id, ExchangeProblem::BadText { entry: id.to_owned(), field }));
-            }
-        }
         if !target_fits(plan, entry) {
             return Err(at_entry(
                 id,

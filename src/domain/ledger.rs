@@ -62,6 +62,11 @@ pub struct Entry {
     pub action: Option<RoundAction>,
 }
 
+/// The fields of [`Entry`] as files name them (stores and change files; fields beyond these
+/// are another build's, kept as they are). A test in `store` checks this against the type.
+pub const ENTRY_FIELDS: [&str; 11] =
+    ["id", "target", "period", "value", "kind", "note", "author", "time", "retracts", "supersedes", "action"];
+
 /// The `target` of a round entry: the whole period, not one target. No plan has a target
 /// with this id, so a build that does not know round entries refuses the store rather than
 /// reading a closing as a figure.
@@ -213,6 +218,10 @@ pub struct Ledger {
     /// Ids named by withdrawals that are not in the ledger (yet): an entry merged later that
     /// has one of them is withdrawn on arrival. Empty in a sound store.
     dangling: HashSet<String>,
+    /// Ids under which two differing entries were found (a hand-edited file): the ledger
+    /// holds one of each, so a store must not be saved from it (see `Store`). Empty in a
+    /// sound store.
+    duplicates: Vec<String>,
 }
 
 /// What the ledger knows of one target.
@@ -251,8 +260,13 @@ impl Ledger {
     pub fn from_entries(entries: Vec<Entry>) -> Ledger {
         if entries.windows(2).all(|w| w[0].order_key() < w[1].order_key()) {
             let mut ledger = Ledger { entries, ..Ledger::default() };
-            ledger.reindex();
-            ledger
+            if ledger.reindex() {
+                ledger
+            } else {
+                // One id twice, at two different times: the long way, which keeps one and
+                // notes the id.
+                Ledger::new(std::mem::take(&mut ledger.entries))
+            }
         } else {
             Ledger::new(entries)
         }
@@ -273,6 +287,12 @@ impl Ledger {
 
     pub fn contains(&self, id: &str) -> bool {
         self.position(id).is_some()
+    }
+
+    /// Ids under which two differing entries were merged; this ledger holds only one of
+    /// each. Empty in a sound store.
+    pub fn conflicting_duplicates(&self) -> &[String] {
+        &self.duplicates
     }
 
     /// The position in [`Ledger::entries`] of the entry with this id.
@@ -313,6 +333,9 @@ impl Ledger {
                     self.entries.push(entry);
                 }
                 Some(i) => {
+                    if self.entries[i] != entry && !self.duplicates.contains(&entry.id) {
+                        self.duplicates.push(entry.id.clone());
+                    }
                     if self.entries[i] != entry && entry.conflict_key() < self.entries[i].conflict_key() {
                         self.entries[i] = entry;
                         replaced = true;
@@ -328,6 +351,7 @@ impl Ledger {
             self.index_from(before);
         } else if added > 0 || replaced {
             self.entries.sort_by(|a, b| a.order_key().cmp(&b.order_key()));
+            // Ids are unique here: a second copy was kept out above.
             self.reindex();
         }
         added
@@ -354,8 +378,9 @@ impl Ledger {
     }
 
     /// Every index built again from the entries (after a sort or a replacement, and for a
-    /// store just read).
-    fn reindex(&mut self) {
+    /// store just read). `false` when two entries share an id (the indices are then not
+    /// to be used: [`Ledger::from_entries`] goes the long way).
+    fn reindex(&mut self) -> bool {
         self.withdrawn.clear();
         self.withdrawn.resize(self.entries.len(), false);
         self.targets.clear();
@@ -363,7 +388,7 @@ impl Ledger {
         let Ledger { entries, ids, hasher, targets, .. } = self;
         // The id index and the lists per target need nothing of each other: for a store
         // just read (100,000 entries) they are built at once, on two cores.
-        *ids = if entries.len() >= PARALLEL_INDEX {
+        let table = if entries.len() >= PARALLEL_INDEX {
             std::thread::scope(|scope| {
                 let building = scope.spawn(|| id_table(entries, hasher));
                 group_by_target(entries, targets, 0);
@@ -373,6 +398,10 @@ impl Ledger {
             group_by_target(entries, targets, 0);
             id_table(entries, hasher)
         };
+        let Some(table) = table else {
+            return false;
+        };
+        *ids = table;
         self.mark_withdrawn(0);
         // The current figures, target by target: the last standing figure of each period.
         let (entries, withdrawn) = (&self.entries, &self.withdrawn);
@@ -384,6 +413,7 @@ impl Ledger {
                 }
             }
         }
+        true
     }
 
     /// Adds the entries from `from` on to the indices; they come after all the others.
@@ -541,14 +571,23 @@ pub fn new_entry_id(time: jiff::Timestamp, origin: &str) -> String {
 const PARALLEL_INDEX: usize = 20_000;
 
 /// The positions of `entries`, found by id.
-fn id_table(entries: &[Entry], hasher: &DefaultHashBuilder) -> HashTable<usize> {
+/// `None` when two entries share an id.
+fn id_table(entries: &[Entry], hasher: &DefaultHashBuilder) -> Option<HashTable<usize>> {
     let mut ids = HashTable::with_capacity(entries.len());
     for (i, entry) in entries.iter().enumerate() {
-        ids.insert_unique(hasher.hash_one(entry.id.as_str()), i, |&j| {
-            hasher.hash_one(entries[j].id.as_str())
-        });
+        let id = entry.id.as_str();
+        match ids.entry(
+            hasher.hash_one(id),
+            |&j: &usize| entries[j].id == id,
+            |&j: &usize| hasher.hash_one(entries[j].id.as_str()),
+        ) {
+            hashbrown::hash_table::Entry::Vacant(slot) => {
+                slot.insert(i);
+            }
+            hashbrown::hash_table::Entry::Occupied(_) => return None,
+        }
     }
-    ids
+    Some(ids)
 }
 
 /// Adds the positions of the entries from `from` on to the lists of their targets.

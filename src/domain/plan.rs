@@ -327,7 +327,8 @@ impl Plan {
 
         let mut seen = HashSet::new();
         for t in &raw.targets {
-            if t.id.trim().is_empty() || t.id.trim() != t.id {
+            // An id is printed in reports and messages: no control or bidi characters.
+            if t.id.trim().is_empty() || t.id.trim() != t.id || crate::domain::text::has_controls(&t.id) {
                 return Err(at_target(&t.id, PlanProblem::BadId(t.id.clone())));
             }
             if !seen.insert(t.id.as_str()) {

@@ -61,6 +61,122 @@ pub fn has_controls(text: &str) -> bool {
     text.chars().any(|c| c.is_control() || is_bidi_control(c))
 }
 
+/// Text on its way to a terminal, made harmless: every control character other than line
+/// feed, tab and the CR of a CRLF, and every bidi control, is dropped, so nothing read from a store, a plan or
+/// a change file (an id, a note, a path) can clear the screen, set the clipboard (OSC 52),
+/// retitle the window or reorder what is shown. The one escape kept is colour (SGR with
+/// colour and bold parameters only), which this program writes itself; one from a file
+/// could only recolour text. Everything the commands print passes through here, through
+/// [`TerminalSafe`] or directly.
+pub fn for_terminal(text: &str) -> std::borrow::Cow<'_, str> {
+    if !text.chars().any(|c| (c.is_control() && c != '\n' && c != '\t') || is_bidi_control(c)) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(c) = rest.chars().next() {
+        if c == '\u{1b}'
+            && let Some(len) = colour_escape_len(rest)
+        {
+            out.push_str(&rest[..len]);
+            rest = &rest[len..];
+            continue;
+        }
+        // A CR only as the first half of a CRLF line end (CSV's): alone it would move
+        // the cursor back over what the line showed.
+        let line_end = c == '\r' && rest[1..].starts_with('\n');
+        if line_end || !((c.is_control() && c != '\n' && c != '\t') || is_bidi_control(c)) {
+            out.push(c);
+        }
+        rest = &rest[c.len_utf8()..];
+    }
+    std::borrow::Cow::Owned(out)
+}
+
+/// The length of the colour escape `text` starts with (`ESC [ 38;5;10 m`, `ESC [ 39 m`…), if
+/// it is one: parameters for colours, bold and normal only.
+fn colour_escape_len(text: &str) -> Option<usize> {
+    let body = text.strip_prefix("\u{1b}[")?;
+    let end = body.find('m')?;
+    let params = &body[..end];
+    if params.len() > 24 || !params.bytes().all(|b| b.is_ascii_digit() || b == b';') {
+        return None;
+    }
+    let numbers: Vec<u16> = params
+        .split(';')
+        .map(|p| if p.is_empty() { Some(0) } else { p.parse().ok() })
+        .collect::<Option<_>>()?;
+    let mut i = 0;
+    while i < numbers.len() {
+        match numbers[i] {
+            0 | 1 | 22 | 39 | 49 | 30..=37 | 40..=47 | 90..=97 | 100..=107 => i += 1,
+            38 | 48 if numbers.get(i + 1) == Some(&5) && numbers.get(i + 2).is_some_and(|n| *n < 256) => {
+                i += 3
+            }
+            _ => return None,
+        }
+    }
+    Some(2 + end + 1)
+}
+
+/// A writer that passes everything through [`for_terminal`]: what `chitieu`'s commands
+/// write to stdout and stderr goes through one, so no print site can forget it. Bytes are
+/// held back only while a character or an escape is cut across two writes.
+pub struct TerminalSafe<W: std::io::Write> {
+    inner: W,
+    pending: Vec<u8>,
+}
+
+impl<W: std::io::Write> TerminalSafe<W> {
+    pub fn new(inner: W) -> TerminalSafe<W> {
+        TerminalSafe { inner, pending: Vec::new() }
+    }
+
+    fn pass(&mut self, bytes: &[u8]) -> std::io::Result<()> {
+        let text = String::from_utf8_lossy(bytes);
+        self.inner.write_all(for_terminal(&text).as_bytes())
+    }
+}
+
+impl<W: std::io::Write> std::io::Write for TerminalSafe<W> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.pending.extend_from_slice(buf);
+        // Hold back an escape that has not ended yet (a colour is at most a few dozen
+        // bytes) and a character cut in two.
+        let mut complete = self.pending.len();
+        let tail = complete.saturating_sub(32);
+        if let Some(esc) = self.pending[tail..].iter().rposition(|&b| b == 0x1b)
+            && !self.pending[tail + esc..].contains(&b'm')
+        {
+            complete = tail + esc;
+        }
+        if complete > 0 && complete == self.pending.len() && self.pending[complete - 1] == b'\r' {
+            complete -= 1;
+        }
+        if let Err(e) = std::str::from_utf8(&self.pending[..complete])
+            && e.error_len().is_none()
+        {
+            complete = e.valid_up_to();
+        }
+        let rest = self.pending.split_off(complete);
+        let done = std::mem::replace(&mut self.pending, rest);
+        self.pass(&done)?;
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        let done = std::mem::take(&mut self.pending);
+        self.pass(&done)?;
+        self.inner.flush()
+    }
+}
+
+impl<W: std::io::Write> Drop for TerminalSafe<W> {
+    fn drop(&mut self) {
+        let _ = std::io::Write::flush(self);
+    }
+}
+
 fn is_bidi_control(c: char) -> bool {
     matches!(c, '\u{061C}' | '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
 }

@@ -242,6 +242,33 @@ pub fn sharp_change(lang: Lang, plan: &Plan, change: &SharpChange) -> String {
     let (new, old) = (present::figure(lang, change.value), present::figure(lang, change.previous));
     let factor = present::figure(lang, change.factor);
     let (p, q) = (period(lang, change.period), period(lang, change.previous_period));
+    match (change.basis, lang) {
+        (crate::domain::sharp::Basis::Expectation, Lang::Vi) => {
+            return format!(
+                "Chỉ tiêu {} ({name}): {new} ({p}) chênh lệch hơn {factor} lần so với mức cần đạt {old} của kỳ này. Có gõ nhầm không?",
+                change.target
+            );
+        }
+        (crate::domain::sharp::Basis::Expectation, Lang::En) => {
+            return format!(
+                "Target {} ({name}): {new} ({p}) is more than {factor}-fold off the {old} expected by this period. A typo?",
+                change.target
+            );
+        }
+        (crate::domain::sharp::Basis::CommaThousands, Lang::Vi) => {
+            return format!(
+                "Chỉ tiêu {} ({name}): dấu phẩy là dấu thập phân, nên số vừa gõ được đọc là {new}; nếu muốn {old} thì gõ dấu chấm ({old}).",
+                change.target
+            );
+        }
+        (crate::domain::sharp::Basis::CommaThousands, Lang::En) => {
+            return format!(
+                "Target {} ({name}): the comma marks decimals in Vietnamese, so the figure reads {new}; for {old} type a dot.",
+                change.target
+            );
+        }
+        (crate::domain::sharp::Basis::PreviousPeriod, _) => {}
+    }
     match lang {
         Lang::Vi => format!(
             "Chỉ tiêu {} ({name}): {new} ({p}) chênh lệch hơn {factor} lần so với {old} ({q}). Có gõ nhầm không?",

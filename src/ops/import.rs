@@ -54,7 +54,7 @@ pub fn prepare(store: &Store, plan: &Plan, text: &str) -> Result<Prepared, Impor
         .iter()
         .filter(|e| !e.is_round() && e.retracts.is_none())
         .filter(|e| merged.current(&e.target, e.period).is_some_and(|c| c.id == e.id))
-        .filter_map(|e| sharp::check(plan, &merged, &e.target, e.period, e.value))
+        .flat_map(|e| sharp::questions(plan, &merged, &e.target, e.period, e.value, None))
         .collect();
     Ok(Prepared { incoming, sharp })
 }
@@ -68,6 +68,12 @@ pub fn apply<'s>(
     prepared: &Prepared,
 ) -> Result<Imported<'s>, ImportError> {
     let new = &prepared.incoming.new;
+    // Fields of the file's entries that this build does not know go into the store with them.
+    for entry in new {
+        if let Some(fields) = prepared.incoming.file.extra.get(&entry.id) {
+            store.keep_fields(entry.id.clone(), fields.clone());
+        }
+    }
     let mut added = 0;
     if !new.is_empty() {
         store

@@ -17,6 +17,9 @@ pub struct Figure<'a> {
     pub value: Decimal,
     pub kind: Kind,
     pub note: &'a str,
+    /// The value as typed, and the style it was read in, when it was typed: `9,500` in
+    /// Vietnamese is questioned as a likely English thousands separator.
+    pub typed: Option<(&'a str, crate::domain::number::NumberStyle)>,
 }
 
 /// The figure is on disk.
@@ -32,8 +35,9 @@ pub struct Recorded {
 pub enum RecordError {
     /// The period is closed (found before or under the lock).
     Closed(ClosedPeriod),
-    /// Far from the previous period's figure: ask, then record again with `sharp_confirmed`.
-    Sharp(SharpChange),
+    /// Far from the previous period's figure or the period's expectation, or typed like an
+    /// English thousands separator: ask, then record again with `sharp_confirmed`.
+    Sharp(Vec<SharpChange>),
     Store(StoreError),
 }
 
@@ -49,10 +53,12 @@ pub fn record(
 ) -> Result<Recorded, RecordError> {
     let period = figure.period;
     rounds::check_open(store.ledger(), period).map_err(RecordError::Closed)?;
-    if !sharp_confirmed
-        && let Some(change) = sharp::check(plan, store.ledger(), figure.target, period, figure.value)
-    {
-        return Err(RecordError::Sharp(change));
+    if !sharp_confirmed {
+        let questions =
+            sharp::questions(plan, store.ledger(), figure.target, period, figure.value, figure.typed);
+        if !questions.is_empty() {
+            return Err(RecordError::Sharp(questions));
+        }
     }
     let note = crate::domain::text::clean(figure.note);
     let mut entry = Entry::figure(
@@ -89,6 +95,7 @@ mod tests {
             value: Decimal::from(value),
             kind: Kind::Official,
             note: " Sở\u{202e} ",
+            typed: None,
         }
     }
 
@@ -116,7 +123,7 @@ mod tests {
         record(&mut store, &plan, &q1, &lan, false).expect("q1");
         let sharp = record(&mut store, &plan, &figure(46_330), &lan, false);
         assert!(
-            matches!(sharp, Err(RecordError::Sharp(ref c)) if c.previous_period == Period::Q1),
+            matches!(sharp, Err(RecordError::Sharp(ref c)) if c[0].previous_period == Period::Q1),
             "{sharp:?}"
         );
         assert_eq!(store.ledger().len(), 1, "nothing saved before the yes");

@@ -153,6 +153,7 @@ mod tests {
             value: rust_decimal::Decimal::ONE,
             kind: crate::domain::ledger::Kind::Official,
             note: "",
+            typed: None,
         };
         let recorded = crate::ops::record::record(&mut mine, &plan, &figure, &nobody, false).expect("record");
         assert_eq!(recorded.entry.author, "?");
