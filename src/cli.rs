@@ -2,7 +2,9 @@
 
 pub mod config;
 pub mod field;
+pub mod help;
 pub mod plans;
+pub mod units;
 
 use crate::domain::conflict::Conflict;
 use crate::domain::last_year;
@@ -11,7 +13,6 @@ use crate::domain::period::Period;
 use crate::domain::plan::{Goal, Plan};
 use crate::domain::progress::{self, PeriodChoice, Row};
 use crate::domain::status::Status;
-use crate::domain::text::truncate;
 use crate::i18n::present;
 use crate::i18n::{self, Lang, T};
 use crate::ops::record::RecordError;
@@ -36,7 +37,7 @@ pub struct Cli {
     pub read_only: bool,
 }
 
-#[derive(Debug, Args)]
+#[derive(Debug, Clone, Args)]
 pub struct Global {
     /// The store of actual figures (shared by pointing several users at one file)
     #[arg(long, global = true, env = "CHITIEU_STORE", value_name = "FILE")]
@@ -56,6 +57,9 @@ pub struct Global {
     /// How long a save waits for a store another process has locked before giving up (exit 2)
     #[arg(long, global = true, value_name = "SECONDS", default_value_t = 30)]
     pub wait: u64,
+    /// Work on this unit's own store (see `chitieu unit add`), kept beside the plan's store
+    #[arg(long, global = true, env = "CHITIEU_UNIT", value_name = "ID")]
+    pub unit: Option<String>,
 }
 
 /// `--lang vi|en`, the domain's [`Lang`] (which knows nothing of clap) parsed as clap would
@@ -106,14 +110,48 @@ pub enum Command {
     Undo,
     /// Every figure entered, newest first (for one target, or all)
     History {
-        /// Only this target
+        /// Only this target (a heading such as 10: its parts 10a–10c)
         id: Option<String>,
+        /// Only figures for this period (q1, h1, 9m, year, last-q1 …)
+        #[arg(long, value_parser = parse_period)]
+        period: Option<Period>,
+        /// Only entries by this login name
+        #[arg(long, value_name = "NAME")]
+        author: Option<String>,
+        /// Only entries made since this moment (2024-07-01, or RFC 3339)
+        #[arg(long, value_name = "TIME")]
+        since: Option<String>,
     },
     /// Validate the plan and the store: exit 0 sound, 1 problems found, 2 unreadable
     Check,
     /// Plans: a template to fill in, a plan from a spreadsheet
     #[command(subcommand)]
     Plan(plans::PlanCommand),
+    /// Who has not reported: the targets due in a period without a figure, by lead agency
+    Missing {
+        /// q1, h1, 9m or year (default: the latest period that has begun by today)
+        #[arg(long, value_parser = parse_period)]
+        period: Option<Period>,
+        #[arg(long, value_enum, default_value_t = units::ListFormat::Table)]
+        format: units::ListFormat,
+        /// A reminder letter per agency, to send by e-mail or print, in place of the list
+        #[arg(long)]
+        reminders: bool,
+        /// Write to FILE rather than the screen
+        #[arg(long, value_name = "FILE")]
+        out: Option<PathBuf>,
+    },
+    /// Units that keep their own figures for the plan (communes, wards, departments)
+    #[command(subcommand)]
+    Unit(units::UnitCommand),
+    /// All units together: completeness and statuses of each for a period
+    Units {
+        /// q1, h1, 9m or year (default: the latest period that has begun by today)
+        #[arg(long, value_parser = parse_period)]
+        period: Option<Period>,
+        #[arg(long, value_enum, default_value_t = units::ListFormat::Table)]
+        format: units::ListFormat,
+    },
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -166,6 +204,11 @@ pub struct Context {
     pub plan: Plan,
     /// How long a save waits for the store's lock (`--wait`).
     pub wait: std::time::Duration,
+    /// The unit worked on (`--unit`), whose own store the command uses.
+    pub unit: Option<String>,
+    /// The terminal's width when output goes to one: the text report then wraps long names
+    /// to fit it. `None` for a file or a pipe, which get every name in full on one line.
+    pub width: Option<usize>,
 }
 
 impl Context {
@@ -187,6 +230,8 @@ impl Context {
             colour,
             plan,
             wait: std::time::Duration::from_secs(global.wait),
+            unit: global.unit.clone(),
+            width: None,
         })
     }
 }
@@ -208,6 +253,20 @@ pub struct Location {
 /// plan of `--year` (default: the newest whose year has begun) with `--store` or the
 /// plan's own store. Without a home directory, the embedded plan and `--store`.
 pub fn locate(global: &Global, command: Option<&Command>) -> Result<Location, Failure> {
+    let mut location = locate_plan(global, command)?;
+    // `unit` and `units` work on the plan's list of units, whatever `--unit` says.
+    let on_units = matches!(command, Some(Command::Unit(_) | Command::Units { .. }));
+    if let Some(id) = &global.unit
+        && !on_units
+        && !location.store.as_os_str().is_empty()
+    {
+        location.store = units::unit_store(global.lang.unwrap_or_default(), &location.store, id)?;
+    }
+    Ok(location)
+}
+
+/// [`locate`] before `--unit`: the plan's own store.
+fn locate_plan(global: &Global, command: Option<&Command>) -> Result<Location, Failure> {
     let lang = global.lang.unwrap_or_default();
     if let Some(Command::Plan(plan_command)) = command
         && !plan_command.needs_plan()
@@ -317,7 +376,7 @@ pub fn run_with_year(
         Command::Report { format, period, out: file } => {
             let store = open_store(context, path)?;
             // Last year's figures through `last_year_id`, beside those entered by hand.
-            let last_year = plans::last_year(context);
+            let last_year = plans::last_year(context.lang, &context.plan);
             let last_year = last_year.as_ref().map(|(plan, ledger)| last_year::LastYear { plan, ledger });
             let linked = last_year::with_linked(&context.plan, store.ledger(), last_year);
             let ledger = &*linked;
@@ -339,6 +398,8 @@ pub fn run_with_year(
                         colour: false,
                         plan: context.plan.clone(),
                         wait: context.wait,
+                        unit: context.unit.clone(),
+                        width: None,
                     };
                     report_table(&plain, choice, &rows, &conflicts, tally, sink)?;
                     plans::last_year_notes(&plain, last_year.map(|l| l.plan), &rows, &overridden, sink)?;
@@ -377,7 +438,7 @@ pub fn run_with_year(
             let request = SetRequest { id, value, period: *period, kind, note: note.as_deref(), yes: *yes };
             set(context, path, &request, today, &Actor::here(now), out)
         }
-        Command::History { id } => {
+        Command::History { id, period, author, since } => {
             let target = match id {
                 Some(typed) => Some(
                     context
@@ -389,18 +450,44 @@ pub fn run_with_year(
                 ),
                 None => None,
             };
+            let since = since.as_deref().map(|text| field::parse_since(context.lang, text)).transpose()?;
             let store = open_store(context, path)?;
-            history(context, store.ledger(), target, out)?;
+            let only = HistoryFilter { period: *period, author: author.as_deref(), since };
+            history(context, store.ledger(), target, &only, out)?;
             plans::print_revisions(context, target, out)?;
             Ok(())
         }
         Command::Undo => undo(context, path, &Actor::here(now), out),
         Command::Check => check(context, path, out),
         Command::Field(command) => {
+            // A unit's change file goes into that unit's store, and only there.
+            let routed;
+            let path = match command {
+                field::FieldCommand::Import { file, .. } => {
+                    routed = units::import_store(context, path, file)?;
+                    routed.as_path()
+                }
+                _ => path,
+            };
             let mut store = open_store(context, path)?;
             field::run(command, context, &mut store, &Actor::here(now), out)
         }
         Command::Plan(command) => plans::run(command, context, year, path, out),
+        Command::Missing { period, format, reminders, out: file } => {
+            let period = period.unwrap_or_else(|| Period::current(context.plan.year, today));
+            let request = units::MissingRequest {
+                period,
+                format: *format,
+                reminders: *reminders,
+                file: file.as_deref(),
+            };
+            units::missing(context, path, &request, out)
+        }
+        Command::Unit(command) => units::run_unit(command, context, path, out),
+        Command::Units { period, format } => {
+            let period = period.unwrap_or_else(|| Period::current(context.plan.year, today));
+            units::units(context, path, period, *format, out)
+        }
     }
 }
 
@@ -495,15 +582,56 @@ pub fn undo(context: &Context, path: &Path, actor: &Actor, out: &mut dyn Write) 
 }
 
 /// `chitieu history`: every entry, newest first, withdrawals marked as such.
+/// What `history` keeps besides the target: `--period`, `--author`, `--since`.
+#[derive(Debug, Default)]
+pub struct HistoryFilter<'a> {
+    pub period: Option<Period>,
+    pub author: Option<&'a str>,
+    pub since: Option<jiff::Timestamp>,
+}
+
+impl HistoryFilter<'_> {
+    fn keeps(&self, entry: &crate::domain::ledger::Entry) -> bool {
+        self.period.is_none_or(|p| entry.period == p)
+            && self.author.is_none_or(|a| entry.author == a)
+            && self.since.is_none_or(|t| entry.time >= t)
+    }
+}
+
 pub fn history(
     context: &Context,
     ledger: &Ledger,
     target: Option<&str>,
+    only: &HistoryFilter,
     out: &mut dyn Write,
 ) -> io::Result<()> {
     let lang = context.lang;
-    let rows: Vec<[String; 7]> = ledger
-        .history(target)
+    // A heading (indicator 10) has no figure of its own: its history is its parts'.
+    let parts: Vec<&str> = match target {
+        Some(id) => context
+            .plan
+            .targets
+            .iter()
+            .filter(|t| t.parent.as_deref() == Some(id))
+            .map(|t| t.id.as_str())
+            .collect(),
+        None => Vec::new(),
+    };
+    if let (Some(id), false) = (target, parts.is_empty()) {
+        writeln!(out, "{}", i18n::history_of_parts(lang, id, &parts))?;
+    }
+    let entries: Vec<&crate::domain::ledger::Entry> = match parts.is_empty() {
+        true => ledger.history(target).filter(|e| only.keeps(e)).collect(),
+        false => {
+            let mut all: Vec<_> =
+                parts.iter().flat_map(|p| ledger.history(Some(p))).filter(|e| only.keeps(e)).collect();
+            // Newest first, as for one target.
+            all.sort_by(|a, b| (b.time, &b.id).cmp(&(a.time, &a.id)));
+            all
+        }
+    };
+    let rows: Vec<[String; 7]> = entries
+        .into_iter()
         .map(|e| {
             let unit = context.plan.target(&e.target).map_or("", |t| t.unit.get(lang));
             let value = present::value_with_unit(lang, e.value, unit);
@@ -544,8 +672,15 @@ pub fn history(
         }
     }
     let right = [false, false, false, true, false, false, false];
-    let plain =
-        Context { lang, ascii: context.ascii, colour: false, plan: context.plan.clone(), wait: context.wait };
+    let plain = Context {
+        lang,
+        ascii: context.ascii,
+        colour: false,
+        plan: context.plan.clone(),
+        wait: context.wait,
+        unit: context.unit.clone(),
+        width: None,
+    };
     write_line(out, &header, &widths, &right, None, &plain)?;
     for row in &rows {
         write_line(out, row, &widths, &right, None, &plain)?;
@@ -616,7 +751,7 @@ fn report_table(
         PeriodChoice::Fixed(p) => i18n::period(lang, p),
         PeriodChoice::Latest => T::LatestPeriod.get(lang),
     };
-    writeln!(out, "{} ({})", plan.title.get(lang), plan.year)?;
+    writeln!(out, "{}", i18n::present::title(lang, plan))?;
     writeln!(out, "{}: {period}", T::PeriodLabel.get(lang))?;
     writeln!(out, "{}", i18n::field::tally(lang, tally))?;
 
@@ -651,6 +786,12 @@ fn report_table(
             *w = (*w).max(cell.width());
         }
     }
+    // At a terminal a long name wraps within what the other columns leave of its width; in a
+    // file every name is whole on its line.
+    if let Some(width) = context.width {
+        let others: usize = widths.iter().enumerate().filter(|(i, _)| *i != NAME).map(|(_, w)| w + 2).sum();
+        widths[NAME] = widths[NAME].min(width.saturating_sub(others).max(MIN_NAME_WIDTH));
+    }
     // Right-align figures, left-align text.
     let right = [false, false, false, true, true, false, true, true, false];
 
@@ -664,7 +805,15 @@ fn report_table(
         writeln!(out, "{}", i18n::group(lang, group).to_uppercase())?;
         write_line(out, &header, &widths, &right, None, context)?;
         for (row, cells) in members {
-            write_line(out, cells, &widths, &right, Some(row.status), context)?;
+            let mut lines = wrap(&cells[NAME], widths[NAME]).into_iter();
+            let mut first = cells.clone();
+            first[NAME] = lines.next().unwrap_or_default();
+            write_line(out, &first, &widths, &right, Some(row.status), context)?;
+            for more in lines {
+                let mut rest: [String; COLUMNS] = Default::default();
+                rest[NAME] = more;
+                write_line(out, &rest, &widths, &right, None, context)?;
+            }
         }
     }
     if !conflicts.is_empty() {
@@ -678,8 +827,40 @@ fn report_table(
     Ok(())
 }
 
-/// At most this many columns for a name; the full text is in JSON, CSV and the detail view.
-const NAME_WIDTH: usize = 44;
+/// The name's column in the table report, and the least room it gets at a terminal.
+const NAME: usize = 1;
+const MIN_NAME_WIDTH: usize = 20;
+
+/// `text` in lines of at most `width` columns, broken between words (a word longer than a
+/// line is broken where it must be); a part's indent starts each of its lines.
+fn wrap(text: &str, width: usize) -> Vec<String> {
+    if width == 0 || text.width() <= width {
+        return vec![text.to_owned()];
+    }
+    let indent: String = text.chars().take_while(|c| *c == ' ').collect();
+    let mut lines: Vec<String> = Vec::new();
+    let mut line = indent.clone();
+    for word in text.split(' ').filter(|w| !w.is_empty()) {
+        if line.len() > indent.len() && line.width() + 1 + word.width() > width {
+            lines.push(std::mem::replace(&mut line, indent.clone()));
+        }
+        if line.len() > indent.len() {
+            line.push(' ');
+        }
+        for c in word.chars() {
+            if line.len() > indent.len()
+                && line.width() + unicode_width::UnicodeWidthChar::width(c).unwrap_or(0) > width
+            {
+                lines.push(std::mem::replace(&mut line, indent.clone()));
+            }
+            line.push(c);
+        }
+    }
+    if line.len() > indent.len() {
+        lines.push(line);
+    }
+    lines
+}
 
 /// The columns of the table report: id, name, then the province's progress columns.
 const COLUMNS: usize = 9;
@@ -688,7 +869,7 @@ fn table_cells(context: &Context, row: &Row) -> [String; COLUMNS] {
     let lang = context.lang;
     let target = row.target;
     let indent = if target.parent.is_some() { "  " } else { "" };
-    let name = truncate(&format!("{indent}{}", target.name.get(lang)), NAME_WIDTH, context.ascii);
+    let name = format!("{indent}{}", target.name.get(lang));
     let c = crate::report::Columns::of(row, lang, context.ascii);
     let figure = match (row.actual, target.goal, context.ascii) {
         (Some(_), _, _) | (None, None, _) => c.figure,
@@ -911,6 +1092,9 @@ fn report_csv(
         "reason",
         "conflicts",
     ];
+    // The UTF-8 byte-order mark: without it Excel on Windows reads the file in the ANSI code
+    // page and garbles every Vietnamese letter when the file is opened by a double click.
+    out.write_all(b"\xEF\xBB\xBF")?;
     write_csv_record(out, header.iter().copied())?;
     for row in rows {
         let t = row.target;

@@ -42,7 +42,6 @@ pub enum T {
     NoEntries,
     NoHome,
     Sound,
-    UnknownAuthor,
     EntryId,
 }
 
@@ -74,7 +73,6 @@ impl T {
                 "no user data directory was found; name the store with --store FILE",
             ),
             T::Sound => ("hợp lệ", "sound"),
-            T::UnknownAuthor => ("không rõ", "unknown"),
             T::EntryId => ("Mã mục", "Entry id"),
         };
         lang.pick(vi, en)
@@ -757,6 +755,7 @@ pub enum KeyHelp {
     Clear,
     StatusFilter,
     Period,
+    NextPlan,
     Undo,
     Round,
     Detail,
@@ -793,6 +792,7 @@ impl KeyHelp {
             KeyHelp::Clear => ("bỏ lọc", "clear filters"),
             KeyHelp::StatusFilter => ("lọc tình trạng", "by status"),
             KeyHelp::Period => ("đổi kỳ", "period"),
+            KeyHelp::NextPlan => ("kế hoạch năm khác", "another year's plan"),
             KeyHelp::Undo => ("rút lại", "undo"),
             KeyHelp::Round => ("chốt/mở lại kỳ", "close/reopen period"),
             KeyHelp::Detail => ("phóng chi tiết", "zoom detail"),
@@ -842,6 +842,19 @@ pub fn changed_behind_form(lang: Lang, saved: Option<(&str, &str)>) -> String {
         (Lang::Vi, None) => "Số hiện tại của kỳ này vừa được rút lại: xem lại trước khi lưu".to_owned(),
         (Lang::En, None) => {
             "The current figure of this period was just withdrawn: check before saving".to_owned()
+        }
+    }
+}
+
+/// `history 10`: a heading's figures are its parts'.
+pub fn history_of_parts(lang: Lang, id: &str, parts: &[&str]) -> String {
+    let parts = parts.join(", ");
+    match lang {
+        Lang::Vi => {
+            format!("Chỉ tiêu {id} không có số liệu riêng; đây là số liệu của các chỉ tiêu con {parts}.")
+        }
+        Lang::En => {
+            format!("Target {id} has no figure of its own; these are the figures of its parts {parts}.")
         }
     }
 }

@@ -2,6 +2,8 @@
 //! in temporary directories: what is refused changes nothing on disk, and bad files are
 //! named, located and left exactly as they were.
 
+mod common;
+
 use chitieu::domain::plan::Plan;
 use chitieu::store::Store;
 use std::fs;
@@ -11,9 +13,10 @@ use std::process::{Command, Output};
 /// The binary with a clean environment: no store or language from the person running the
 /// tests, and a known login name.
 fn chitieu(store: &Path) -> Command {
-    let mut command = Command::new(env!("CARGO_BIN_EXE_chitieu"));
+    let mut command = common::chitieu();
     command
         .env_remove("CHITIEU_STORE")
+        .env_remove("CHITIEU_UNIT")
         // No installed plan of the machine's user changes which plan is used.
         .env_remove("CHITIEU_YEAR")
         .env("XDG_DATA_HOME", "/nonexistent/chitieu-tests")
@@ -204,8 +207,9 @@ fn notes_lose_escape_sequences_and_history_lists_newest_first_with_withdrawals()
 #[test]
 fn the_default_store_lives_in_the_data_directory() {
     let home = tempfile::tempdir().expect("tempdir");
-    let output = Command::new(env!("CARGO_BIN_EXE_chitieu"))
+    let output = common::chitieu()
         .env_remove("CHITIEU_STORE")
+        .env_remove("CHITIEU_UNIT")
         .env_remove("CHITIEU_LANG")
         .env_remove("XDG_DATA_HOME")
         .env("HOME", home.path())
@@ -216,7 +220,7 @@ fn the_default_store_lives_in_the_data_directory() {
     assert!(home.path().join(".local/share/chitieu/store.json").is_file());
     // And CHITIEU_STORE points elsewhere.
     let other = home.path().join("shared.json");
-    let output = Command::new(env!("CARGO_BIN_EXE_chitieu"))
+    let output = common::chitieu()
         .env("HOME", home.path())
         .env("CHITIEU_STORE", &other)
         .args(["set", "1", "8,4"])
@@ -407,4 +411,62 @@ fn undo_withdraws_your_own_latest_figure() {
     assert_eq!(actual("3"), Some("4500".into()));
     assert_eq!(actual("1"), Some("7.9".into()), "a colleague's figure is not yours to withdraw");
     assert_eq!(stdout(&run(&store, &["history", "3"])).lines().count(), 1 + 3);
+}
+
+/// `history` filters by period, author and time; a heading lists its parts' figures.
+#[test]
+fn history_filters_and_a_heading_shows_its_parts() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let store = store_in(&dir);
+    assert!(run(&store, &["set", "10a", "4", "--period", "h1"]).status.success());
+    assert!(run(&store, &["set", "10b", "1", "--period", "9m"]).status.success());
+    let minh = chitieu(&store)
+        .env("USER", "minh")
+        .args(["set", "3", "6.500", "--period", "9m"])
+        .output()
+        .expect("run");
+    assert!(minh.status.success(), "{}", stderr(&minh));
+
+    let heading = stdout(&run(&store, &["history", "10"]));
+    assert!(heading.starts_with("Chỉ tiêu 10 không có số liệu riêng"), "{heading}");
+    assert!(heading.contains("10a") && heading.contains("10b"), "{heading}");
+
+    let rows =
+        |args: &[&str]| stdout(&run(&store, args)).lines().skip(1).map(str::to_owned).collect::<Vec<_>>();
+    let nine_months = rows(&["history", "--period", "9m"]);
+    assert_eq!(nine_months.len(), 2, "{nine_months:?}");
+    assert!(nine_months.iter().all(|l| l.contains("9 tháng")));
+    let by_minh = rows(&["history", "--author", "minh"]);
+    assert_eq!(by_minh.len(), 1, "{by_minh:?}");
+    assert!(by_minh[0].contains("6.500"));
+    assert_eq!(rows(&["history", "--since", "2999-01-01"]), [] as [String; 0]);
+    assert_eq!(rows(&["history", "--since", "2000-01-01"]).len(), 3);
+}
+
+/// `--help` and argument errors in Vietnamese by default, in English on request.
+#[test]
+fn help_and_argument_errors_speak_the_users_language() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let store = store_in(&dir);
+    let help = run(&store, &["--help"]);
+    assert!(help.status.success());
+    let text = stdout(&help);
+    assert!(
+        text.contains("Cách dùng: chitieu") && text.contains("Lệnh:") && text.contains("In trợ giúp này"),
+        "{text}"
+    );
+    assert!(!text.contains("Usage:") && !text.contains("Print help"), "{text}");
+    let sub = stdout(&run(&store, &["report", "--help"]));
+    assert!(sub.contains("--out <TỆP>") && sub.contains("PowerShell"), "{sub}");
+
+    let english = stdout(&run(&store, &["--lang", "en", "--help"]));
+    assert!(english.contains("Usage: chitieu") && english.contains("Print help"), "{english}");
+    let from_env = chitieu(&store).env("CHITIEU_LANG", "en").arg("--help").output().expect("run");
+    assert!(stdout(&from_env).contains("Usage: chitieu"));
+
+    let wrong = run(&store, &["report", "--fromat", "csv"]);
+    assert_eq!(wrong.status.code(), Some(2));
+    assert!(stderr(&wrong).starts_with("lỗi: đối số không có: --fromat"), "{}", stderr(&wrong));
+    let wrong_en = run(&store, &["--lang", "en", "report", "--fromat", "csv"]);
+    assert!(stderr(&wrong_en).contains("unexpected argument '--fromat'"), "{}", stderr(&wrong_en));
 }

@@ -1,14 +1,17 @@
 //! The verdicts of issue 10 through the real binary: what `report` says after `set`, on a
 //! fresh store and on a store written before plan format 2.
 
+mod common;
+
 use std::path::Path;
-use std::process::{Command, Output};
+use std::process::Output;
 
 /// The binary with a clean environment: no store, language, colour or config file of the
 /// person running the tests.
 fn chitieu(store: &Path, home: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_chitieu"))
+    common::chitieu()
         .env_remove("CHITIEU_STORE")
+        .env_remove("CHITIEU_UNIT")
         .env_remove("CHITIEU_LANG")
         .env_remove("NO_COLOR")
         .env("HOME", home)
@@ -99,7 +102,7 @@ fn the_issues_must_show_commands() {
     assert_eq!(three["last_year_same_period"], "4100");
     assert_eq!(three["percent_of_last_year"], "113.00");
     let csv = ok(chitieu(&store, home, &["report", "--format", "csv", "--period", "h1"]));
-    assert!(csv.starts_with("id,parent,"), "{csv}");
+    assert!(csv.starts_with("\u{feff}id,parent,"), "the byte-order mark, then the header: {csv}");
     assert!(
         csv.contains(
             ",actual_kind,period,percent_of_year_target,last_year_same_period,percent_of_last_year,"
