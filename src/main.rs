@@ -3,12 +3,31 @@ use chitieu::cli::config;
 use chitieu::cli::{self, Cli, Context, Failure, Global};
 use chitieu::store::{self, Store};
 use chitieu::{i18n, tui};
-use clap::Parser;
+use clap::FromArgMatches;
 use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
-    let mut args = Cli::parse();
+    // The language is needed before clap parses, to word its help and its errors.
+    let argv: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    let config_lang = config::path().and_then(|p| config::load(&p).ok().flatten()).and_then(|c| c.lang);
+    let lang = cli::help::lang_before_parsing(&argv, std::env::var_os("CHITIEU_LANG"), config_lang);
+    let parsed = cli::help::command(lang).try_get_matches_from(&argv).and_then(|m| Cli::from_arg_matches(&m));
+    let mut args = match parsed {
+        Ok(args) => args,
+        Err(error) => {
+            let mut text = cli::help::error_message(lang, &error);
+            if !text.ends_with('\n') {
+                text.push('\n');
+            }
+            if error.use_stderr() {
+                eprint!("{text}");
+                return ExitCode::from(2);
+            }
+            print!("{text}");
+            return ExitCode::SUCCESS;
+        }
+    };
     match run(&mut args) {
         Ok(()) => ExitCode::SUCCESS,
         Err(failure) => {

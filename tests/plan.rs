@@ -1,10 +1,11 @@
 //! The embedded 2024 plan against the source document, and plan files that must be refused.
 
+mod common;
+
 use chitieu::domain::number::{self, NumberStyle};
 use chitieu::domain::plan::{Direction, Goal, Group, Measure, Plan, Tolerance};
 use chitieu::i18n::Lang;
 use rust_decimal::Decimal;
-use std::process::Command;
 
 const SOURCE: &str = include_str!("fixtures/source-2024.txt");
 
@@ -160,7 +161,7 @@ fn broken_plans_are_refused_with_file_line_and_column() {
     let store = std::env::temp_dir().join(format!("chitieu-plan-test-{}.json", std::process::id()));
     for (file, name) in cases {
         for lang in ["vi", "en"] {
-            let output = Command::new(env!("CARGO_BIN_EXE_chitieu"))
+            let output = common::chitieu()
                 .args(["report", "--plan", file, "--lang", lang, "--store"])
                 .arg(&store)
                 .output()
@@ -208,4 +209,30 @@ fn format_2_fields_need_format_2() {
     assert!(words(&wrong).contains("tolerance_points"));
     let no_year = two.replace("[\"year\"]", "[\"h1\"]");
     assert!(words(&no_year).contains("must include"));
+    let wide = two.replace("\"target\": \"1\"", "\"target\": \"1\", \"tolerance_points\": \"101\"");
+    assert!(words(&wide).contains("tolerance_points = 101 is outside 0–100"), "{}", words(&wide));
+}
+
+/// Every target of the 2024 plan names its lead agency (cơ quan chủ trì), the one
+/// `chitieu missing` groups by; the choice is the README's table.
+#[test]
+fn every_target_of_2024_names_its_lead_agency() {
+    let plan = Plan::embedded();
+    let agency = |id: &str| plan.target(id).and_then(|t| t.agency.clone()).unwrap_or_default();
+    for target in &plan.targets {
+        assert!(
+            target.agency.as_deref().is_some_and(|a| !a.trim().is_empty()),
+            "{} has no agency",
+            target.id
+        );
+    }
+    assert_eq!(agency("1"), "Cục Thống kê tỉnh");
+    assert_eq!(agency("3"), "Sở Tài chính");
+    assert_eq!(agency("9"), "Bảo hiểm xã hội tỉnh");
+    assert_eq!(agency("15a"), "Ban Tổ chức Tỉnh uỷ");
+    let readme = include_str!("../README.md");
+    for target in &plan.targets {
+        let named = target.agency.as_deref().unwrap_or_default();
+        assert!(readme.contains(&format!("| {named} |")), "the README's table lacks {named}");
+    }
 }

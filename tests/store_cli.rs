@@ -2,6 +2,8 @@
 //! in temporary directories: what is refused changes nothing on disk, and bad files are
 //! named, located and left exactly as they were.
 
+mod common;
+
 use chitieu::domain::plan::Plan;
 use chitieu::store::Store;
 use std::fs;
@@ -11,9 +13,10 @@ use std::process::{Command, Output};
 /// The binary with a clean environment: no store or language from the person running the
 /// tests, and a known login name.
 fn chitieu(store: &Path) -> Command {
-    let mut command = Command::new(env!("CARGO_BIN_EXE_chitieu"));
+    let mut command = common::chitieu();
     command
         .env_remove("CHITIEU_STORE")
+        .env_remove("CHITIEU_UNIT")
         // No installed plan of the machine's user changes which plan is used.
         .env_remove("CHITIEU_YEAR")
         .env("XDG_DATA_HOME", "/nonexistent/chitieu-tests")
@@ -204,8 +207,9 @@ fn notes_lose_escape_sequences_and_history_lists_newest_first_with_withdrawals()
 #[test]
 fn the_default_store_lives_in_the_data_directory() {
     let home = tempfile::tempdir().expect("tempdir");
-    let output = Command::new(env!("CARGO_BIN_EXE_chitieu"))
+    let output = common::chitieu()
         .env_remove("CHITIEU_STORE")
+        .env_remove("CHITIEU_UNIT")
         .env_remove("CHITIEU_LANG")
         .env_remove("XDG_DATA_HOME")
         .env("HOME", home.path())
@@ -216,7 +220,7 @@ fn the_default_store_lives_in_the_data_directory() {
     assert!(home.path().join(".local/share/chitieu/store.json").is_file());
     // And CHITIEU_STORE points elsewhere.
     let other = home.path().join("shared.json");
-    let output = Command::new(env!("CARGO_BIN_EXE_chitieu"))
+    let output = common::chitieu()
         .env("HOME", home.path())
         .env("CHITIEU_STORE", &other)
         .args(["set", "1", "8,4"])
@@ -316,7 +320,7 @@ fn an_entry_for_an_unknown_target_is_refused_at_its_line() {
     let message = refused(&text, true, &["set", "1", "8,3"]);
     let line = line_of(&text, "\"ghost\"");
     assert!(message.contains(&format!("dòng {line}, cột 7")), "{message}");
-    assert!(message.contains("«99»") && message.contains("ghost"), "{message}");
+    assert!(message.contains("“99”") && message.contains("ghost"), "{message}");
 }
 
 #[test]
@@ -437,4 +441,49 @@ fn history_filters_and_a_heading_shows_its_parts() {
     assert!(by_minh[0].contains("6.500"));
     assert_eq!(rows(&["history", "--since", "2999-01-01"]), [] as [String; 0]);
     assert_eq!(rows(&["history", "--since", "2000-01-01"]).len(), 3);
+}
+
+/// `--help` and argument errors in Vietnamese by default, in English on request.
+#[test]
+fn help_and_argument_errors_speak_the_users_language() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let store = store_in(&dir);
+    let help = run(&store, &["--help"]);
+    assert!(help.status.success());
+    let text = stdout(&help);
+    assert!(
+        text.contains("Cách dùng: chitieu") && text.contains("Lệnh:") && text.contains("In trợ giúp này"),
+        "{text}"
+    );
+    assert!(!text.contains("Usage:") && !text.contains("Print help"), "{text}");
+    let sub = stdout(&run(&store, &["report", "--help"]));
+    assert!(sub.contains("--out <TỆP>") && sub.contains("PowerShell"), "{sub}");
+
+    let english = stdout(&run(&store, &["--lang", "en", "--help"]));
+    assert!(english.contains("Usage: chitieu") && english.contains("Print help"), "{english}");
+    let from_env = chitieu(&store).env("CHITIEU_LANG", "en").arg("--help").output().expect("run");
+    assert!(stdout(&from_env).contains("Usage: chitieu"));
+
+    let wrong = run(&store, &["report", "--fromat", "csv"]);
+    assert_eq!(wrong.status.code(), Some(2));
+    assert!(stderr(&wrong).starts_with("lỗi: đối số không có: --fromat"), "{}", stderr(&wrong));
+    let wrong_en = run(&store, &["--lang", "en", "report", "--fromat", "csv"]);
+    assert!(stderr(&wrong_en).contains("unexpected argument '--fromat'"), "{}", stderr(&wrong_en));
+}
+
+/// The operating system's words come in the user's language too.
+#[test]
+fn os_errors_are_worded_in_vietnamese() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let store = store_in(&dir);
+    let missing = dir.path().join("khong-co.json");
+    let output = run(&store, &["--plan", missing.to_str().expect("path"), "report"]);
+    assert_eq!(output.status.code(), Some(2));
+    let said = stderr(&output);
+    assert!(
+        said.contains("không có tệp hay thư mục này (mã lỗi 2)") && !said.contains("No such file"),
+        "{said}"
+    );
+    let english = run(&store, &["--lang", "en", "--plan", missing.to_str().expect("path"), "report"]);
+    assert!(stderr(&english).contains("No such file or directory"), "{}", stderr(&english));
 }
