@@ -906,6 +906,53 @@ pub fn update(app: &mut App, action: Action) -> bool {
     changed
 }
 
+/// A paste (bracketed paste: the terminal marks it, so it arrives whole): text for the field
+/// being edited, never keys. In a note or the filter its line breaks become spaces; a value
+/// with a line break is refused (the form says so and keeps what it had); in the table, the
+/// help or a question it does nothing at all. Returns whether the screen changed.
+pub fn paste(app: &mut App, text: &str) -> bool {
+    let one_line =
+        |text: &str| text.split(['\r', '\n']).filter(|l| !l.is_empty()).collect::<Vec<_>>().join(" ");
+    let changed = match &mut app.mode {
+        Mode::Edit(form) => match form.focus {
+            FormField::Note => {
+                for c in one_line(text).chars() {
+                    form.note.insert(c, NOTE_MAX);
+                }
+                true
+            }
+            FormField::Value if text.trim_end_matches(['\r', '\n']).contains(['\r', '\n']) => {
+                form.error = Some(i18n::field::paste_refused(app.lang).to_owned());
+                true
+            }
+            FormField::Value => {
+                for c in text.trim().chars() {
+                    form.value.insert(c, VALUE_MAX);
+                }
+                form.error = None;
+                true
+            }
+            _ => false,
+        },
+        Mode::Filter => {
+            for c in one_line(text).chars() {
+                app.filter.insert(c, VALUE_MAX);
+            }
+            app.selected = 0;
+            app.refilter();
+            true
+        }
+        _ => false,
+    };
+    app.sync_draft();
+    changed
+}
+
+/// Whether a form is open: what quitting with Ctrl-C keeps as a draft.
+pub fn form_open(app: &App) -> bool {
+    matches!(app.mode, Mode::Edit(_))
+}
+
 fn apply(app: &mut App, action: Action) -> bool {
     match action {
         Action::Resize { width, height } => {
@@ -921,8 +968,11 @@ fn apply(app: &mut App, action: Action) -> bool {
             let faded = app.age_message();
             return faded
                 | match app.store.refresh(&app.plan) {
-                    Ok(merged) if merged.from_others > 0 => {
-                        app.say(i18n::from_others(app.lang, merged.from_others));
+                    // Any change of the file, a hand edit of an existing entry too, is shown.
+                    Ok(merged) if merged.changed => {
+                        if merged.from_others > 0 {
+                            app.say(i18n::from_others(app.lang, merged.from_others));
+                        }
                         app.recompute();
                         app.note_change_behind_form();
                         true

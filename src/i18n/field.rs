@@ -303,6 +303,28 @@ pub fn is_yes(lang: Lang, answer: &str) -> bool {
 }
 
 /// The TUI's way to confirm a sharp change.
+/// A value pasted with a line break in it.
+pub fn paste_refused(lang: Lang) -> &'static str {
+    lang.pick(
+        "Số liệu dán vào có xuống dòng: không nhận. Hãy dán một số duy nhất.",
+        "The pasted value has a line break: not taken. Paste a single figure.",
+    )
+}
+
+/// Said on the terminal after Ctrl-C closed an open form: where its text was kept.
+pub fn draft_kept(lang: Lang, path: &std::path::Path) -> String {
+    match lang {
+        Lang::Vi => format!(
+            "Biểu mẫu đang mở được giữ làm bản nháp ({}); lần mở sau sẽ hiện lại để lưu (Enter) hoặc bỏ (Esc).",
+            path.display()
+        ),
+        Lang::En => format!(
+            "The open form was kept as a draft ({}); the next start shows it again to save (Enter) or drop (Esc).",
+            path.display()
+        ),
+    }
+}
+
 pub fn sharp_enter_again(lang: Lang) -> &'static str {
     lang.pick("Nhấn Enter lần nữa để vẫn lưu.", "Press Enter again to save it anyway.")
 }
