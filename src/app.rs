@@ -469,6 +469,7 @@ impl App {
             let group = App::tab_group(tab);
             for (row, target) in rows.iter().zip(&self.plan.targets) {
                 if group.is_none_or(|g| target.group == g)
+                    && progress::is_counted(target)
                     && let Some(i) = Status::ALL.iter().position(|s| *s == row.status)
                 {
                     counts[i] += 1;

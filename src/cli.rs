@@ -11,7 +11,6 @@ use crate::domain::period::Period;
 use crate::domain::plan::{Goal, Plan};
 use crate::domain::progress::{self, PeriodChoice, Row};
 use crate::domain::status::Status;
-use crate::domain::text::truncate;
 use crate::i18n::present;
 use crate::i18n::{self, Lang, T};
 use crate::ops::record::RecordError;
@@ -106,8 +105,17 @@ pub enum Command {
     Undo,
     /// Every figure entered, newest first (for one target, or all)
     History {
-        /// Only this target
+        /// Only this target (a heading such as 10: its parts 10a–10c)
         id: Option<String>,
+        /// Only figures for this period (q1, h1, 9m, year, last-q1 …)
+        #[arg(long, value_parser = parse_period)]
+        period: Option<Period>,
+        /// Only entries by this login name
+        #[arg(long, value_name = "NAME")]
+        author: Option<String>,
+        /// Only entries made since this moment (2024-07-01, or RFC 3339)
+        #[arg(long, value_name = "TIME")]
+        since: Option<String>,
     },
     /// Validate the plan and the store: exit 0 sound, 1 problems found, 2 unreadable
     Check,
@@ -166,6 +174,9 @@ pub struct Context {
     pub plan: Plan,
     /// How long a save waits for the store's lock (`--wait`).
     pub wait: std::time::Duration,
+    /// The terminal's width when output goes to one: the text report then wraps long names
+    /// to fit it. `None` for a file or a pipe, which get every name in full on one line.
+    pub width: Option<usize>,
 }
 
 impl Context {
@@ -187,6 +198,7 @@ impl Context {
             colour,
             plan,
             wait: std::time::Duration::from_secs(global.wait),
+            width: None,
         })
     }
 }
@@ -339,6 +351,7 @@ pub fn run_with_year(
                         colour: false,
                         plan: context.plan.clone(),
                         wait: context.wait,
+                        width: None,
                     };
                     report_table(&plain, choice, &rows, &conflicts, tally, sink)?;
                     plans::last_year_notes(&plain, last_year.map(|l| l.plan), &rows, &overridden, sink)?;
@@ -377,7 +390,7 @@ pub fn run_with_year(
             let request = SetRequest { id, value, period: *period, kind, note: note.as_deref(), yes: *yes };
             set(context, path, &request, today, &Actor::here(now), out)
         }
-        Command::History { id } => {
+        Command::History { id, period, author, since } => {
             let target = match id {
                 Some(typed) => Some(
                     context
@@ -389,8 +402,10 @@ pub fn run_with_year(
                 ),
                 None => None,
             };
+            let since = since.as_deref().map(|text| field::parse_since(context.lang, text)).transpose()?;
             let store = open_store(context, path)?;
-            history(context, store.ledger(), target, out)?;
+            let only = HistoryFilter { period: *period, author: author.as_deref(), since };
+            history(context, store.ledger(), target, &only, out)?;
             plans::print_revisions(context, target, out)?;
             Ok(())
         }
@@ -495,15 +510,56 @@ pub fn undo(context: &Context, path: &Path, actor: &Actor, out: &mut dyn Write) 
 }
 
 /// `chitieu history`: every entry, newest first, withdrawals marked as such.
+/// What `history` keeps besides the target: `--period`, `--author`, `--since`.
+#[derive(Debug, Default)]
+pub struct HistoryFilter<'a> {
+    pub period: Option<Period>,
+    pub author: Option<&'a str>,
+    pub since: Option<jiff::Timestamp>,
+}
+
+impl HistoryFilter<'_> {
+    fn keeps(&self, entry: &crate::domain::ledger::Entry) -> bool {
+        self.period.is_none_or(|p| entry.period == p)
+            && self.author.is_none_or(|a| entry.author == a)
+            && self.since.is_none_or(|t| entry.time >= t)
+    }
+}
+
 pub fn history(
     context: &Context,
     ledger: &Ledger,
     target: Option<&str>,
+    only: &HistoryFilter,
     out: &mut dyn Write,
 ) -> io::Result<()> {
     let lang = context.lang;
-    let rows: Vec<[String; 7]> = ledger
-        .history(target)
+    // A heading (indicator 10) has no figure of its own: its history is its parts'.
+    let parts: Vec<&str> = match target {
+        Some(id) => context
+            .plan
+            .targets
+            .iter()
+            .filter(|t| t.parent.as_deref() == Some(id))
+            .map(|t| t.id.as_str())
+            .collect(),
+        None => Vec::new(),
+    };
+    if let (Some(id), false) = (target, parts.is_empty()) {
+        writeln!(out, "{}", i18n::history_of_parts(lang, id, &parts))?;
+    }
+    let entries: Vec<&crate::domain::ledger::Entry> = match parts.is_empty() {
+        true => ledger.history(target).filter(|e| only.keeps(e)).collect(),
+        false => {
+            let mut all: Vec<_> =
+                parts.iter().flat_map(|p| ledger.history(Some(p))).filter(|e| only.keeps(e)).collect();
+            // Newest first, as for one target.
+            all.sort_by(|a, b| (b.time, &b.id).cmp(&(a.time, &a.id)));
+            all
+        }
+    };
+    let rows: Vec<[String; 7]> = entries
+        .into_iter()
         .map(|e| {
             let unit = context.plan.target(&e.target).map_or("", |t| t.unit.get(lang));
             let value = present::value_with_unit(lang, e.value, unit);
@@ -544,8 +600,14 @@ pub fn history(
         }
     }
     let right = [false, false, false, true, false, false, false];
-    let plain =
-        Context { lang, ascii: context.ascii, colour: false, plan: context.plan.clone(), wait: context.wait };
+    let plain = Context {
+        lang,
+        ascii: context.ascii,
+        colour: false,
+        plan: context.plan.clone(),
+        wait: context.wait,
+        width: None,
+    };
     write_line(out, &header, &widths, &right, None, &plain)?;
     for row in &rows {
         write_line(out, row, &widths, &right, None, &plain)?;
@@ -616,7 +678,7 @@ fn report_table(
         PeriodChoice::Fixed(p) => i18n::period(lang, p),
         PeriodChoice::Latest => T::LatestPeriod.get(lang),
     };
-    writeln!(out, "{} ({})", plan.title.get(lang), plan.year)?;
+    writeln!(out, "{}", i18n::present::title(lang, plan))?;
     writeln!(out, "{}: {period}", T::PeriodLabel.get(lang))?;
     writeln!(out, "{}", i18n::field::tally(lang, tally))?;
 
@@ -651,6 +713,12 @@ fn report_table(
             *w = (*w).max(cell.width());
         }
     }
+    // At a terminal a long name wraps within what the other columns leave of its width; in a
+    // file every name is whole on its line.
+    if let Some(width) = context.width {
+        let others: usize = widths.iter().enumerate().filter(|(i, _)| *i != NAME).map(|(_, w)| w + 2).sum();
+        widths[NAME] = widths[NAME].min(width.saturating_sub(others).max(MIN_NAME_WIDTH));
+    }
     // Right-align figures, left-align text.
     let right = [false, false, false, true, true, false, true, true, false];
 
@@ -664,7 +732,15 @@ fn report_table(
         writeln!(out, "{}", i18n::group(lang, group).to_uppercase())?;
         write_line(out, &header, &widths, &right, None, context)?;
         for (row, cells) in members {
-            write_line(out, cells, &widths, &right, Some(row.status), context)?;
+            let mut lines = wrap(&cells[NAME], widths[NAME]).into_iter();
+            let mut first = cells.clone();
+            first[NAME] = lines.next().unwrap_or_default();
+            write_line(out, &first, &widths, &right, Some(row.status), context)?;
+            for more in lines {
+                let mut rest: [String; COLUMNS] = Default::default();
+                rest[NAME] = more;
+                write_line(out, &rest, &widths, &right, None, context)?;
+            }
         }
     }
     if !conflicts.is_empty() {
@@ -678,8 +754,40 @@ fn report_table(
     Ok(())
 }
 
-/// At most this many columns for a name; the full text is in JSON, CSV and the detail view.
-const NAME_WIDTH: usize = 44;
+/// The name's column in the table report, and the least room it gets at a terminal.
+const NAME: usize = 1;
+const MIN_NAME_WIDTH: usize = 20;
+
+/// `text` in lines of at most `width` columns, broken between words (a word longer than a
+/// line is broken where it must be); a part's indent starts each of its lines.
+fn wrap(text: &str, width: usize) -> Vec<String> {
+    if width == 0 || text.width() <= width {
+        return vec![text.to_owned()];
+    }
+    let indent: String = text.chars().take_while(|c| *c == ' ').collect();
+    let mut lines: Vec<String> = Vec::new();
+    let mut line = indent.clone();
+    for word in text.split(' ').filter(|w| !w.is_empty()) {
+        if line.len() > indent.len() && line.width() + 1 + word.width() > width {
+            lines.push(std::mem::replace(&mut line, indent.clone()));
+        }
+        if line.len() > indent.len() {
+            line.push(' ');
+        }
+        for c in word.chars() {
+            if line.len() > indent.len()
+                && line.width() + unicode_width::UnicodeWidthChar::width(c).unwrap_or(0) > width
+            {
+                lines.push(std::mem::replace(&mut line, indent.clone()));
+            }
+            line.push(c);
+        }
+    }
+    if line.len() > indent.len() {
+        lines.push(line);
+    }
+    lines
+}
 
 /// The columns of the table report: id, name, then the province's progress columns.
 const COLUMNS: usize = 9;
@@ -688,7 +796,7 @@ fn table_cells(context: &Context, row: &Row) -> [String; COLUMNS] {
     let lang = context.lang;
     let target = row.target;
     let indent = if target.parent.is_some() { "  " } else { "" };
-    let name = truncate(&format!("{indent}{}", target.name.get(lang)), NAME_WIDTH, context.ascii);
+    let name = format!("{indent}{}", target.name.get(lang));
     let c = crate::report::Columns::of(row, lang, context.ascii);
     let figure = match (row.actual, target.goal, context.ascii) {
         (Some(_), _, _) | (None, None, _) => c.figure,
@@ -911,6 +1019,9 @@ fn report_csv(
         "reason",
         "conflicts",
     ];
+    // The UTF-8 byte-order mark: without it Excel on Windows reads the file in the ANSI code
+    // page and garbles every Vietnamese letter when the file is opened by a double click.
+    out.write_all(b"\xEF\xBB\xBF")?;
     write_csv_record(out, header.iter().copied())?;
     for row in rows {
         let t = row.target;

@@ -840,6 +840,19 @@ pub fn changed_behind_form(lang: Lang, saved: Option<(&str, &str)>) -> String {
     }
 }
 
+/// `history 10`: a heading's figures are its parts'.
+pub fn history_of_parts(lang: Lang, id: &str, parts: &[&str]) -> String {
+    let parts = parts.join(", ");
+    match lang {
+        Lang::Vi => {
+            format!("Chỉ tiêu {id} không có số liệu riêng; đây là số liệu của các chỉ tiêu con {parts}.")
+        }
+        Lang::En => {
+            format!("Target {id} has no figure of its own; these are the figures of its parts {parts}.")
+        }
+    }
+}
+
 /// `u` on a target without a figure to withdraw (in `period`, or in any).
 pub fn nothing_to_withdraw(lang: Lang, id: &str, period: Option<Period>) -> String {
     match (lang, period) {

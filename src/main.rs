@@ -45,7 +45,11 @@ fn run(args: &mut Cli) -> Result<(), Failure> {
     };
     let location = cli::locate(&args.global, Some(command))?;
     let path = location.store;
-    let context = Context::with(&args.global, colour, location.plan)?;
+    let mut context = Context::with(&args.global, colour, location.plan)?;
+    // At a terminal the text report wraps long names to its width; a file gets them whole.
+    if std::io::stdout().is_terminal() {
+        context.width = crossterm::terminal::size().ok().map(|(width, _)| usize::from(width));
+    }
     let mut out = std::io::BufWriter::new(chitieu::domain::text::TerminalSafe::new(std::io::stdout().lock()));
     cli::run_with_year(command, &context, args.global.year, &path, &mut out)?;
     out.flush()?;

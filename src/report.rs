@@ -93,7 +93,7 @@ pub fn build<'a>(
 ) -> Report<'a> {
     let rows = progress::assess(plan, ledger, choice);
     let conflicts = conflict::conflicts(ledger);
-    let counts = progress::count_by_status(rows.iter().filter(|r| r.target.goal.is_some()));
+    let counts = progress::count_by_status(rows.iter().filter(|r| progress::is_counted(r.target)));
     let mut groups = Vec::new();
     for group in Group::ALL {
         let lines: Vec<Line<'a>> = rows

@@ -408,3 +408,33 @@ fn undo_withdraws_your_own_latest_figure() {
     assert_eq!(actual("1"), Some("7.9".into()), "a colleague's figure is not yours to withdraw");
     assert_eq!(stdout(&run(&store, &["history", "3"])).lines().count(), 1 + 3);
 }
+
+/// `history` filters by period, author and time; a heading lists its parts' figures.
+#[test]
+fn history_filters_and_a_heading_shows_its_parts() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let store = store_in(&dir);
+    assert!(run(&store, &["set", "10a", "4", "--period", "h1"]).status.success());
+    assert!(run(&store, &["set", "10b", "1", "--period", "9m"]).status.success());
+    let minh = chitieu(&store)
+        .env("USER", "minh")
+        .args(["set", "3", "6.500", "--period", "9m"])
+        .output()
+        .expect("run");
+    assert!(minh.status.success(), "{}", stderr(&minh));
+
+    let heading = stdout(&run(&store, &["history", "10"]));
+    assert!(heading.starts_with("Chỉ tiêu 10 không có số liệu riêng"), "{heading}");
+    assert!(heading.contains("10a") && heading.contains("10b"), "{heading}");
+
+    let rows =
+        |args: &[&str]| stdout(&run(&store, args)).lines().skip(1).map(str::to_owned).collect::<Vec<_>>();
+    let nine_months = rows(&["history", "--period", "9m"]);
+    assert_eq!(nine_months.len(), 2, "{nine_months:?}");
+    assert!(nine_months.iter().all(|l| l.contains("9 tháng")));
+    let by_minh = rows(&["history", "--author", "minh"]);
+    assert_eq!(by_minh.len(), 1, "{by_minh:?}");
+    assert!(by_minh[0].contains("6.500"));
+    assert_eq!(rows(&["history", "--since", "2999-01-01"]), [] as [String; 0]);
+    assert_eq!(rows(&["history", "--since", "2000-01-01"]).len(), 3);
+}

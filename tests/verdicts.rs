@@ -99,7 +99,7 @@ fn the_issues_must_show_commands() {
     assert_eq!(three["last_year_same_period"], "4100");
     assert_eq!(three["percent_of_last_year"], "113.00");
     let csv = ok(chitieu(&store, home, &["report", "--format", "csv", "--period", "h1"]));
-    assert!(csv.starts_with("id,parent,"), "{csv}");
+    assert!(csv.starts_with("\u{feff}id,parent,"), "the byte-order mark, then the header: {csv}");
     assert!(
         csv.contains(
             ",actual_kind,period,percent_of_year_target,last_year_same_period,percent_of_last_year,"

@@ -644,3 +644,16 @@ fn app_with_filter() -> (tempfile::TempDir, App) {
     update(&mut app, Action::Confirm);
     (dir, app)
 }
+
+/// The screen counts as the reports do: the heading 10 is not counted beside its parts.
+#[test]
+fn the_tabs_count_as_the_reports_do() {
+    let (_dir, app) = app();
+    let all: usize = app.view.counts[TABS - 1].iter().sum();
+    let headings = app.plan.targets.iter().filter(|t| t.goal.is_none()).count();
+    assert!(headings > 0, "the plan has a heading");
+    assert_eq!(all, app.plan.targets.len() - headings);
+    let report =
+        crate::report::build(&app.plan, app.store.ledger(), app.period, jiff::civil::date(2024, 5, 10));
+    assert_eq!(app.view.counts[TABS - 1], report.counts, "the same counts as md and xlsx print");
+}

@@ -253,6 +253,7 @@ mod tests {
             colour: false,
             plan: crate::domain::plan::Plan::embedded(),
             wait: std::time::Duration::from_secs(30),
+            width: None,
         }
     }
 

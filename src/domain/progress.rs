@@ -99,6 +99,12 @@ fn assess_one<'a>(target: &'a Target, ledger: &'a Ledger, choice: PeriodChoice) 
     }
 }
 
+/// Whether a target is counted in the tallies by status, on the screen and on paper alike:
+/// a heading such as indicator 10 is not (its parts are), so nothing is counted twice.
+pub fn is_counted(target: &Target) -> bool {
+    target.goal.is_some()
+}
+
 /// How many rows have each status, in `Status::ALL` order.
 pub fn count_by_status<'r>(rows: impl IntoIterator<Item = &'r Row<'r>>) -> [usize; Status::ALL.len()] {
     let mut counts = [0; Status::ALL.len()];

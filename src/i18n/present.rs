@@ -6,6 +6,14 @@ use crate::domain::status::{Reason, Status, Verdict};
 use crate::i18n::Lang;
 use rust_decimal::Decimal;
 
+/// The plan's title with its year, unless the title names the year already
+/// ("2024 action program … (11th term)", not "… (11th term) (2024)").
+pub fn title(lang: Lang, plan: &crate::domain::plan::Plan) -> String {
+    let title = plan.title.get(lang);
+    let year = plan.year.to_string();
+    if title.contains(&year) { title.to_owned() } else { format!("{title} ({year})") }
+}
+
 /// A figure in the language's style: `9.266` / `9,266`.
 pub fn figure(lang: Lang, value: Decimal) -> String {
     number::format(value, lang.number_style())

@@ -9,7 +9,7 @@ use std::io::{self, Write};
 
 pub fn write(report: &Report, lang: Lang, ascii: bool, out: &mut dyn Write) -> io::Result<()> {
     let plan = report.plan;
-    writeln!(out, "# {} ({})", escape(plan.title.get(lang)), plan.year)?;
+    writeln!(out, "# {}", escape(&crate::i18n::present::title(lang, plan)))?;
     writeln!(out)?;
     let assessed = match report.choice {
         PeriodChoice::Fixed(p) => i18n::period(lang, p),

@@ -42,7 +42,7 @@ pub fn to_bytes(report: &Report, lang: Lang) -> Result<Vec<u8>, XlsxError> {
     let text = Format::new().set_border(FormatBorder::Thin).set_align(rust_xlsxwriter::FormatAlign::Top);
     let header = header.set_text_wrap().set_align(rust_xlsxwriter::FormatAlign::Top);
 
-    sheet.write_string_with_format(0, 0, format!("{} ({})", plan.title.get(lang), plan.year), &title)?;
+    sheet.write_string_with_format(0, 0, crate::i18n::present::title(lang, plan), &title)?;
     sheet.write_string_with_format(1, 0, R::MadeOn.get(lang), &bold)?;
     let made = report.made;
     let day = ExcelDateTime::from_ymd(

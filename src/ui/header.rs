@@ -64,9 +64,7 @@ pub fn header(app: &App, area: Rect, buf: &mut Buffer) {
     }
     // The title takes what is left, ahead of the rest.
     let room = width.saturating_sub(used(&spans) + dot.width());
-    let title = app.plan.title.get(lang);
-    let year = app.plan.year.to_string();
-    let title = if title.contains(&year) { title.to_owned() } else { format!("{title} ({year})") };
+    let title = crate::i18n::present::title(lang, &app.plan);
     if room >= 8 {
         spans.insert(0, Span::styled(dot.to_owned(), app.theme.dim));
         spans.insert(0, Span::styled(truncate(&title, room, app.ascii), app.theme.title));

@@ -118,7 +118,8 @@ pub fn table(app: &App, area: Rect, buf: &mut Buffer) {
         };
         let actual = fit(actual, actual_width);
         let percent = fit(
-            row.percent.map(|p| present::percent(lang, p.round_dp(1))).unwrap_or_default(),
+            // As the reports write it: the verdict's own two decimals, never rounded again.
+            row.percent.map(|p| present::percent(lang, p)).unwrap_or_default(),
             percent_width,
         );
         // The period of each figure, since the latest figures mix periods.
