@@ -328,6 +328,13 @@ pub struct App {
     pub search: Vec<String>,
     /// The open form's text, for the exit paths to keep as a draft (see `draft`).
     pub draft: crate::store::draft::Slot,
+    /// The years of the installed plans, for the header and `y` (empty with `--plan` or
+    /// `--store`: the view then stays on its plan).
+    pub years: Vec<i16>,
+    /// The year whose plan `y` asked for: the view ends and opens it.
+    pub switch_to: Option<i16>,
+    /// Last year's plan and figures, for a plan whose targets name `last_year_id`.
+    pub last_year: Option<(Plan, crate::domain::ledger::Ledger)>,
     /// The widest goal of the plan, with its unit in full and abbreviated (table columns).
     pub goal_widths: (usize, usize),
 }
@@ -431,6 +438,9 @@ impl App {
             index: plan_index.index,
             search: plan_index.search,
             draft: Default::default(),
+            years: Vec::new(),
+            switch_to: None,
+            last_year: None,
             goal_widths: (0, 0),
         };
         app.goal_widths = app.plan.targets.iter().fold((0, 0), |(full, short), t| {
@@ -444,6 +454,14 @@ impl App {
         app
     }
 
+    /// The ledger the view reads: the store's, with last year's figures linked in (see
+    /// `domain::last_year`). Never saved.
+    pub fn ledger(&self) -> std::borrow::Cow<'_, crate::domain::ledger::Ledger> {
+        let last_year =
+            self.last_year.as_ref().map(|(plan, ledger)| crate::domain::last_year::LastYear { plan, ledger });
+        crate::domain::last_year::with_linked(&self.plan, self.store.ledger(), last_year)
+    }
+
     /// Every target as it stands in the period in view, in plan order.
     pub fn rows(&self) -> Vec<Row<'_>> {
         progress::assess(&self.plan, self.store.ledger(), self.period)
@@ -453,7 +471,8 @@ impl App {
     /// the store (a save, a refused save, a refresh) or the period in view. Linear in the
     /// entries and targets; nothing else in the view is.
     pub fn recompute(&mut self) {
-        let ledger = self.store.ledger();
+        let linked = self.ledger();
+        let ledger = &*linked;
         let rows: Vec<Shown> = progress::assess(&self.plan, ledger, self.period)
             .into_iter()
             .map(|row| Shown {
@@ -478,6 +497,7 @@ impl App {
         }
         let closed = Period::ALL.map(|p| crate::domain::rounds::check_open(ledger, p).err());
         let tally = progress::tally(&self.plan, ledger);
+        drop(linked);
         self.view = Computed { rows, counts, closed, tally };
         self.refilter();
     }
@@ -964,6 +984,21 @@ fn apply(app: &mut App, action: Action) -> bool {
         Action::Quit => {
             app.quit = true;
             return false;
+        }
+        Action::NextPlan => {
+            let next =
+                app.years.iter().copied().find(|y| *y > app.plan.year).or_else(|| app.years.first().copied());
+            match next {
+                Some(year) if year != app.plan.year => {
+                    app.switch_to = Some(year);
+                    app.quit = true;
+                    return false;
+                }
+                _ => {
+                    app.say(i18n::plans::only_one_plan(app.lang));
+                    return true;
+                }
+            }
         }
         Action::Refresh => {
             let faded = app.age_message();

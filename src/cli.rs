@@ -2,6 +2,7 @@
 
 pub mod config;
 pub mod field;
+pub mod help;
 pub mod plans;
 
 use crate::domain::conflict::Conflict;
@@ -35,7 +36,7 @@ pub struct Cli {
     pub read_only: bool,
 }
 
-#[derive(Debug, Args)]
+#[derive(Debug, Clone, Args)]
 pub struct Global {
     /// The store of actual figures (shared by pointing several users at one file)
     #[arg(long, global = true, env = "CHITIEU_STORE", value_name = "FILE")]
@@ -329,7 +330,7 @@ pub fn run_with_year(
         Command::Report { format, period, out: file } => {
             let store = open_store(context, path)?;
             // Last year's figures through `last_year_id`, beside those entered by hand.
-            let last_year = plans::last_year(context);
+            let last_year = plans::last_year(context.lang, &context.plan);
             let last_year = last_year.as_ref().map(|(plan, ledger)| last_year::LastYear { plan, ledger });
             let linked = last_year::with_linked(&context.plan, store.ledger(), last_year);
             let ledger = &*linked;

@@ -1,14 +1,33 @@
 use chitieu::app::{App, PlanIndex, Settings};
 use chitieu::cli::config;
-use chitieu::cli::{self, Cli, Context, Failure};
+use chitieu::cli::{self, Cli, Context, Failure, Global};
 use chitieu::store::{self, Store};
 use chitieu::{i18n, tui};
-use clap::Parser;
+use clap::FromArgMatches;
 use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
-    let mut args = Cli::parse();
+    // The language is needed before clap parses, to word its help and its errors.
+    let argv: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    let config_lang = config::path().and_then(|p| config::load(&p).ok().flatten()).and_then(|c| c.lang);
+    let lang = cli::help::lang_before_parsing(&argv, std::env::var_os("CHITIEU_LANG"), config_lang);
+    let parsed = cli::help::command(lang).try_get_matches_from(&argv).and_then(|m| Cli::from_arg_matches(&m));
+    let mut args = match parsed {
+        Ok(args) => args,
+        Err(error) => {
+            let mut text = cli::help::error_message(lang, &error);
+            if !text.ends_with('\n') {
+                text.push('\n');
+            }
+            if error.use_stderr() {
+                eprint!("{text}");
+                return ExitCode::from(2);
+            }
+            print!("{text}");
+            return ExitCode::SUCCESS;
+        }
+    };
     match run(&mut args) {
         Ok(()) => ExitCode::SUCCESS,
         Err(failure) => {
@@ -61,7 +80,17 @@ fn view(args: &Cli, colour: bool) -> Result<(), Failure> {
     if !std::io::stdin().is_terminal() || !std::io::stdout().is_terminal() {
         return Err(Failure::bad_input(i18n::needs_terminal(args.global.lang.unwrap_or_default())));
     }
-    let location = cli::locate(&args.global, None)?;
+    // `y` in the view ends it with the year of the plan to open next.
+    let mut global = args.global.clone();
+    while let Some(year) = view_once(&global, args.read_only, colour)? {
+        global.year = Some(year);
+    }
+    Ok(())
+}
+
+/// The view of one plan; the year of the next plan to open, if the user asked for one.
+fn view_once(global: &Global, read_only: bool, colour: bool) -> Result<Option<i16>, Failure> {
+    let location = cli::locate(global, None)?;
     let path = location.store;
     // A large store file is read and indexed on a thread while this one reads the plan and
     // works out what the view needs from it: these are most of the time to the first frame,
@@ -72,7 +101,7 @@ fn view(args: &Cli, colour: bool) -> Result<(), Failure> {
         let path = path.clone();
         std::thread::spawn(move || Store::read_file(&path))
     });
-    let context = Context::with(&args.global, colour, location.plan)?;
+    let context = Context::with(global, colour, location.plan)?;
     let plan_index = PlanIndex::new(&context.plan);
     let read = match reading {
         Some(reading) => reading.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)),
@@ -81,7 +110,7 @@ fn view(args: &Cli, colour: bool) -> Result<(), Failure> {
     let mut store = read
         .and_then(|read| read.check(&context.plan))
         .map_err(|e| Failure::bad_input(i18n::store_error(context.lang, &e)))?;
-    store.set_patience(tui::lock_patience(context.lang, std::time::Duration::from_secs(args.global.wait)));
+    store.set_patience(tui::lock_patience(context.lang, std::time::Duration::from_secs(global.wait)));
     let user = store::login_name().unwrap_or_else(|| chitieu::ops::UNKNOWN_AUTHOR.to_owned());
     let draft = chitieu::store::draft::path_for(&path, &user);
     let tz = chitieu::store::localtime::zone();
@@ -89,11 +118,19 @@ fn view(args: &Cli, colour: bool) -> Result<(), Failure> {
         lang: context.lang,
         ascii: context.ascii,
         colour,
-        read_only: args.read_only,
+        read_only,
         user,
         today: jiff::Timestamp::now().to_zoned_datetime(tz.clone()).date(),
         tz,
     };
-    tui::run(App::with_index(context.plan, plan_index, store, settings), draft)?;
-    Ok(())
+    let mut app = App::with_index(context.plan, plan_index, store, settings);
+    // Switching years only among installed plans, each with its own store.
+    if global.plan.is_none() && global.store.is_none() {
+        app.years = cli::plans::installed_years();
+    }
+    app.last_year = cli::plans::last_year(app.lang, &app.plan);
+    if app.last_year.is_some() {
+        app.recompute();
+    }
+    Ok(tui::run(app, draft)?)
 }

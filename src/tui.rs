@@ -59,7 +59,8 @@ impl Keep {
 
 /// Runs the full-screen view until the user quits. A draft left at `draft_path` by a
 /// hang-up is offered back in the form first.
-pub fn run(mut app: App, draft_path: PathBuf) -> io::Result<()> {
+/// Runs the view; the year of the plan to open next, if the user asked for one (`y`).
+pub fn run(mut app: App, draft_path: PathBuf) -> io::Result<Option<i16>> {
     if !app.read_only
         && let Some(found) = draft::read(&draft_path)
         && app.offer_draft(found)
@@ -93,7 +94,7 @@ pub fn run(mut app: App, draft_path: PathBuf) -> io::Result<()> {
         // Ended by a signal: say so in the exit status, as a shell would.
         std::process::exit(128 + signal);
     }
-    result
+    result.map(|()| app.switch_to)
 }
 
 /// Set when a save wrote its waiting line over the screen: the next frame is drawn whole.

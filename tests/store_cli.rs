@@ -438,3 +438,31 @@ fn history_filters_and_a_heading_shows_its_parts() {
     assert_eq!(rows(&["history", "--since", "2999-01-01"]), [] as [String; 0]);
     assert_eq!(rows(&["history", "--since", "2000-01-01"]).len(), 3);
 }
+
+/// `--help` and argument errors in Vietnamese by default, in English on request.
+#[test]
+fn help_and_argument_errors_speak_the_users_language() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let store = store_in(&dir);
+    let help = run(&store, &["--help"]);
+    assert!(help.status.success());
+    let text = stdout(&help);
+    assert!(
+        text.contains("Cách dùng: chitieu") && text.contains("Lệnh:") && text.contains("In trợ giúp này"),
+        "{text}"
+    );
+    assert!(!text.contains("Usage:") && !text.contains("Print help"), "{text}");
+    let sub = stdout(&run(&store, &["report", "--help"]));
+    assert!(sub.contains("--out <TỆP>") && sub.contains("PowerShell"), "{sub}");
+
+    let english = stdout(&run(&store, &["--lang", "en", "--help"]));
+    assert!(english.contains("Usage: chitieu") && english.contains("Print help"), "{english}");
+    let from_env = chitieu(&store).env("CHITIEU_LANG", "en").arg("--help").output().expect("run");
+    assert!(stdout(&from_env).contains("Usage: chitieu"));
+
+    let wrong = run(&store, &["report", "--fromat", "csv"]);
+    assert_eq!(wrong.status.code(), Some(2));
+    assert!(stderr(&wrong).starts_with("lỗi: đối số không có: --fromat"), "{}", stderr(&wrong));
+    let wrong_en = run(&store, &["--lang", "en", "report", "--fromat", "csv"]);
+    assert!(stderr(&wrong_en).contains("unexpected argument '--fromat'"), "{}", stderr(&wrong_en));
+}

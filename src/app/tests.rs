@@ -645,6 +645,21 @@ fn app_with_filter() -> (tempfile::TempDir, App) {
     (dir, app)
 }
 
+#[test]
+fn y_opens_the_next_installed_years_plan_or_says_there_is_none() {
+    let (_dir, mut app) = app();
+    update(&mut app, Action::NextPlan);
+    assert!(!app.quit && app.switch_to.is_none());
+    assert!(app.message.as_ref().is_some_and(|m| m.text.contains("plan add")), "{:?}", app.message);
+    app.years = vec![2023, 2024, 2025];
+    update(&mut app, Action::NextPlan);
+    assert_eq!((app.quit, app.switch_to), (true, Some(2025)));
+    app.years = vec![2023, 2024];
+    app.quit = false;
+    update(&mut app, Action::NextPlan);
+    assert_eq!(app.switch_to, Some(2023), "round to the first year");
+}
+
 /// The screen counts as the reports do: the heading 10 is not counted beside its parts.
 #[test]
 fn the_tabs_count_as_the_reports_do() {

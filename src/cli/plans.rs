@@ -221,18 +221,18 @@ fn help_path(path: &Path) -> PathBuf {
 /// Last year's installed plan and the figures of its store, when the plan in use links to
 /// it (`last_year_id`). A store of last year that does not open is said on stderr, and the
 /// report goes on without it.
-pub fn last_year(context: &Context) -> Option<(crate::domain::plan::Plan, crate::domain::ledger::Ledger)> {
-    if context.plan.targets.iter().all(|t| t.last_year_id.is_none()) {
+pub fn last_year(
+    lang: crate::i18n::Lang,
+    plan: &crate::domain::plan::Plan,
+) -> Option<(crate::domain::plan::Plan, crate::domain::ledger::Ledger)> {
+    if plan.targets.iter().all(|t| t.last_year_id.is_none()) {
         return None;
     }
-    let previous = Shelf::default_location()?.previous_year(&context.plan).ok()??;
+    let previous = Shelf::default_location()?.previous_year(plan).ok()??;
     match crate::store::Store::read_file(&previous.store).and_then(|s| s.check(&previous.plan)) {
         Ok(store) => Some((previous.plan, store.ledger().clone())),
         Err(e) => {
-            eprintln!(
-                "chitieu: {}",
-                msg::last_year_unreadable(context.lang, &crate::i18n::store_error(context.lang, &e))
-            );
+            eprintln!("chitieu: {}", msg::last_year_unreadable(lang, &crate::i18n::store_error(lang, &e)));
             None
         }
     }
@@ -289,4 +289,14 @@ impl JsonSource {
             }
         }
     }
+}
+
+/// The years of the installed plans, each once, oldest first (the view's `y` goes through them).
+pub fn installed_years() -> Vec<i16> {
+    let Some(plans) = Shelf::default_location().and_then(|shelf| shelf.list().ok()) else {
+        return Vec::new();
+    };
+    let mut years: Vec<i16> = plans.iter().map(|p| p.plan.year).collect();
+    years.dedup();
+    years
 }

@@ -521,3 +521,32 @@ pub fn broken_link(lang: Lang, target: &str, linked: &str, plan: &str) -> String
         ),
     }
 }
+
+pub fn only_one_plan(lang: Lang) -> &'static str {
+    lang.pick(
+        "Chỉ có một kế hoạch để mở ở đây; cài thêm bằng «chitieu plan add» (không dùng được với --plan, --store)",
+        "Only one plan to open here; install more with «chitieu plan add» (not with --plan or --store)",
+    )
+}
+
+/// The header's list of installed years, the one in view in brackets: `2024 [2025] 2026 (y)`.
+pub fn years(years: &[i16], current: i16) -> String {
+    let shown: Vec<String> =
+        years.iter().map(|y| if *y == current { format!("[{y}]") } else { y.to_string() }).collect();
+    format!("{} (y)", shown.join(" "))
+}
+
+pub fn compared_heading(lang: Lang, year: i16) -> String {
+    match lang {
+        Lang::Vi => format!("So với cùng kỳ năm {}:", year - 1),
+        Lang::En => format!("Against the same period of {}:", year - 1),
+    }
+}
+
+pub fn this_year(lang: Lang) -> &'static str {
+    lang.pick("năm nay", "this year")
+}
+
+pub fn same_period(lang: Lang) -> &'static str {
+    lang.pick("cùng kỳ", "last year")
+}

@@ -33,6 +33,58 @@ pub fn summary(app: &App, area: Rect, buf: &mut Buffer) {
     Line::styled(hint, app.theme.dim).right_aligned().render(area, buf);
 }
 
+/// This year's figure beside the same period last year's (entered, or linked from last
+/// year's plan), period by period, each pair as two bars on one scale: the larger fills it.
+fn compared_with_last_year(app: &App, target: &crate::domain::plan::Target, lines: &mut Vec<Line>) {
+    let lang = app.lang;
+    let theme = &app.theme;
+    let ledger = app.ledger();
+    let pairs: Vec<(Period, Option<Decimal>, Decimal)> = Period::THIS_YEAR
+        .into_iter()
+        .filter_map(|period| {
+            let last = ledger.current(&target.id, period.same_period_last_year()?)?.value;
+            Some((period, ledger.current(&target.id, period).map(|e| e.value), last))
+        })
+        .collect();
+    if pairs.is_empty() {
+        return;
+    }
+    lines.push(Line::styled(i18n::plans::compared_heading(lang, app.plan.year), theme.label));
+    let (full, empty) = theme.bar();
+    let labels = [i18n::plans::this_year(lang), i18n::plans::same_period(lang)];
+    let label_width = labels.iter().map(|l| l.chars().count()).max().unwrap_or(0);
+    let period_width = pairs.iter().map(|(p, ..)| i18n::period(lang, *p).chars().count()).max().unwrap_or(0);
+    let unit = target.unit.get(lang);
+    for (period, now, last) in pairs {
+        let scale = now.unwrap_or(Decimal::ZERO).max(last).max(Decimal::ZERO);
+        let filled = |value: Decimal| {
+            if scale.is_zero() {
+                return 0;
+            }
+            (value.max(Decimal::ZERO) / scale * Decimal::from(BAR)).round().to_usize().unwrap_or(0).min(BAR)
+        };
+        for (i, value) in [now, Some(last)].into_iter().enumerate() {
+            let shown_period = if i == 0 { i18n::period(lang, period) } else { "" };
+            let mut spans =
+                vec![Span::raw(format!("  {shown_period:<period_width$}  {:<label_width$} ", labels[i]))];
+            match value {
+                Some(value) => {
+                    let n = filled(value);
+                    let style = if i == 0 { theme.label } else { theme.dim };
+                    spans.push(Span::styled(full.repeat(n), style));
+                    spans.push(Span::styled(empty.repeat(BAR - n), theme.dim));
+                    spans.push(Span::raw(format!("  {}", present::value_with_unit(lang, value, unit))));
+                }
+                None => spans.push(Span::styled(
+                    format!("{}  {}", empty.repeat(BAR), T::NoFigure.get(lang)),
+                    theme.dim,
+                )),
+            }
+            lines.push(Line::from(spans));
+        }
+    }
+}
+
 pub fn detail(app: &App, area: Rect, buf: &mut Buffer) {
     let lang = app.lang;
     let theme = &app.theme;
@@ -148,6 +200,9 @@ pub fn detail(app: &App, area: Rect, buf: &mut Buffer) {
         if !any_figure {
             lines.push(Line::styled(format!("  {}", T::NoFigure.get(lang)), theme.dim));
         }
+    }
+    if target.goal.is_some() {
+        compared_with_last_year(app, target, &mut lines);
     }
     // Both (or all) contradicting official figures, with author and time.
     let ledger = app.store.ledger();

@@ -26,6 +26,13 @@ pub fn header(app: &App, area: Rect, buf: &mut Buffer) {
         Span::styled(period.to_owned(), app.theme.label),
         Span::styled(format!("{dot}{}", i18n::field::tally_short(lang, app.view.tally)), app.theme.label),
     ];
+    if app.years.len() > 1 {
+        // Several installed plans: their years, this one in brackets, and the key to switch.
+        spans.insert(
+            0,
+            Span::styled(format!("{}{dot}", i18n::plans::years(&app.years, app.plan.year)), app.theme.label),
+        );
+    }
     let in_view = app.period_for_entry();
     if app.closed(in_view).is_some() {
         let default = (app.period == PeriodChoice::Latest).then_some(in_view);

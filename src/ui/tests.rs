@@ -371,6 +371,40 @@ fn a_conflict_is_marked_in_the_table_and_shown_in_full_in_the_detail() {
     assert!(!screen.lines().any(|l| l.starts_with("1 ") && l.contains('≠')), "only target 3 is marked");
 }
 
+/// Two years side by side: the header lists the installed years, and the detail shows this
+/// year's figure beside last year's (linked through `last_year_id`), period by period, as bars.
+#[test]
+fn the_detail_compares_with_the_same_period_last_year() {
+    use crate::domain::ledger::Ledger;
+    use crate::domain::plan::Plan;
+    let plan = Plan::parse(
+        r#"{"format": 1, "id": "tinh-2025", "year": 2025, "title": {"vi": "Kế hoạch năm 2025"},
+            "targets": [{"id": "5", "group": "economic", "name": {"vi": "Vốn đầu tư"}, "unit": {"vi": "tỷ đồng"},
+            "direction": "at_least", "measure": "cumulative", "target": "10000", "last_year_id": "3"}]}"#,
+    )
+    .expect("plan");
+    let last_plan = Plan::embedded();
+    let dir = tempfile::tempdir().expect("tempdir");
+    let store = crate::store::Store::open(&dir.path().join("s.json"), &plan).expect("store");
+    let mut settings = settings(Lang::Vi);
+    settings.today = jiff::civil::date(2025, 8, 1);
+    settings.colour = false;
+    let mut app = App::new(plan, store, settings);
+    let mut ledger = Ledger::default();
+    ledger.merge([entry("a", "3", Period::H1, "4000", 1, "lan")]);
+    app.last_year = Some((last_plan, ledger));
+    let plan = app.plan.clone();
+    app.store.save(&plan, vec![entry("b", "5", Period::H1, "5000", 2, "lan")]).expect("save");
+    app.years = vec![2024, 2025];
+    app.recompute();
+    app::update(&mut app, Action::ToggleDetail);
+    let screen = text(&draw(&mut app, 100, 30));
+    assert!(screen.contains("2024 [2025] (y)"), "{screen}");
+    assert!(screen.contains("So với cùng kỳ năm 2024"), "{screen}");
+    assert!(screen.contains("6 tháng  năm nay ██████████  5.000 tỷ đồng"), "{screen}");
+    assert!(screen.contains("cùng kỳ ████████░░  4.000 tỷ đồng"), "{screen}");
+}
+
 /// An estimate (ước thực hiện) is marked in the table; an official figure is not.
 #[test]
 fn an_estimate_is_marked_in_the_table() {
