@@ -5,7 +5,8 @@
 
 pub mod conflict;
 pub mod exchange;
-#[doc(hidden)]
+/// Generated plans and ledgers for tests, benchmarks and fuzzing (`--features testkit`).
+#[cfg(any(test, feature = "testkit"))]
 pub mod generate;
 pub mod lang;
 pub mod last_year;

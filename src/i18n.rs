@@ -42,7 +42,6 @@ pub enum T {
     NoEntries,
     NoHome,
     Sound,
-    UnknownAuthor,
     EntryId,
 }
 
@@ -74,7 +73,6 @@ impl T {
                 "no user data directory was found; name the store with --store FILE",
             ),
             T::Sound => ("hợp lệ", "sound"),
-            T::UnknownAuthor => ("không rõ", "unknown"),
             T::EntryId => ("Mã mục", "Entry id"),
         };
         lang.pick(vi, en)

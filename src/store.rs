@@ -1024,7 +1024,7 @@ impl ParseError {
 
 /// Store bytes read the way [`Store::open`] reads them (parse, check against `plan`, clean
 /// notes and names), into a ledger. For the fuzzer; `path` only names the file in errors.
-#[doc(hidden)]
+#[cfg(any(test, feature = "testkit"))]
 pub fn load_bytes(bytes: &[u8], plan: &Plan, path: &Path) -> Result<Ledger, StoreError> {
     let mut file = parse(bytes, || bytes.to_vec()).map_err(|e| e.at(path))?;
     clean_text(&mut file);
@@ -1035,7 +1035,7 @@ pub fn load_bytes(bytes: &[u8], plan: &Plan, path: &Path) -> Result<Ledger, Stor
 
 /// For the fuzzer: whether reading `bytes` in segments of about `segment` bytes gives what
 /// the ordinary read gives, or declines (see `segments`).
-#[doc(hidden)]
+#[cfg(feature = "testkit")]
 pub fn segments_agree(bytes: &[u8], segment: u64) -> bool {
     match segments::parse(bytes, 0, segment) {
         None => true,

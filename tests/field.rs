@@ -2,6 +2,8 @@
 //! files leaving the store byte for byte as it was, conflicts, closed rounds, sharp changes,
 //! and printed reports (the xlsx read back with calamine).
 
+mod common;
+
 use chitieu::domain::exchange::{self, Selection};
 use chitieu::domain::ledger::{Entry, Kind, Ledger};
 use chitieu::domain::period::Period;
@@ -9,7 +11,7 @@ use chitieu::domain::plan::Plan;
 use chitieu::store::Store;
 use rust_decimal::Decimal;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
+use std::process::{Output, Stdio};
 
 struct Dir(tempfile::TempDir);
 
@@ -23,7 +25,7 @@ impl Dir {
 }
 
 fn chitieu(store: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_chitieu"))
+    common::chitieu()
         .arg("--store")
         .arg(store)
         .args(args)
@@ -53,18 +55,12 @@ fn ok(output: Output) -> String {
 }
 
 fn figure(id: &str, target: &str, period: Period, value: &str, author: &str, hour: i64) -> Entry {
+    let value = Decimal::from_str_exact(value).expect("decimal");
+    let time = jiff::Timestamp::from_second(1_719_792_000 + hour * 3600).expect("time");
+    // `supersedes: []`, as `set` writes it for an entry that saw no other figure.
     Entry {
-        id: id.into(),
-        target: target.into(),
-        period,
-        value: Decimal::from_str_exact(value).expect("decimal"),
-        kind: Kind::Official,
-        note: String::new(),
-        author: author.into(),
-        time: jiff::Timestamp::from_second(1_719_792_000 + hour * 3600).expect("time"),
-        retracts: None,
         supersedes: Some(Vec::new()),
-        action: None,
+        ..Entry::figure(id.into(), target, period, value, Kind::Official, author, time)
     }
 }
 

@@ -1,10 +1,11 @@
 //! The embedded 2024 plan against the source document, and plan files that must be refused.
 
+mod common;
+
 use chitieu::domain::number::{self, NumberStyle};
 use chitieu::domain::plan::{Direction, Goal, Group, Measure, Plan, Tolerance};
 use chitieu::i18n::Lang;
 use rust_decimal::Decimal;
-use std::process::Command;
 
 const SOURCE: &str = include_str!("fixtures/source-2024.txt");
 
@@ -160,7 +161,7 @@ fn broken_plans_are_refused_with_file_line_and_column() {
     let store = std::env::temp_dir().join(format!("chitieu-plan-test-{}.json", std::process::id()));
     for (file, name) in cases {
         for lang in ["vi", "en"] {
-            let output = Command::new(env!("CARGO_BIN_EXE_chitieu"))
+            let output = common::chitieu()
                 .args(["report", "--plan", file, "--lang", lang, "--store"])
                 .arg(&store)
                 .output()

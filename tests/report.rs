@@ -1,11 +1,11 @@
 //! `chitieu report` on a fixed store: exact output in every format (golden files).
 
-use std::process::Command;
+mod common;
 
 const STORE: &str = "tests/fixtures/stores/sample.json";
 
 fn report(args: &[&str]) -> String {
-    let output = Command::new(env!("CARGO_BIN_EXE_chitieu"))
+    let output = common::chitieu()
         .args(["--store", STORE, "report"])
         .args(args)
         .env_remove("CHITIEU_LANG")
@@ -72,7 +72,7 @@ fn json_has_the_briefs_fields_with_decimals_as_strings() {
 #[test]
 fn no_store_means_no_data_everywhere() {
     let missing = std::env::temp_dir().join(format!("chitieu-missing-{}.json", std::process::id()));
-    let output = Command::new(env!("CARGO_BIN_EXE_chitieu"))
+    let output = common::chitieu()
         .arg("--store")
         .arg(&missing)
         .args(["report", "--format", "json"])

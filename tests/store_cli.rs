@@ -2,6 +2,8 @@
 //! in temporary directories: what is refused changes nothing on disk, and bad files are
 //! named, located and left exactly as they were.
 
+mod common;
+
 use chitieu::domain::plan::Plan;
 use chitieu::store::Store;
 use std::fs;
@@ -11,7 +13,7 @@ use std::process::{Command, Output};
 /// The binary with a clean environment: no store or language from the person running the
 /// tests, and a known login name.
 fn chitieu(store: &Path) -> Command {
-    let mut command = Command::new(env!("CARGO_BIN_EXE_chitieu"));
+    let mut command = common::chitieu();
     command
         .env_remove("CHITIEU_STORE")
         // No installed plan of the machine's user changes which plan is used.
@@ -204,7 +206,7 @@ fn notes_lose_escape_sequences_and_history_lists_newest_first_with_withdrawals()
 #[test]
 fn the_default_store_lives_in_the_data_directory() {
     let home = tempfile::tempdir().expect("tempdir");
-    let output = Command::new(env!("CARGO_BIN_EXE_chitieu"))
+    let output = common::chitieu()
         .env_remove("CHITIEU_STORE")
         .env_remove("CHITIEU_LANG")
         .env_remove("XDG_DATA_HOME")
@@ -216,7 +218,7 @@ fn the_default_store_lives_in_the_data_directory() {
     assert!(home.path().join(".local/share/chitieu/store.json").is_file());
     // And CHITIEU_STORE points elsewhere.
     let other = home.path().join("shared.json");
-    let output = Command::new(env!("CARGO_BIN_EXE_chitieu"))
+    let output = common::chitieu()
         .env("HOME", home.path())
         .env("CHITIEU_STORE", &other)
         .args(["set", "1", "8,4"])

@@ -5,6 +5,8 @@
 //! the test `writer_child` then saves entries in a loop and prints each id once `save`
 //! returned. Run normally it does nothing.
 
+mod common;
+
 use chitieu::domain::ledger::{Entry, Kind, new_entry_id};
 use chitieu::domain::period::Period;
 use chitieu::domain::plan::Plan;
@@ -19,19 +21,9 @@ const WRITER_ENV: &str = "CHITIEU_TEST_WRITER";
 
 fn entry(n: u64, note: &str) -> Entry {
     let time = jiff::Timestamp::now();
-    Entry {
-        id: new_entry_id(time, "test/writer"),
-        target: "3".into(),
-        period: Period::H1,
-        value: rust_decimal::Decimal::from(n),
-        kind: Kind::Estimate,
-        note: note.into(),
-        author: "writer".into(),
-        time,
-        retracts: None,
-        supersedes: None,
-        action: None,
-    }
+    let value = rust_decimal::Decimal::from(n);
+    Entry::figure(new_entry_id(time, "test/writer"), "3", Period::H1, value, Kind::Estimate, "writer", time)
+        .with_note(note)
 }
 
 /// The child side of the kill loop (a no-op unless `CHITIEU_TEST_WRITER` names a store).
@@ -142,7 +134,7 @@ fn two_writers_at_once_keep_all_400_entries() {
             let path = path.clone();
             std::thread::spawn(move || {
                 for n in 0..200 {
-                    let output = Command::new(env!("CARGO_BIN_EXE_chitieu"))
+                    let output = common::chitieu()
                         .env_remove("CHITIEU_LANG")
                         .env("USER", who)
                         .arg("--store")
@@ -194,7 +186,7 @@ mod permissions {
 
     /// `chitieu set` under a given umask, through the shell (the umask is per process).
     fn set_with_umask(store: &Path, umask: &str, value: &str) {
-        let status = Command::new("sh")
+        let status = crate::common::isolate(&mut Command::new("sh"))
             .args(["-c", &format!("umask {umask} && exec \"$0\" --store \"$1\" set 1 {value}")])
             .arg(env!("CARGO_BIN_EXE_chitieu"))
             .arg(store)

@@ -2,6 +2,8 @@
 //! 15): a held lock, a FIFO, a symbolic link, a sticky or ACL'd directory, a strict umask,
 //! a time zone that is not a file. Each through the real binary on real files.
 
+mod common;
+
 use std::fs;
 use std::io::{BufRead, BufReader};
 use std::path::Path;
@@ -11,7 +13,7 @@ use std::time::{Duration, Instant};
 /// The binary with a clean environment: no store, language or config from the person
 /// running the tests, and a known login name.
 fn chitieu(store: &Path) -> Command {
-    let mut command = Command::new(env!("CARGO_BIN_EXE_chitieu"));
+    let mut command = common::chitieu();
     command
         .env_remove("CHITIEU_STORE")
         .env_remove("CHITIEU_LANG")
@@ -230,7 +232,7 @@ fn an_empty_store_in_the_config_is_refused() {
     let config = dir.path().join("config");
     fs::create_dir_all(config.join("chitieu")).expect("dir");
     fs::write(config.join("chitieu/config.json"), "{\n  \"store\": \"\"\n}\n").expect("write");
-    let output = Command::new(env!("CARGO_BIN_EXE_chitieu"))
+    let output = common::chitieu()
         .env_remove("CHITIEU_STORE")
         .env_remove("CHITIEU_LANG")
         .env("XDG_CONFIG_HOME", &config)
@@ -260,7 +262,7 @@ fn the_lock_file_is_not_private_under_a_strict_umask() {
     fs::create_dir(&shared).expect("dir");
     fs::set_permissions(&shared, fs::Permissions::from_mode(0o2775)).expect("chmod");
     let store = shared.join("store.json");
-    let output = Command::new("sh")
+    let output = crate::common::isolate(&mut Command::new("sh"))
         .arg("-c")
         .arg(format!("umask 077 && exec \"$0\" --store '{}' set 1 8,1", store.display()))
         .arg(env!("CARGO_BIN_EXE_chitieu"))
@@ -320,7 +322,7 @@ fn a_save_in_a_sticky_directory_says_what_to_do_and_leaves_nothing() {
     fs::set_permissions(&store, fs::Permissions::from_mode(0o666)).expect("chmod");
     fs::set_permissions(sticky.join("store.json.lock"), fs::Permissions::from_mode(0o666)).expect("chmod");
     let before = names(&sticky);
-    let output = Command::new("setpriv")
+    let output = crate::common::isolate(&mut Command::new("setpriv"))
         .args(["--reuid=65534", "--regid=65534", "--clear-groups", env!("CARGO_BIN_EXE_chitieu"), "--store"])
         .arg(&store)
         .args(["set", "1", "8,2"])

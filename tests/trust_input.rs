@@ -2,6 +2,8 @@
 //! unknown fields, two entries under one id, figures a thousandfold off. Through the real
 //! binary, on real files.
 
+mod common;
+
 use chitieu::domain::exchange::{self, Selection};
 use chitieu::domain::ledger::{Entry, Kind, Ledger};
 use chitieu::domain::period::Period;
@@ -9,10 +11,10 @@ use chitieu::domain::plan::Plan;
 use chitieu::store::Store;
 use rust_decimal::Decimal;
 use std::path::Path;
-use std::process::{Command, Output, Stdio};
+use std::process::{Output, Stdio};
 
 fn chitieu(store: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_chitieu"))
+    common::chitieu()
         .arg("--store")
         .arg(store)
         .args(args)
@@ -36,18 +38,11 @@ fn stderr(output: &Output) -> String {
 }
 
 fn figure(id: &str, target: &str, period: Period, value: &str, hour: i64) -> Entry {
+    let value = Decimal::from_str_exact(value).expect("decimal");
+    let time = jiff::Timestamp::from_second(1_719_792_000 + hour * 3600).expect("time");
     Entry {
-        id: id.into(),
-        target: target.into(),
-        period,
-        value: Decimal::from_str_exact(value).expect("decimal"),
-        kind: Kind::Official,
-        note: String::new(),
-        author: "lan".into(),
-        time: jiff::Timestamp::from_second(1_719_792_000 + hour * 3600).expect("time"),
-        retracts: None,
         supersedes: Some(Vec::new()),
-        action: None,
+        ..Entry::figure(id.into(), target, period, value, Kind::Official, "lan", time)
     }
 }
 

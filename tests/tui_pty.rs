@@ -5,6 +5,8 @@
 //! to the terminal: run with `--nocapture` to see them.
 #![cfg(unix)]
 
+mod common;
+
 use std::fs::File;
 use std::io::{Read, Write};
 use std::path::Path;
@@ -32,7 +34,7 @@ impl Pty {
         let slave_path = std::path::PathBuf::from(name.to_str().expect("pts name"));
         let slave = std::fs::OpenOptions::new().read(true).write(true).open(&slave_path).expect("slave");
         let child = {
-            let mut command = Command::new(env!("CARGO_BIN_EXE_chitieu"));
+            let mut command = common::chitieu();
             command
                 .args(args)
                 .env("TERM", "xterm-256color")
@@ -174,7 +176,7 @@ fn edit_target_3_in_a_terminal_and_read_it_back() {
          filter + edit + save: {edit_bytes} bytes"
     );
 
-    let report = Command::new(env!("CARGO_BIN_EXE_chitieu"))
+    let report = common::chitieu()
         .args(["report", "--format", "json", "--store", store_arg])
         .env("XDG_CONFIG_HOME", dir.path())
         .output()
@@ -244,7 +246,7 @@ fn a_form_open_at_hang_up_comes_back_as_a_draft() {
 
 /// Sets figures with the command line, as a colleague would have.
 fn set(store: &str, config_home: &Path, args: &[&str]) {
-    let status = Command::new(env!("CARGO_BIN_EXE_chitieu"))
+    let status = common::chitieu()
         .args(["--store", store, "--lang", "vi"])
         .args(args)
         .env("XDG_CONFIG_HOME", config_home)
@@ -293,7 +295,7 @@ fn escape_leaves_the_detail_and_u_withdraws_the_selected_rows_figure() {
     pty.wait_for(said, "Đã rút lại: 1");
     quit(&mut pty);
 
-    let report = Command::new(env!("CARGO_BIN_EXE_chitieu"))
+    let report = common::chitieu()
         .args(["report", "--format", "json", "--store", store_arg])
         .env("XDG_CONFIG_HOME", dir.path())
         .output()

@@ -1,13 +1,15 @@
 //! The verdicts of issue 10 through the real binary: what `report` says after `set`, on a
 //! fresh store and on a store written before plan format 2.
 
+mod common;
+
 use std::path::Path;
-use std::process::{Command, Output};
+use std::process::Output;
 
 /// The binary with a clean environment: no store, language, colour or config file of the
 /// person running the tests.
 fn chitieu(store: &Path, home: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_chitieu"))
+    common::chitieu()
         .env_remove("CHITIEU_STORE")
         .env_remove("CHITIEU_LANG")
         .env_remove("NO_COLOR")

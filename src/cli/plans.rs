@@ -122,8 +122,8 @@ pub fn add(context: &Context, shelf: &Shelf, file: &Path, out: &mut dyn Write) -
     let plan = super::load_plan(lang, file)?;
     let text = std::fs::read_to_string(file)
         .map_err(|e| Failure::bad_input(field_msg::cannot_read(lang, file, &e)))?;
-    let author =
-        crate::store::login_name().unwrap_or_else(|| crate::i18n::T::UnknownAuthor.get(lang).to_owned());
+    // The one author rule (see `ops::Actor`): the same name whatever the language.
+    let author = crate::ops::Actor::here(jiff::Timestamp::now()).author;
     let added = shelf.install(&plan, &text, &author).map_err(|e| shelf_failure(context, &e))?;
     let unchanged = added.before.as_ref().is_some_and(|b| b.plan.content_hash == plan.content_hash);
     writeln!(out, "{}", msg::plan_installed(lang, &added.installed, added.before.is_some(), unchanged))?;

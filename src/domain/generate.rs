@@ -157,23 +157,11 @@ pub fn entries(plan: &Plan, count: usize, seed: u64) -> Vec<Entry> {
         }
         let target = targets[(next(targets.len() as u64)) as usize];
         let period = Period::ALL[(next(4)) as usize];
-        out.push(Entry {
-            id,
-            target: target.to_owned(),
-            period,
-            value: Decimal::new(i64::try_from(next(10_000_000)).unwrap_or(0), 2),
-            kind: if next(3) == 0 { Kind::Estimate } else { Kind::Official },
-            note: if next(4) == 0 {
-                format!("Báo cáo của Sở số {}", next(30))
-            } else {
-                String::new()
-            },
-            author: author.to_owned(),
-            time,
-            retracts: None,
-            supersedes: None,
-            action: None,
-        });
+        let value = Decimal::new(i64::try_from(next(10_000_000)).unwrap_or(0), 2);
+        let kind = if next(3) == 0 { Kind::Estimate } else { Kind::Official };
+        let note =
+            if next(4) == 0 { format!("Báo cáo của Sở số {}", next(30)) } else { String::new() };
+        out.push(Entry::figure(id, target, period, value, kind, author, time).with_note(&note));
     }
     out
 }

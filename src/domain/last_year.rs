@@ -58,19 +58,10 @@ pub fn linked_entries(plan: &Plan, ledger: &Ledger, last_year: LastYear) -> Vec<
                 continue;
             }
             if let Some(figure) = last_year.ledger.current(&linked, period) {
-                entries.push(Entry {
-                    id: format!("{LINK_PREFIX}{}\u{1f}{linked}\u{1f}{}", last_year.plan.id, period.key()),
-                    target: target.clone(),
-                    period: same_period,
-                    value: figure.value,
-                    kind: figure.kind,
-                    note: figure.note.clone(),
-                    author: figure.author.clone(),
-                    time: figure.time,
-                    retracts: None,
-                    supersedes: None,
-                    action: None,
-                });
+                let id = format!("{LINK_PREFIX}{}\u{1f}{linked}\u{1f}{}", last_year.plan.id, period.key());
+                let (value, kind) = (figure.value, figure.kind);
+                let entry = Entry::figure(id, &target, same_period, value, kind, &figure.author, figure.time);
+                entries.push(entry.with_note(&figure.note));
             }
         }
     }

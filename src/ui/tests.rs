@@ -14,19 +14,9 @@ use ratatui::style::Color;
 use rust_decimal::Decimal;
 
 fn entry(id: &str, target: &str, period: Period, value: &str, minute: i64, author: &str) -> Entry {
-    Entry {
-        id: id.into(),
-        target: target.into(),
-        period,
-        value: Decimal::from_str_exact(value).expect("decimal"),
-        kind: Kind::Official,
-        note: String::new(),
-        author: author.into(),
-        time: jiff::Timestamp::from_second(1_719_800_000 + minute * 60).expect("time"),
-        retracts: None,
-        supersedes: None,
-        action: None,
-    }
+    let value = Decimal::from_str_exact(value).expect("decimal");
+    let time = jiff::Timestamp::from_second(1_719_800_000 + minute * 60).expect("time");
+    Entry::figure(id.into(), target, period, value, Kind::Official, author, time)
 }
 
 /// A store with one target of each status, a withdrawal and a note, in a fixed time zone.

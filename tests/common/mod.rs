@@ -1,0 +1,27 @@
+//! The program as the tests run it: with none of the settings of the machine's user (their
+//! `CHITIEU_*` and `NO_COLOR` variables, their config file, their installed plans), so a
+//! developer's own `config.json` or `CHITIEU_LANG=en` never changes a test's outcome. A test
+//! sets on top what it needs.
+
+use std::process::Command;
+
+/// A home, config and data directory that do not exist.
+pub const NOWHERE: &str = "/nonexistent/chitieu-tests";
+
+pub fn chitieu() -> Command {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_chitieu"));
+    isolate(&mut command);
+    command
+}
+
+/// Takes the user's settings out of the environment `command` (the program, or a wrapper
+/// such as `sh` or `setpriv` that starts it) passes on.
+pub fn isolate(command: &mut Command) -> &mut Command {
+    for variable in ["CHITIEU_LANG", "CHITIEU_STORE", "CHITIEU_YEAR", "NO_COLOR"] {
+        command.env_remove(variable);
+    }
+    command
+        .env("HOME", NOWHERE)
+        .env("XDG_CONFIG_HOME", format!("{NOWHERE}/config"))
+        .env("XDG_DATA_HOME", format!("{NOWHERE}/data"))
+}
