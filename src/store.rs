@@ -738,6 +738,9 @@ pub enum Finding {
     UnknownRetraction { entry: String, retracts: String },
     /// A note, name or id with control or bidi characters (they are dropped when shown).
     UncleanText { entry: String, line: usize, column: usize },
+    /// An entry dated more than a day ahead of this machine's clock (a wrong clock where it
+    /// was made). It does not win by its date: a later entry made with it in view replaces it.
+    DatedAhead { entry: String, time: jiff::Timestamp },
     /// The store file has other names (hard links): a save writes a new file under this
     /// name only, so the other names keep the old content.
     HardLinks { count: u64 },
@@ -796,7 +799,11 @@ pub fn inspect(path: &Path, plan: &Plan) -> Result<Option<Inspection>, StoreErro
             }
         }
     }
+    let now = jiff::Timestamp::now();
     for &entry in &entries {
+        if crate::domain::ledger::dated_ahead(entry, now) {
+            findings.push(Finding::DatedAhead { entry: entry.id.clone(), time: entry.time });
+        }
         if let Some(retracts) = &entry.retracts
             && !by_id.contains_key(retracts.as_str())
         {

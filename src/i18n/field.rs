@@ -333,6 +333,40 @@ pub fn sharp_declined(lang: Lang) -> String {
     lang.pick("Không nhận gì; kho giữ nguyên.", "Nothing was taken; the store is unchanged.").to_owned()
 }
 
+/// An import that closes or reopens a period in this store.
+pub fn import_changes_round(lang: Lang, which: Period, closed: bool) -> String {
+    let p = period(lang, which);
+    match (lang, closed) {
+        (Lang::Vi, false) => format!("Tệp này MỞ LẠI kỳ {p}, kỳ mà kho này đã chốt."),
+        (Lang::Vi, true) => format!("Tệp này CHỐT kỳ {p}, kỳ đang mở trong kho này."),
+        (Lang::En, false) => format!("This file REOPENS {p}, which this store had closed."),
+        (Lang::En, true) => format!("This file CLOSES {p}, which is open in this store."),
+    }
+}
+
+/// An imported entry dated more than a day ahead of this machine's clock.
+pub fn dated_ahead(lang: Lang, entry: &crate::domain::ledger::Entry) -> String {
+    let when = present::time(lang, entry.time);
+    match lang {
+        Lang::Vi => format!(
+            "Mục {} ghi thời điểm {when}, sớm hơn đồng hồ máy này quá một ngày: đồng hồ của máy đã nhập nó có lẽ sai.",
+            entry.id
+        ),
+        Lang::En => format!(
+            "Entry {} is dated {when}, more than a day ahead of this machine's clock: the machine that made it likely has a wrong clock.",
+            entry.id
+        ),
+    }
+}
+
+/// How to take an import that had to be questioned.
+pub fn needs_yes(lang: Lang) -> &'static str {
+    lang.pick(
+        "Không ghi gì. Kiểm tra lại, rồi thêm --yes để vẫn nhập.",
+        "Nothing written. Check, then add --yes to import anyway.",
+    )
+}
+
 pub fn import_summary(lang: Lang, new: usize, already: usize, conflicts: usize) -> String {
     match lang {
         Lang::Vi => format!("Đã nhập: {new} mục mới, {already} mục đã có, {conflicts} xung đột."),
