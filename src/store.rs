@@ -15,6 +15,7 @@ pub mod draft;
 pub mod installed;
 pub mod localtime;
 mod segments;
+pub mod units;
 
 use crate::domain::ledger::{Entry, Ledger};
 use crate::domain::plan::{Plan, PlanRef};
