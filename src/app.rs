@@ -691,11 +691,21 @@ impl App {
     }
 
     /// Opens the form again with a draft kept when the terminal hung up, and says so.
-    /// Returns whether it did: not when read-only, nor for a target this plan has no figure for.
+    /// Returns whether it did: not when read-only, nor for a target this plan has no figure for;
+    /// also `true` (the draft is done with, not offered) when its save had reached the store.
     pub fn offer_draft(&mut self, draft: crate::store::draft::Draft) -> bool {
         let Some(&index) = self.index.get(&draft.target) else {
             return false;
         };
+        // A hang-up during its save: if the entry reached the store, the draft is done with.
+        if let Some(at) = draft.saving_at
+            && self.store.ledger().of_target(&draft.target).any(|e| {
+                e.time == at && e.author == self.user && e.period == draft.period && e.retracts.is_none()
+            })
+        {
+            self.say(U::DraftAlreadySaved.get(self.lang));
+            return true;
+        }
         if self.read_only || self.plan.targets[index].goal.is_none() {
             return false;
         }
@@ -767,6 +777,7 @@ impl App {
                 kind: form.kind,
                 value: form.value.text.clone(),
                 note: form.note.text.clone(),
+                saving_at: None,
             }),
             _ => None,
         };
@@ -848,6 +859,10 @@ impl App {
         // A sharp change is saved when the same value is entered again after the warning.
         let confirmed = form.sharp_warned == Some(value);
         let actor = self.actor();
+        // Should the connection drop during the save, the draft says which entry it became.
+        if let Some(draft) = self.draft.lock().unwrap_or_else(|poisoned| poisoned.into_inner()).as_mut() {
+            draft.saving_at = Some(actor.now);
+        }
         match crate::ops::record::record(&mut self.store, &self.plan, &figure, &actor, confirmed) {
             Ok(recorded) => {
                 let what = self.describe(&recorded.entry);

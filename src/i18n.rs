@@ -672,6 +672,7 @@ pub enum U {
     CloseTitle,
     ReopenTitle,
     DraftOffered,
+    DraftAlreadySaved,
     NotInReadOnly,
     HeadingHasParts,
     NoRows,
@@ -728,6 +729,10 @@ impl U {
             U::DraftOffered => (
                 "Bản nháp chưa lưu lúc mất kết nối: Enter để lưu, Esc để bỏ",
                 "Unsaved draft from a lost connection: Enter saves, Esc drops it",
+            ),
+            U::DraftAlreadySaved => (
+                "Bản nháp lúc mất kết nối đã được lưu vào kho trước đó: không lưu lại lần nữa",
+                "The draft from a lost connection had reached the store already: not saved twice",
             ),
             U::ReopenTitle => ("Mở lại kỳ", "Reopen a period"),
             U::NotInReadOnly => ("(không dùng khi chỉ xem)", "(not when read-only)"),

@@ -470,3 +470,31 @@ fn a_hand_edit_of_an_entry_is_shown() {
     }
     quit(&mut pty);
 }
+
+/// Issue 11, hole 3: a draft written by a hang-up in the middle of its save is not offered
+/// again once the store holds the entry that save made: a figure is never saved twice.
+#[test]
+fn a_draft_whose_save_reached_the_store_is_not_offered_again() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let store = dir.path().join("store.json");
+    let store_arg = store.to_str().expect("utf-8 path");
+    set(store_arg, dir.path(), &["set", "3", "4.500", "--period", "h1"]);
+    let saved = entries_of(&store).pop().expect("the entry");
+    let draft = chitieu::store::draft::Draft {
+        target: "3".into(),
+        period: saved.period,
+        kind: saved.kind,
+        value: "4.500".into(),
+        note: String::new(),
+        saving_at: Some(saved.time),
+    };
+    let draft_path = chitieu::store::draft::path_for(&store, "lan");
+    chitieu::store::draft::write(&draft_path, &draft).expect("draft");
+    let mut pty = Pty::spawn(&["--store", store_arg], dir.path());
+    pty.wait_for(0, "Tình trạng");
+    pty.settle(0);
+    assert!(!pty.since(0).contains("Bản nháp chưa lưu"), "the saved figure is not offered again");
+    assert!(!draft_path.exists(), "the draft is done with");
+    quit(&mut pty);
+    assert_eq!(entries_of(&store).len(), 1, "saved once");
+}
