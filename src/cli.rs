@@ -4,6 +4,7 @@ pub mod config;
 pub mod field;
 pub mod help;
 pub mod plans;
+pub mod units;
 
 use crate::domain::conflict::Conflict;
 use crate::domain::last_year;
@@ -56,6 +57,9 @@ pub struct Global {
     /// How long a save waits for a store another process has locked before giving up (exit 2)
     #[arg(long, global = true, value_name = "SECONDS", default_value_t = 30)]
     pub wait: u64,
+    /// Work on this unit's own store (see `chitieu unit add`), kept beside the plan's store
+    #[arg(long, global = true, env = "CHITIEU_UNIT", value_name = "ID")]
+    pub unit: Option<String>,
 }
 
 /// `--lang vi|en`, the domain's [`Lang`] (which knows nothing of clap) parsed as clap would
@@ -123,6 +127,31 @@ pub enum Command {
     /// Plans: a template to fill in, a plan from a spreadsheet
     #[command(subcommand)]
     Plan(plans::PlanCommand),
+    /// Who has not reported: the targets due in a period without a figure, by lead agency
+    Missing {
+        /// q1, h1, 9m or year (default: the latest period that has begun by today)
+        #[arg(long, value_parser = parse_period)]
+        period: Option<Period>,
+        #[arg(long, value_enum, default_value_t = units::ListFormat::Table)]
+        format: units::ListFormat,
+        /// A reminder letter per agency, to send by e-mail or print, in place of the list
+        #[arg(long)]
+        reminders: bool,
+        /// Write to FILE rather than the screen
+        #[arg(long, value_name = "FILE")]
+        out: Option<PathBuf>,
+    },
+    /// Units that keep their own figures for the plan (communes, wards, departments)
+    #[command(subcommand)]
+    Unit(units::UnitCommand),
+    /// All units together: completeness and statuses of each for a period
+    Units {
+        /// q1, h1, 9m or year (default: the latest period that has begun by today)
+        #[arg(long, value_parser = parse_period)]
+        period: Option<Period>,
+        #[arg(long, value_enum, default_value_t = units::ListFormat::Table)]
+        format: units::ListFormat,
+    },
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -175,6 +204,8 @@ pub struct Context {
     pub plan: Plan,
     /// How long a save waits for the store's lock (`--wait`).
     pub wait: std::time::Duration,
+    /// The unit worked on (`--unit`), whose own store the command uses.
+    pub unit: Option<String>,
     /// The terminal's width when output goes to one: the text report then wraps long names
     /// to fit it. `None` for a file or a pipe, which get every name in full on one line.
     pub width: Option<usize>,
@@ -199,6 +230,7 @@ impl Context {
             colour,
             plan,
             wait: std::time::Duration::from_secs(global.wait),
+            unit: global.unit.clone(),
             width: None,
         })
     }
@@ -221,6 +253,20 @@ pub struct Location {
 /// plan of `--year` (default: the newest whose year has begun) with `--store` or the
 /// plan's own store. Without a home directory, the embedded plan and `--store`.
 pub fn locate(global: &Global, command: Option<&Command>) -> Result<Location, Failure> {
+    let mut location = locate_plan(global, command)?;
+    // `unit` and `units` work on the plan's list of units, whatever `--unit` says.
+    let on_units = matches!(command, Some(Command::Unit(_) | Command::Units { .. }));
+    if let Some(id) = &global.unit
+        && !on_units
+        && !location.store.as_os_str().is_empty()
+    {
+        location.store = units::unit_store(global.lang.unwrap_or_default(), &location.store, id)?;
+    }
+    Ok(location)
+}
+
+/// [`locate`] before `--unit`: the plan's own store.
+fn locate_plan(global: &Global, command: Option<&Command>) -> Result<Location, Failure> {
     let lang = global.lang.unwrap_or_default();
     if let Some(Command::Plan(plan_command)) = command
         && !plan_command.needs_plan()
@@ -352,6 +398,7 @@ pub fn run_with_year(
                         colour: false,
                         plan: context.plan.clone(),
                         wait: context.wait,
+                        unit: context.unit.clone(),
                         width: None,
                     };
                     report_table(&plain, choice, &rows, &conflicts, tally, sink)?;
@@ -413,10 +460,34 @@ pub fn run_with_year(
         Command::Undo => undo(context, path, &Actor::here(now), out),
         Command::Check => check(context, path, out),
         Command::Field(command) => {
+            // A unit's change file goes into that unit's store, and only there.
+            let routed;
+            let path = match command {
+                field::FieldCommand::Import { file, .. } => {
+                    routed = units::import_store(context, path, file)?;
+                    routed.as_path()
+                }
+                _ => path,
+            };
             let mut store = open_store(context, path)?;
             field::run(command, context, &mut store, &Actor::here(now), out)
         }
         Command::Plan(command) => plans::run(command, context, year, path, out),
+        Command::Missing { period, format, reminders, out: file } => {
+            let period = period.unwrap_or_else(|| Period::current(context.plan.year, today));
+            let request = units::MissingRequest {
+                period,
+                format: *format,
+                reminders: *reminders,
+                file: file.as_deref(),
+            };
+            units::missing(context, path, &request, out)
+        }
+        Command::Unit(command) => units::run_unit(command, context, path, out),
+        Command::Units { period, format } => {
+            let period = period.unwrap_or_else(|| Period::current(context.plan.year, today));
+            units::units(context, path, period, *format, out)
+        }
     }
 }
 
@@ -607,6 +678,7 @@ pub fn history(
         colour: false,
         plan: context.plan.clone(),
         wait: context.wait,
+        unit: context.unit.clone(),
         width: None,
     };
     write_line(out, &header, &widths, &right, None, &plain)?;

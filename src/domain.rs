@@ -20,3 +20,4 @@ pub mod sharp;
 pub mod sheet;
 pub mod status;
 pub mod text;
+pub mod units;

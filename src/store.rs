@@ -19,6 +19,7 @@ pub mod localtime;
 mod retry;
 #[cfg(any(unix, test, feature = "testkit"))]
 mod segments;
+pub mod units;
 
 use crate::domain::ledger::{Entry, Ledger};
 use crate::domain::plan::{Plan, PlanRef};

@@ -31,6 +31,7 @@ fn chitieu(store: &Path, args: &[&str]) -> Output {
         .args(args)
         .env_remove("CHITIEU_LANG")
         .env_remove("CHITIEU_STORE")
+        .env_remove("CHITIEU_UNIT")
         // No installed plan of the machine's user changes which plan is used.
         .env_remove("CHITIEU_YEAR")
         .env("XDG_DATA_HOME", "/nonexistent/chitieu-tests")

@@ -210,3 +210,27 @@ fn format_2_fields_need_format_2() {
     let no_year = two.replace("[\"year\"]", "[\"h1\"]");
     assert!(words(&no_year).contains("must include"));
 }
+
+/// Every target of the 2024 plan names its lead agency (cơ quan chủ trì), the one
+/// `chitieu missing` groups by; the choice is the README's table.
+#[test]
+fn every_target_of_2024_names_its_lead_agency() {
+    let plan = Plan::embedded();
+    let agency = |id: &str| plan.target(id).and_then(|t| t.agency.clone()).unwrap_or_default();
+    for target in &plan.targets {
+        assert!(
+            target.agency.as_deref().is_some_and(|a| !a.trim().is_empty()),
+            "{} has no agency",
+            target.id
+        );
+    }
+    assert_eq!(agency("1"), "Cục Thống kê tỉnh");
+    assert_eq!(agency("3"), "Sở Tài chính");
+    assert_eq!(agency("9"), "Bảo hiểm xã hội tỉnh");
+    assert_eq!(agency("15a"), "Ban Tổ chức Tỉnh uỷ");
+    let readme = include_str!("../README.md");
+    for target in &plan.targets {
+        let named = target.agency.as_deref().unwrap_or_default();
+        assert!(readme.contains(&format!("| {named} |")), "the README's table lacks {named}");
+    }
+}

@@ -16,6 +16,7 @@ fn chitieu(store: &Path) -> Command {
     let mut command = common::chitieu();
     command
         .env_remove("CHITIEU_STORE")
+        .env_remove("CHITIEU_UNIT")
         // No installed plan of the machine's user changes which plan is used.
         .env_remove("CHITIEU_YEAR")
         .env("XDG_DATA_HOME", "/nonexistent/chitieu-tests")
@@ -208,6 +209,7 @@ fn the_default_store_lives_in_the_data_directory() {
     let home = tempfile::tempdir().expect("tempdir");
     let output = common::chitieu()
         .env_remove("CHITIEU_STORE")
+        .env_remove("CHITIEU_UNIT")
         .env_remove("CHITIEU_LANG")
         .env_remove("XDG_DATA_HOME")
         .env("HOME", home.path())

@@ -16,6 +16,7 @@ fn chitieu(store: &Path) -> Command {
     let mut command = common::chitieu();
     command
         .env_remove("CHITIEU_STORE")
+        .env_remove("CHITIEU_UNIT")
         .env_remove("CHITIEU_LANG")
         .env_remove("LOGNAME")
         .env_remove("USERNAME")
@@ -234,6 +235,7 @@ fn an_empty_store_in_the_config_is_refused() {
     fs::write(config.join("chitieu/config.json"), "{\n  \"store\": \"\"\n}\n").expect("write");
     let output = common::chitieu()
         .env_remove("CHITIEU_STORE")
+        .env_remove("CHITIEU_UNIT")
         .env_remove("CHITIEU_LANG")
         .env("XDG_CONFIG_HOME", &config)
         .env("XDG_DATA_HOME", dir.path().join("data"))
@@ -267,6 +269,7 @@ fn the_lock_file_is_not_private_under_a_strict_umask() {
         .arg(format!("umask 077 && exec \"$0\" --store '{}' set 1 8,1", store.display()))
         .arg(env!("CARGO_BIN_EXE_chitieu"))
         .env_remove("CHITIEU_STORE")
+        .env_remove("CHITIEU_UNIT")
         .env_remove("CHITIEU_LANG")
         .env("XDG_CONFIG_HOME", dir.path().join("no-config"))
         .env("USER", "lan")

@@ -43,6 +43,7 @@ impl Pty {
                 .env_remove("NO_COLOR")
                 .env_remove("CHITIEU_LANG")
                 .env_remove("CHITIEU_STORE")
+                .env_remove("CHITIEU_UNIT")
                 // No installed plan of the machine's user changes which plan is used.
                 .env_remove("CHITIEU_YEAR")
                 .env("XDG_DATA_HOME", "/nonexistent/chitieu-tests")

@@ -11,6 +11,7 @@ use std::process::Output;
 fn chitieu(store: &Path, home: &Path, args: &[&str]) -> Output {
     common::chitieu()
         .env_remove("CHITIEU_STORE")
+        .env_remove("CHITIEU_UNIT")
         .env_remove("CHITIEU_LANG")
         .env_remove("NO_COLOR")
         .env("HOME", home)

@@ -64,7 +64,7 @@ mod tests {
     use super::*;
 
     fn global() -> Global {
-        Global { store: None, plan: None, year: None, lang: None, ascii: false, wait: 30 }
+        Global { store: None, plan: None, year: None, lang: None, ascii: false, wait: 30, unit: None }
     }
 
     #[test]

@@ -104,9 +104,11 @@ fn export(
         return Err(Failure::bad_input(msg::export_over_store(lang, file)));
     }
     let selection = Selection { since, author: author.clone() };
-    let change = exchange::export_with_fields(&context.plan, store.ledger(), &selection, actor.now, |id| {
-        store.fields_of(id)
-    });
+    let mut change =
+        exchange::export_with_fields(&context.plan, store.ledger(), &selection, actor.now, |id| {
+            store.fields_of(id)
+        });
+    change.unit = context.unit.clone();
     store::write_atomically(file, &exchange::to_bytes(&change), file)
         .map_err(|e| Failure { code: 1, message: msg::cannot_write(lang, file, &e) })?;
     writeln!(out, "{}", msg::exported(lang, change.count, file))?;
@@ -248,6 +250,7 @@ mod tests {
 
     fn context(lang: Lang) -> Context {
         Context {
+            unit: None,
             lang,
             ascii: false,
             colour: false,

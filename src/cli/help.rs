@@ -156,6 +156,15 @@ fn about_vi(path: &[&str]) -> Option<&'static str> {
             "Kiểm tra tệp kế hoạch và cài đặt bên cạnh các kế hoạch khác, với kho số liệu riêng"
         }
         ["plan", "list"] => "Các kế hoạch đã cài: mã, năm, số chỉ tiêu, số liệu đã nhập, kho, tên",
+        ["missing"] => {
+            "Ai chưa gửi số liệu: các chỉ tiêu đến kỳ báo cáo chưa có số liệu, theo cơ quan chủ trì"
+        }
+        ["unit"] => "Các đơn vị có số liệu riêng của kế hoạch (xã, phường, sở, ngành)",
+        ["unit", "add"] => {
+            "Đăng ký một đơn vị cho kế hoạch; --unit MÃ sau đó làm việc trên kho riêng của đơn vị"
+        }
+        ["unit", "list"] => "Các đơn vị đã đăng ký của kế hoạch",
+        ["units"] => "Tất cả các đơn vị: mức đầy đủ số liệu và tình trạng của từng đơn vị trong một kỳ",
         _ => return None,
     })
 }
@@ -211,6 +220,15 @@ fn arg_vi(path: &[&str], id: &str) -> Option<&'static str> {
         (["plan", "import"], "title_en") => "Tên bằng tiếng Anh (không bắt buộc)",
         (["plan", "import"], "out") => "Tệp kế hoạch sẽ ghi (JSON)",
         (["plan", "add"], "file") => "Tệp kế hoạch (JSON), như `plan import` ghi ra",
+        (_, "unit") => "Làm việc trên kho riêng của đơn vị này (xem `chitieu unit add`); biến CHITIEU_UNIT",
+        (["missing" | "units"], "period") => "q1, h1, 9m hoặc year (mặc định: kỳ gần nhất đã bắt đầu)",
+        (["missing" | "units"], "format") => "Dạng: table (bảng, mặc định), json, md",
+        (["missing"], "reminders") => {
+            "Thay cho danh sách: một thư nhắc cho mỗi cơ quan, để gửi thư điện tử hoặc in"
+        }
+        (["missing"], "out") => "Ghi vào TỆP thay cho màn hình",
+        (["unit", "add"], "id") => "1–40 ký tự a–z, 0–9, - và _: đặt tên cho tệp kho của đơn vị (xa-my-an)",
+        (["unit", "add"], "name") => "Tên đơn vị như cách viết: \"Xã Mỹ An\"",
         _ => return None,
     })
 }

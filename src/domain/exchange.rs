@@ -35,6 +35,10 @@ pub struct ChangeFile {
     pub since: Option<jiff::Timestamp>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub author: Option<String>,
+    /// The unit whose store the entries come from (a commune, a department); absent for the
+    /// plan's own store. Imported only into that unit's store.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub unit: Option<String>,
     pub count: usize,
     pub checksum: String,
     pub entries: Vec<Entry>,
@@ -87,6 +91,7 @@ pub fn export_with_fields<'a>(
         made,
         since: selection.since,
         author: selection.author.clone(),
+        unit: None,
         count: entries.len(),
         checksum: checksum_of_json(&entries_json(&entries, &extra)),
         entries,

@@ -1,0 +1,163 @@
+//! Part III of a program, "Tổ chức thực hiện": who has not reported for a period (grouped by
+//! the lead agency, *cơ quan chủ trì*), and the units (communes, wards, departments…) that
+//! keep their own figures for the plan, with how complete each one is.
+
+use crate::domain::ledger::Ledger;
+use crate::domain::period::Period;
+use crate::domain::plan::{Plan, Target};
+use crate::domain::progress::{self, PeriodChoice};
+use crate::domain::status::Status;
+
+/// Whether a figure of `target` is asked for in `period`: a target with a goal (a heading's
+/// figures are its parts'), reported in that period of the plan year (a year-only target is
+/// not due in h1; last year's periods are never due).
+pub fn is_due(target: &Target, period: Period) -> bool {
+    target.goal.is_some() && !period.is_last_year() && target.judging.reported_in[period.index_in_year()]
+}
+
+/// The targets due in `period`, in plan order.
+pub fn due(plan: &Plan, period: Period) -> impl Iterator<Item = &Target> + '_ {
+    plan.targets.iter().filter(move |t| is_due(t, period))
+}
+
+/// The targets of one lead agency still without a figure.
+#[derive(Debug, Clone, PartialEq)]
+pub struct AgencyMissing<'a> {
+    /// `None` for targets whose agency the plan does not name.
+    pub agency: Option<&'a str>,
+    pub targets: Vec<&'a Target>,
+}
+
+/// The targets due in `period` that have no figure for it, grouped by agency in the order
+/// the agencies first appear in the plan (targets without one last).
+pub fn missing<'a>(plan: &'a Plan, ledger: &Ledger, period: Period) -> Vec<AgencyMissing<'a>> {
+    let mut groups: Vec<AgencyMissing<'a>> = Vec::new();
+    for target in due(plan, period).filter(|t| ledger.current(&t.id, period).is_none()) {
+        let agency = target.agency.as_deref().filter(|a| !a.trim().is_empty());
+        match groups.iter_mut().find(|g| g.agency == agency) {
+            Some(group) => group.targets.push(target),
+            None => groups.push(AgencyMissing { agency, targets: vec![target] }),
+        }
+    }
+    // Targets with no agency named go last, where they are noticed as the plan's gap.
+    groups.sort_by_key(|g| g.agency.is_none());
+    groups
+}
+
+/// "Đã có số liệu `reported`/`expected`": of the targets due in a period, how many have a
+/// figure for it.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Completeness {
+    pub reported: usize,
+    pub expected: usize,
+}
+
+pub fn completeness(plan: &Plan, ledger: &Ledger, period: Period) -> Completeness {
+    let mut counts = Completeness::default();
+    for target in due(plan, period) {
+        counts.expected += 1;
+        if ledger.current(&target.id, period).is_some() {
+            counts.reported += 1;
+        }
+    }
+    counts
+}
+
+/// A unit that keeps its own figures for a plan: its id (a file name, see [`valid_id`]) and
+/// its name, as the user gives it.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct Unit {
+    pub id: String,
+    pub name: String,
+}
+
+/// A unit id names the unit's store file: 1–40 of `a`–`z`, `0`–`9`, `-`, `_`, starting with
+/// a letter or digit (`xa-my-an`, `phuong-1`).
+pub fn valid_id(id: &str) -> bool {
+    (1..=40).contains(&id.len())
+        && id.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-' || b == b'_')
+        && id.bytes().next().is_some_and(|b| b.is_ascii_alphanumeric())
+}
+
+/// How one unit stands in a period: its completeness and its count of targets per status
+/// (in `Status::ALL` order; every target of the plan, headings included, as `report` counts).
+#[derive(Debug, Clone, PartialEq)]
+pub struct UnitStanding {
+    pub completeness: Completeness,
+    pub statuses: [usize; Status::ALL.len()],
+    /// The status of each key indicator, in plan order (see [`Plan::key_indicators`]).
+    pub key_statuses: Vec<Status>,
+}
+
+pub fn standing(plan: &Plan, ledger: &Ledger, period: Period) -> UnitStanding {
+    let rows = progress::assess(plan, ledger, PeriodChoice::Fixed(period));
+    let key_statuses = plan
+        .key_indicators()
+        .filter_map(|k| rows.iter().find(|r| std::ptr::eq(r.target, k)).map(|r| r.status))
+        .collect();
+    UnitStanding {
+        completeness: completeness(plan, ledger, period),
+        statuses: progress::count_by_status(&rows),
+        key_statuses,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::ledger::tests::entry;
+
+    #[test]
+    fn a_year_only_target_is_not_missing_in_h1_but_is_in_the_year() {
+        let plan = Plan::embedded();
+        // 2 (GRDP per capita) is reported only for the year; 1 (GRDP growth) in every period.
+        let ledger = Ledger::new([entry("a", "3", Period::H1, "4633", 0)]);
+        let ids = |period| -> Vec<String> {
+            missing(&plan, &ledger, period)
+                .iter()
+                .flat_map(|g| g.targets.iter().map(|t| t.id.clone()))
+                .collect()
+        };
+        let h1 = ids(Period::H1);
+        assert!(h1.contains(&"1".to_owned()), "{h1:?}");
+        assert!(!h1.contains(&"2".to_owned()), "a year-only target is not due in h1: {h1:?}");
+        assert!(!h1.contains(&"3".to_owned()), "3 has its h1 figure: {h1:?}");
+        assert!(!h1.contains(&"10".to_owned()), "a heading has no figure of its own: {h1:?}");
+        let year = ids(Period::Year);
+        assert!(year.contains(&"2".to_owned()) && year.contains(&"3".to_owned()), "{year:?}");
+        // Everything due is either reported or missing.
+        let h1_due = due(&plan, Period::H1).count();
+        assert_eq!(completeness(&plan, &ledger, Period::H1), Completeness { reported: 1, expected: h1_due });
+        assert_eq!(h1.len(), h1_due - 1);
+        assert!(ids(Period::LastH1).is_empty(), "last year's periods are never due");
+    }
+
+    #[test]
+    fn missing_targets_are_grouped_by_agency() {
+        let plan = Plan::embedded();
+        let groups = missing(&plan, &Ledger::default(), Period::Year);
+        let of = |agency: &str| -> Vec<&str> {
+            groups
+                .iter()
+                .find(|g| g.agency == Some(agency))
+                .map(|g| g.targets.iter().map(|t| t.id.as_str()).collect())
+                .unwrap_or_default()
+        };
+        assert_eq!(of("Cục Thống kê tỉnh"), ["1", "2"]);
+        assert_eq!(of("Ban Tổ chức Tỉnh uỷ"), ["14", "15", "15a"]);
+        let agencies: Vec<_> = groups.iter().map(|g| g.agency).collect();
+        let mut unique = agencies.clone();
+        unique.dedup();
+        assert_eq!(agencies.len(), unique.len(), "one group per agency");
+    }
+
+    #[test]
+    fn unit_ids_are_safe_file_names() {
+        for good in ["xa-my-an", "phuong1", "p_2", "7"] {
+            assert!(valid_id(good), "{good}");
+        }
+        for bad in ["", "../x", "Xa", "xã", "a b", "-x", "a/b", &"x".repeat(41)] {
+            assert!(!valid_id(bad), "{bad}");
+        }
+    }
+}

@@ -1,0 +1,76 @@
+//! Where a plan's units keep their figures: beside the plan's store `FILE`, a directory
+//! `FILE.units/` with the list of units (`units.json`) and one store per unit (`ID.json`),
+//! an ordinary store in every way. The province's store never holds a unit's entries.
+
+use crate::domain::units::Unit;
+use std::fs::{self, File};
+use std::io;
+use std::path::{Path, PathBuf};
+
+/// The directory of the units of the plan whose store is `store`.
+pub fn dir(store: &Path) -> PathBuf {
+    super::sibling(store, "units")
+}
+
+/// The store of unit `id` (a [`crate::domain::units::valid_id`]).
+pub fn store_of(store: &Path, id: &str) -> PathBuf {
+    dir(store).join(format!("{id}.json"))
+}
+
+fn list_path(store: &Path) -> PathBuf {
+    dir(store).join("units.json")
+}
+
+#[derive(serde::Serialize, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct UnitsFile {
+    units: Vec<Unit>,
+}
+
+/// Why the list of units could not be read or written.
+#[derive(Debug)]
+pub enum UnitsError {
+    Io(PathBuf, io::Error),
+    /// Not the list this build writes: the file, and serde's words.
+    Unreadable(PathBuf, String),
+    /// `unit add` with an id already registered: the unit as it is.
+    Exists(Unit),
+}
+
+/// The registered units, in the order they were added; none when the list does not exist.
+pub fn list(store: &Path) -> Result<Vec<Unit>, UnitsError> {
+    let path = list_path(store);
+    let text = match fs::read_to_string(&path) {
+        Ok(text) => text,
+        Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(Vec::new()),
+        Err(e) => return Err(UnitsError::Io(path, e)),
+    };
+    serde_json::from_str::<UnitsFile>(&text)
+        .map(|file| file.units)
+        .map_err(|e| UnitsError::Unreadable(path, e.to_string()))
+}
+
+/// Registers a unit. The list is changed under a lock (`units.json.lock`) and written
+/// atomically; an unreadable list is never overwritten.
+pub fn add(store: &Path, unit: Unit) -> Result<(), UnitsError> {
+    let path = list_path(store);
+    let dir = dir(store);
+    fs::create_dir_all(&dir).map_err(|e| UnitsError::Io(dir.clone(), e))?;
+    let lock_path = super::sibling(&path, "lock");
+    let lock = File::options()
+        .create(true)
+        .truncate(false)
+        .write(true)
+        .open(&lock_path)
+        .map_err(|e| UnitsError::Io(lock_path.clone(), e))?;
+    lock.lock().map_err(|e| UnitsError::Io(lock_path, e))?;
+    let mut units = list(store)?;
+    if let Some(existing) = units.iter().find(|u| u.id == unit.id) {
+        return Err(UnitsError::Exists(existing.clone()));
+    }
+    units.push(unit);
+    let mut bytes = serde_json::to_vec_pretty(&UnitsFile { units })
+        .map_err(|e| UnitsError::Io(path.clone(), e.into()))?;
+    bytes.push(b'\n');
+    super::write_atomically(&path, &bytes, &path).map_err(|e| UnitsError::Io(path, e))
+}
