@@ -276,6 +276,12 @@ pub fn plan_error(lang: Lang, error: &PlanError) -> String {
         (PlanProblem::MinNotBelowMax { id, min, max }, Lang::En) => {
             format!("target {id}: target_min ({min}) must be below target_max ({max})")
         }
+        (PlanProblem::PointsOutOfRange(v), Lang::Vi) => {
+            format!("tolerance_points = {v} nằm ngoài khoảng 0–100 (điểm phần trăm)")
+        }
+        (PlanProblem::PointsOutOfRange(v), Lang::En) => {
+            format!("tolerance_points = {v} is outside 0–100 (percentage points)")
+        }
         (PlanProblem::ToleranceOutOfRange(v), Lang::Vi) => {
             format!("tolerance_percent = {v} nằm ngoài khoảng 0–100")
         }

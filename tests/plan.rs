@@ -209,6 +209,8 @@ fn format_2_fields_need_format_2() {
     assert!(words(&wrong).contains("tolerance_points"));
     let no_year = two.replace("[\"year\"]", "[\"h1\"]");
     assert!(words(&no_year).contains("must include"));
+    let wide = two.replace("\"target\": \"1\"", "\"target\": \"1\", \"tolerance_points\": \"101\"");
+    assert!(words(&wide).contains("tolerance_points = 101 is outside 0–100"), "{}", words(&wide));
 }
 
 /// Every target of the 2024 plan names its lead agency (cơ quan chủ trì), the one

@@ -317,7 +317,7 @@ impl Plan {
         }
         let plan_points = raw.tolerance_points.unwrap_or(DEFAULT_TOLERANCE_POINTS);
         if !is_percentage(plan_points) {
-            return Err(at_key("tolerance_points", PlanProblem::ToleranceOutOfRange(plan_points)));
+            return Err(at_key("tolerance_points", PlanProblem::PointsOutOfRange(plan_points)));
         }
 
         let sharp_change_factor = raw.sharp_change_factor.unwrap_or(crate::domain::sharp::DEFAULT_FACTOR);
@@ -484,7 +484,7 @@ fn raw_judging(
     if let Tolerance::Points(v) = tolerance
         && !is_percentage(v)
     {
-        return Err(PlanProblem::ToleranceOutOfRange(v));
+        return Err(PlanProblem::PointsOutOfRange(v));
     }
     Ok(Judging { reported_in, shares, change: t.change, above, tolerance })
 }
@@ -595,6 +595,8 @@ pub enum PlanProblem {
         max: Decimal,
     },
     ToleranceOutOfRange(Decimal),
+    /// `tolerance_points` outside 0–100.
+    PointsOutOfRange(Decimal),
     /// `sharp_change_factor` must be above 1.
     SharpFactorTooSmall(Decimal),
     /// A field of format 2 in a plan that says `"format": 1`.
