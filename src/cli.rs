@@ -294,7 +294,7 @@ pub fn load_plan(lang: Lang, path: &Path) -> Result<Plan, Failure> {
     let shown = path.display();
     let text = std::fs::read_to_string(path).map_err(|e| {
         Failure::bad_input(match lang {
-            Lang::Vi => format!("không đọc được tệp kế hoạch {shown}: {e}"),
+            Lang::Vi => format!("không đọc được tệp kế hoạch {shown}: {}", i18n::os_error(lang, &e)),
             Lang::En => format!("cannot read the plan file {shown}: {e}"),
         })
     })?;

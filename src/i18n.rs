@@ -168,8 +168,14 @@ pub fn number_error(lang: Lang, error: &NumberError) -> String {
     match error {
         NumberError::Empty => lang.pick("chưa nhập số", "no number was entered").to_owned(),
         NumberError::UnexpectedChar { found } => match lang {
-            Lang::Vi => format!("ký tự «{found}» không thuộc một con số; hãy viết như {example}"),
-            Lang::En => format!("«{found}» is not part of a number; write it like {example}"),
+            Lang::Vi => format!(
+                "ký tự {} không thuộc một con số; hãy viết như {example}",
+                quoted(lang, &found.to_string(), false)
+            ),
+            Lang::En => format!(
+                "{} is not part of a number; write it like {example}",
+                quoted(lang, &found.to_string(), false)
+            ),
         },
         NumberError::MisplacedSign => match lang {
             Lang::Vi => "dấu âm chỉ được đặt ở đầu số, ví dụ -1,2".to_owned(),
@@ -232,15 +238,15 @@ pub fn plan_error(lang: Lang, error: &PlanError) -> String {
         }
         (PlanProblem::NoTargets, Lang::Vi) => "kế hoạch không có chỉ tiêu nào".to_owned(),
         (PlanProblem::NoTargets, Lang::En) => "the plan has no targets".to_owned(),
-        (PlanProblem::BadId(id), Lang::Vi) => format!("mã chỉ tiêu «{id}» trống hoặc có khoảng trắng thừa"),
-        (PlanProblem::BadId(id), Lang::En) => format!("target id «{id}» is empty or has extra spaces"),
-        (PlanProblem::DuplicateId(id), Lang::Vi) => format!("mã chỉ tiêu «{id}» bị trùng"),
-        (PlanProblem::DuplicateId(id), Lang::En) => format!("target id «{id}» is used twice"),
+        (PlanProblem::BadId(id), Lang::Vi) => format!("mã chỉ tiêu “{id}” trống hoặc có khoảng trắng thừa"),
+        (PlanProblem::BadId(id), Lang::En) => format!("target id “{id}” is empty or has extra spaces"),
+        (PlanProblem::DuplicateId(id), Lang::Vi) => format!("mã chỉ tiêu “{id}” bị trùng"),
+        (PlanProblem::DuplicateId(id), Lang::En) => format!("target id “{id}” is used twice"),
         (PlanProblem::UnknownParent { id, parent }, Lang::Vi) => {
-            format!("chỉ tiêu {id} thuộc chỉ tiêu «{parent}», nhưng không có chỉ tiêu đó")
+            format!("chỉ tiêu {id} thuộc chỉ tiêu “{parent}”, nhưng không có chỉ tiêu đó")
         }
         (PlanProblem::UnknownParent { id, parent }, Lang::En) => {
-            format!("target {id} is a part of «{parent}», which the plan does not have")
+            format!("target {id} is a part of “{parent}”, which the plan does not have")
         }
         (PlanProblem::MissingGoal(id), Lang::Vi) => {
             format!(
@@ -381,7 +387,7 @@ pub fn store_locked_count(lang: Lang, lock: &std::path::Path, seconds: u64, limi
 pub fn store_error(lang: Lang, error: &StoreError) -> String {
     match error {
         StoreError::Io { path, source } => match lang {
-            Lang::Vi => format!("lỗi đọc/ghi kho số liệu {}: {source}", path.display()),
+            Lang::Vi => format!("lỗi đọc/ghi kho số liệu {}: {}", path.display(), os_error(lang, source)),
             Lang::En => format!("cannot read or write the store {}: {source}", path.display()),
         },
         StoreError::NotAFile { path } => match lang {
@@ -421,7 +427,7 @@ pub fn store_error(lang: Lang, error: &StoreError) -> String {
         StoreError::StickyDirectory { dir, owner } => match lang {
             Lang::Vi => format!(
                 "không lưu được: thư mục {} có bit dính (sticky, chmod +t), nên chỉ chủ tệp kho ({owner}) hoặc chủ thư mục \
-                 mới được thay tệp. Không có gì được ghi. Hãy nhờ quản trị chạy «chmod -t {}», hoặc chuyển kho sang \
+                 mới được thay tệp. Không có gì được ghi. Hãy nhờ quản trị chạy “chmod -t {}”, hoặc chuyển kho sang \
                  một thư mục chung không có bit dính (chmod 2775, cùng nhóm)",
                 dir.display(),
                 dir.display()
@@ -470,10 +476,10 @@ pub fn store_error(lang: Lang, error: &StoreError) -> String {
                     )
                 }
                 (StoreProblem::UnknownTarget { entry, target }, Lang::Vi) => {
-                    format!("mục {entry} ghi cho chỉ tiêu «{target}» mà kế hoạch không có")
+                    format!("mục {entry} ghi cho chỉ tiêu “{target}” mà kế hoạch không có")
                 }
                 (StoreProblem::UnknownTarget { entry, target }, Lang::En) => {
-                    format!("entry {entry} is for target «{target}», which the plan does not have")
+                    format!("entry {entry} is for target “{target}”, which the plan does not have")
                 }
             };
             let advice = match (backup, lang) {
@@ -501,8 +507,8 @@ pub fn store_error(lang: Lang, error: &StoreError) -> String {
 /// `set` was given a target id the plan does not have.
 pub fn unknown_target(lang: Lang, id: &str) -> String {
     match lang {
-        Lang::Vi => format!("không có chỉ tiêu mã «{id}»; xem các mã bằng lệnh chitieu report"),
-        Lang::En => format!("there is no target «{id}»; chitieu report lists the ids"),
+        Lang::Vi => format!("không có chỉ tiêu mã “{id}”; xem các mã bằng lệnh chitieu report"),
+        Lang::En => format!("there is no target “{id}”; chitieu report lists the ids"),
     }
 }
 
@@ -519,8 +525,8 @@ pub fn heading_target(lang: Lang, id: &str, parts: &[&str]) -> String {
 pub fn bad_value(lang: Lang, typed: &str, error: &NumberError) -> String {
     let why = number_error(lang, error);
     match lang {
-        Lang::Vi => format!("không đọc được giá trị «{typed}»: {why}. Chưa ghi gì vào kho số liệu"),
-        Lang::En => format!("cannot read the value «{typed}»: {why}. Nothing was saved"),
+        Lang::Vi => format!("không đọc được giá trị “{typed}”: {why}. Chưa ghi gì vào kho số liệu"),
+        Lang::En => format!("cannot read the value “{typed}”: {why}. Nothing was saved"),
     }
 }
 
@@ -732,7 +738,7 @@ impl U {
                 "This target is made of parts: choose a part to enter a figure",
             ),
             U::NoRows => ("Không có chỉ tiêu nào khớp bộ lọc", "No target matches the filter"),
-            U::Cancelled => ("Đã hủy, chưa lưu gì", "Cancelled, nothing saved"),
+            U::Cancelled => ("Đã huỷ, chưa lưu gì", "Cancelled, nothing saved"),
             U::Current => ("hiện tại", "current"),
             U::Latest => ("mới nhất có số liệu", "latest with a figure"),
             U::SortedBy => ("Xếp", "Sorted by"),
@@ -801,11 +807,11 @@ impl KeyHelp {
             KeyHelp::Redraw => ("vẽ lại màn hình", "redraw the screen"),
             KeyHelp::Apply => ("giữ bộ lọc", "keep the filter"),
             KeyHelp::Save => ("lưu", "save"),
-            KeyHelp::Cancel => ("hủy", "cancel"),
+            KeyHelp::Cancel => ("huỷ", "cancel"),
             KeyHelp::Field => ("chuyển ô", "next/previous field"),
             KeyHelp::Change => ("di chuyển, đổi kỳ/loại", "move, change period/kind"),
             KeyHelp::Cursor => ("di chuyển con trỏ", "move the cursor"),
-            KeyHelp::Erase => ("xóa ký tự", "delete a character"),
+            KeyHelp::Erase => ("xoá ký tự", "delete a character"),
             KeyHelp::Yes => ("đồng ý", "yes"),
             KeyHelp::No => ("thôi", "no"),
             KeyHelp::Close => ("đóng", "close"),
@@ -817,6 +823,39 @@ impl KeyHelp {
             KeyHelp::OtherTarget => ("chỉ tiêu trước/sau", "previous/next target"),
         };
         lang.pick(vi, en)
+    }
+}
+
+/// What the operating system said, in the user's language: "không có tệp hay thư mục này"
+/// rather than "No such file or directory (os error 2)". English keeps the system's words.
+pub fn os_error(lang: Lang, error: &std::io::Error) -> String {
+    use std::io::ErrorKind as K;
+    if lang == Lang::En {
+        return error.to_string();
+    }
+    let words = match error.kind() {
+        K::NotFound => "không có tệp hay thư mục này",
+        K::PermissionDenied => "không có quyền",
+        K::AlreadyExists => "đã có tệp này",
+        K::IsADirectory => "đây là một thư mục",
+        K::NotADirectory => "một phần của đường dẫn không phải thư mục",
+        K::ReadOnlyFilesystem => "ổ đĩa chỉ cho đọc",
+        K::StorageFull => "ổ đĩa đã đầy",
+        K::QuotaExceeded => "đã hết hạn mức dung lượng",
+        K::DirectoryNotEmpty => "thư mục không trống",
+        K::InvalidFilename => "tên tệp không hợp lệ",
+        K::FileTooLarge => "tệp quá lớn",
+        K::Interrupted => "bị ngắt giữa chừng",
+        K::UnexpectedEof => "tệp bị cắt ngắn",
+        K::InvalidData => "dữ liệu không hợp lệ",
+        K::TimedOut => "quá thời gian chờ",
+        K::WouldBlock | K::ResourceBusy => "đang bận",
+        K::CrossesDevices => "không chuyển được sang ổ đĩa khác",
+        _ => return format!("lỗi hệ thống: {error}"),
+    };
+    match error.raw_os_error() {
+        Some(code) => format!("{words} (mã lỗi {code})"),
+        None => words.to_owned(),
     }
 }
 

@@ -249,7 +249,7 @@ fn refused_files_leave_the_store_byte_for_byte() {
             figure("n1", "99", Period::H1, "1", "hoa", 1),
             figure("n2", "1", Period::H1, "7.6", "hoa", 2),
         ]),
-        "entry n1 is for target «99», which the plan does not have",
+        "entry n1 is for target “99”, which the plan does not have",
     );
     let mut escape = figure("n3", "1", Period::H1, "7.6", "hoa", 2);
     escape.note = "\u{1b}]0;owned\u{7}".into();

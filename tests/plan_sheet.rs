@@ -120,15 +120,15 @@ fn wrong_rows_are_refused_all_at_once_with_row_and_column() {
     assert!(!out.exists(), "nothing is written");
     let message = stderr(&output);
     for expected in [
-        "dòng 3, cột «target»: ô trống; chỉ tiêu yêu cầu at_least cần có mức này",
-        "dòng 4, cột «group»: không có nhóm «văn hoá»",
-        "dòng 5, cột «target»: không đọc được số «8.2»",
+        "dòng 3, cột “target”: ô trống; chỉ tiêu yêu cầu at_least cần có mức này",
+        "dòng 4, cột “group”: không có nhóm “văn hoá”",
+        "dòng 5, cột “target”: không đọc được số “8.2”",
         "8,2",
-        "dòng 6, cột «parent»: không có chỉ tiêu mã «5»",
-        "dòng 7, cột «id»: mã «1» đã dùng ở dòng 2",
+        "dòng 6, cột “parent”: không có chỉ tiêu mã “5”",
+        "dòng 7, cột “id”: mã “1” đã dùng ở dòng 2",
         "5 lỗi",
     ] {
-        assert!(message.contains(expected), "expected «{expected}» in:\n{message}");
+        assert!(message.contains(expected), "expected “{expected}” in:\n{message}");
     }
     assert!(!message.contains("dòng 2,"), "the good row has no problem:\n{message}");
 }
@@ -145,8 +145,8 @@ fn problems_are_worded_in_english_with_lang_en() {
     let (output, _) = import(home.path(), &sheet, &["--lang", "en"]);
     assert_eq!(output.status.code(), Some(2));
     let message = stderr(&output);
-    assert!(message.contains("row 1, column «colour»: this column is not a field"), "{message}");
-    assert!(message.contains("row 2, column «target»: cannot read the number «8.2.1»"), "{message}");
+    assert!(message.contains("row 1, column “colour”: this column is not a field"), "{message}");
+    assert!(message.contains("row 2, column “target”: cannot read the number “8.2.1”"), "{message}");
 }
 
 /// A cadre's own table: Vietnamese headers without keys, groups by Vietnamese name, a

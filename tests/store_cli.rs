@@ -320,7 +320,7 @@ fn an_entry_for_an_unknown_target_is_refused_at_its_line() {
     let message = refused(&text, true, &["set", "1", "8,3"]);
     let line = line_of(&text, "\"ghost\"");
     assert!(message.contains(&format!("dòng {line}, cột 7")), "{message}");
-    assert!(message.contains("«99»") && message.contains("ghost"), "{message}");
+    assert!(message.contains("“99”") && message.contains("ghost"), "{message}");
 }
 
 #[test]
@@ -469,4 +469,21 @@ fn help_and_argument_errors_speak_the_users_language() {
     assert!(stderr(&wrong).starts_with("lỗi: đối số không có: --fromat"), "{}", stderr(&wrong));
     let wrong_en = run(&store, &["--lang", "en", "report", "--fromat", "csv"]);
     assert!(stderr(&wrong_en).contains("unexpected argument '--fromat'"), "{}", stderr(&wrong_en));
+}
+
+/// The operating system's words come in the user's language too.
+#[test]
+fn os_errors_are_worded_in_vietnamese() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let store = store_in(&dir);
+    let missing = dir.path().join("khong-co.json");
+    let output = run(&store, &["--plan", missing.to_str().expect("path"), "report"]);
+    assert_eq!(output.status.code(), Some(2));
+    let said = stderr(&output);
+    assert!(
+        said.contains("không có tệp hay thư mục này (mã lỗi 2)") && !said.contains("No such file"),
+        "{said}"
+    );
+    let english = run(&store, &["--lang", "en", "--plan", missing.to_str().expect("path"), "report"]);
+    assert!(stderr(&english).contains("No such file or directory"), "{}", stderr(&english));
 }

@@ -15,17 +15,25 @@ pub struct Binding {
     pub help: KeyHelp,
     /// Shown in the footer (the help page shows every binding).
     pub footer: bool,
+    /// A Vietnamese letter for a Vietnamese word (`c` có, `k` không): it works in either
+    /// language but is shown only in Vietnamese, where it means something.
+    pub vietnamese: bool,
 }
 
 const NONE: KeyModifiers = KeyModifiers::NONE;
 const CTRL: KeyModifiers = KeyModifiers::CONTROL;
 
 const fn bind(mode: ModeKind, code: KeyCode, action: Action, help: KeyHelp, footer: bool) -> Binding {
-    Binding { mode, code, modifiers: NONE, action, help, footer }
+    Binding { mode, code, modifiers: NONE, action, help, footer, vietnamese: false }
+}
+
+/// A Vietnamese letter alias (see [`Binding::vietnamese`]).
+const fn vi(mode: ModeKind, c: char, action: Action, help: KeyHelp) -> Binding {
+    Binding { mode, code: KeyCode::Char(c), modifiers: NONE, action, help, footer: true, vietnamese: true }
 }
 
 const fn ctrl(mode: ModeKind, c: char, action: Action, help: KeyHelp) -> Binding {
-    Binding { mode, code: KeyCode::Char(c), modifiers: CTRL, action, help, footer: false }
+    Binding { mode, code: KeyCode::Char(c), modifiers: CTRL, action, help, footer: false, vietnamese: false }
 }
 
 use KeyCode::{
@@ -115,17 +123,17 @@ pub const BINDINGS: &[Binding] = &[
     ctrl(Help, 'c', Action::Quit, KeyHelp::Quit),
     ctrl(Help, 'l', Action::Redraw, KeyHelp::Redraw),
     bind(Confirm, Char('y'), Action::Confirm, KeyHelp::Yes, true),
-    bind(Confirm, Char('c'), Action::Confirm, KeyHelp::Yes, true),
+    vi(Confirm, 'c', Action::Confirm, KeyHelp::Yes),
     bind(Confirm, Enter, Action::Confirm, KeyHelp::Yes, false),
     bind(Confirm, Char('n'), Action::Cancel, KeyHelp::No, true),
-    bind(Confirm, Char('k'), Action::Cancel, KeyHelp::No, true),
+    vi(Confirm, 'k', Action::Cancel, KeyHelp::No),
     bind(Confirm, Esc, Action::Cancel, KeyHelp::No, false),
     ctrl(Confirm, 'c', Action::Quit, KeyHelp::Quit),
     ctrl(Confirm, 'l', Action::Redraw, KeyHelp::Redraw),
     bind(ConfirmRound, Char('y'), Action::Confirm, KeyHelp::Yes, true),
     bind(ConfirmRound, Enter, Action::Confirm, KeyHelp::Yes, true),
     bind(ConfirmRound, Char('n'), Action::Cancel, KeyHelp::No, true),
-    bind(ConfirmRound, Char('k'), Action::Cancel, KeyHelp::No, true),
+    vi(ConfirmRound, 'k', Action::Cancel, KeyHelp::No),
     bind(ConfirmRound, Esc, Action::Cancel, KeyHelp::No, true),
     ctrl(ConfirmRound, 'c', Action::Quit, KeyHelp::Quit),
     ctrl(ConfirmRound, 'l', Action::Redraw, KeyHelp::Redraw),
@@ -186,7 +194,12 @@ pub fn label(binding: &Binding, ascii: bool) -> String {
 /// Keys that write are left out when `read_only`.
 pub fn footer(mode: ModeKind, lang: Lang, ascii: bool, read_only: bool) -> Vec<(String, &'static str)> {
     let mut hints: Vec<(String, KeyHelp)> = Vec::new();
-    for b in BINDINGS.iter().filter(|b| b.mode == mode && b.footer && !(read_only && writes(b.action))) {
+    let shown = |b: &&Binding| lang == Lang::Vi || !b.vietnamese;
+    for b in BINDINGS
+        .iter()
+        .filter(shown)
+        .filter(|b| b.mode == mode && b.footer && !(read_only && writes(b.action)))
+    {
         match hints.iter_mut().find(|(_, help)| *help == b.help) {
             Some((keys, _)) => {
                 keys.push('/');
@@ -202,7 +215,7 @@ pub fn footer(mode: ModeKind, lang: Lang, ascii: bool, read_only: bool) -> Vec<(
 /// are marked unavailable when `read_only`.
 pub fn help_lines(mode: ModeKind, lang: Lang, ascii: bool, read_only: bool) -> Vec<(String, String)> {
     let mut lines: Vec<(String, KeyHelp)> = Vec::new();
-    for b in BINDINGS.iter().filter(|b| b.mode == mode) {
+    for b in BINDINGS.iter().filter(|b| b.mode == mode && (lang == Lang::Vi || !b.vietnamese)) {
         match lines.iter_mut().find(|(_, help)| *help == b.help) {
             Some((keys, _)) => {
                 keys.push_str(", ");
@@ -262,6 +275,16 @@ mod tests {
                 );
             }
         }
+    }
+
+    #[test]
+    fn vietnamese_letters_are_shown_only_in_vietnamese() {
+        let vi = footer(Confirm, Lang::Vi, false, false);
+        assert_eq!(vi[0].0, "y/c");
+        let en = footer(Confirm, Lang::En, false, false);
+        assert_eq!(en[0], ("y".to_owned(), "yes"));
+        assert!(en.iter().all(|(k, _)| !k.contains('c') && !k.contains('k')), "{en:?}");
+        assert_eq!(resolve(Confirm, press(Char('c'), NONE)), Some(Action::Confirm), "c still works");
     }
 
     #[test]

@@ -15,10 +15,10 @@ use std::path::Path;
 pub fn bad_since(lang: Lang, text: &str) -> String {
     match lang {
         Lang::Vi => format!(
-            "--since «{text}» không phải thời điểm; hãy viết một ngày (2024-07-01) hoặc thời điểm RFC 3339 (2024-07-01T08:00:00+07:00)"
+            "--since “{text}” không phải thời điểm; hãy viết một ngày (2024-07-01) hoặc thời điểm RFC 3339 (2024-07-01T08:00:00+07:00)"
         ),
         Lang::En => format!(
-            "--since «{text}» is not a time; give a date (2024-07-01) or an RFC 3339 time (2024-07-01T08:00:00+07:00)"
+            "--since “{text}” is not a time; give a date (2024-07-01) or an RFC 3339 time (2024-07-01T08:00:00+07:00)"
         ),
     }
 }
@@ -38,14 +38,18 @@ pub fn export_over_store(lang: Lang, path: &Path) -> String {
 
 pub fn cannot_write(lang: Lang, path: &Path, error: &std::io::Error) -> String {
     match lang {
-        Lang::Vi => format!("không ghi được tệp {}: {error}; không có gì bị thay đổi", path.display()),
+        Lang::Vi => format!(
+            "không ghi được tệp {}: {}; không có gì bị thay đổi",
+            path.display(),
+            crate::i18n::os_error(lang, error)
+        ),
         Lang::En => format!("cannot write {}: {error}; nothing was changed", path.display()),
     }
 }
 
 pub fn cannot_read(lang: Lang, path: &Path, error: &std::io::Error) -> String {
     match lang {
-        Lang::Vi => format!("không đọc được tệp {}: {error}", path.display()),
+        Lang::Vi => format!("không đọc được tệp {}: {}", path.display(), crate::i18n::os_error(lang, error)),
         Lang::En => format!("cannot read {}: {error}", path.display()),
     }
 }
@@ -124,16 +128,16 @@ pub fn exchange_error(lang: Lang, path: &Path, error: &ExchangeError) -> String 
                 .to_owned()
         }
         (ExchangeProblem::UnknownTarget { entry, target }, Lang::Vi) => {
-            format!("mục {entry} ghi cho chỉ tiêu «{target}» mà kế hoạch không có")
+            format!("mục {entry} ghi cho chỉ tiêu “{target}” mà kế hoạch không có")
         }
         (ExchangeProblem::UnknownTarget { entry, target }, Lang::En) => {
-            format!("entry {entry} is for target «{target}», which the plan does not have")
+            format!("entry {entry} is for target “{target}”, which the plan does not have")
         }
         (ExchangeProblem::BadText { entry, field }, Lang::Vi) => {
-            format!("mục «{entry}»: trường \"{field}\" trống hoặc chứa ký tự điều khiển")
+            format!("mục “{entry}”: trường \"{field}\" trống hoặc chứa ký tự điều khiển")
         }
         (ExchangeProblem::BadText { entry, field }, Lang::En) => {
-            format!("entry «{entry}»: the \"{field}\" field is empty or holds control characters")
+            format!("entry “{entry}”: the \"{field}\" field is empty or holds control characters")
         }
         (ExchangeProblem::DuplicateId { entry }, Lang::Vi) => {
             format!("hai mục khác nhau cùng mã {entry}: tệp đã bị sửa")

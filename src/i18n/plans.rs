@@ -63,8 +63,8 @@ pub fn measure_words(measure: Measure) -> &'static [&'static str] {
 pub fn column_help(key: &str) -> (&'static str, &'static str) {
     match key {
         "id" => (
-            "Mã chỉ tiêu, duy nhất; dùng trong lệnh «chitieu set MÃ …». Ví dụ: 1, 7a, II.4",
-            "The target's id, unique; what «chitieu set ID …» takes. E.g. 1, 7a, II.4",
+            "Mã chỉ tiêu, duy nhất; dùng trong lệnh “chitieu set MÃ …”. Ví dụ: 1, 7a, II.4",
+            "The target's id, unique; what “chitieu set ID …” takes. E.g. 1, 7a, II.4",
         ),
         "parent" => (
             "Với chỉ tiêu thành phần (7a): mã của chỉ tiêu nó thuộc về (7). Để trống nếu không có",
@@ -115,8 +115,8 @@ pub fn column_help(key: &str) -> (&'static str, &'static str) {
             "The id of the same indicator in last year's plan, for the same period last year. Optional",
         ),
         "tolerance_percent" => (
-            "Thấp hơn mức cần đạt bao nhiêu phần trăm vẫn là «có nguy cơ» chứ chưa «chậm»; 0–100. Không bắt buộc (mặc định 5)",
-            "How far below the expectation, in percent, is still «at risk» rather than «behind»; 0–100. Optional (default 5)",
+            "Thấp hơn mức cần đạt bao nhiêu phần trăm vẫn là “có nguy cơ” chứ chưa “chậm”; 0–100. Không bắt buộc (mặc định 5)",
+            "How far below the expectation, in percent, is still “at risk” rather than “behind”; 0–100. Optional (default 5)",
         ),
         "quote" => (
             "Câu văn bản nêu chỉ tiêu, nguyên văn. Không bắt buộc",
@@ -151,15 +151,15 @@ pub fn sheet_problem(lang: Lang, problem: &SheetProblem) -> String {
         (Lang::En, 0, false) => format!("{column}: "),
         (Lang::Vi, row, true) => format!("dòng {row}: "),
         (Lang::En, row, true) => format!("row {row}: "),
-        (Lang::Vi, row, false) => format!("dòng {row}, cột «{column}»: "),
-        (Lang::En, row, false) => format!("row {row}, column «{column}»: "),
+        (Lang::Vi, row, false) => format!("dòng {row}, cột “{column}”: "),
+        (Lang::En, row, false) => format!("row {row}, column “{column}”: "),
     };
     let what = match (&problem.issue, lang) {
         (Issue::UnknownColumn, Lang::Vi) => {
-            "cột không thuộc mẫu kế hoạch; hãy đặt tên cột như bảng mẫu («chitieu plan template») hoặc xoá cột".to_owned()
+            "cột không thuộc mẫu kế hoạch; hãy đặt tên cột như bảng mẫu (“chitieu plan template”) hoặc xoá cột".to_owned()
         }
         (Issue::UnknownColumn, Lang::En) => {
-            "this column is not a field of the plan format; name it as the template does («chitieu plan template») or remove it".to_owned()
+            "this column is not a field of the plan format; name it as the template does (“chitieu plan template”) or remove it".to_owned()
         }
         (Issue::DuplicateColumn, Lang::Vi) => "cột này có hai lần; hãy giữ một".to_owned(),
         (Issue::DuplicateColumn, Lang::En) => "this column appears twice; keep one".to_owned(),
@@ -170,46 +170,46 @@ pub fn sheet_problem(lang: Lang, problem: &SheetProblem) -> String {
         (Issue::Required, Lang::Vi) => "ô trống; cột này cần có giá trị".to_owned(),
         (Issue::Required, Lang::En) => "empty; this column needs a value".to_owned(),
         (Issue::BadNumber { typed, error }, Lang::Vi) => {
-            format!("không đọc được số «{typed}»: {}", number_error(lang, error))
+            format!("không đọc được số “{typed}”: {}", number_error(lang, error))
         }
         (Issue::BadNumber { typed, error }, Lang::En) => {
-            format!("cannot read the number «{typed}»: {}", number_error(lang, error))
+            format!("cannot read the number “{typed}”: {}", number_error(lang, error))
         }
         (Issue::UnknownGroup(typed), Lang::Vi) => format!(
-            "không có nhóm «{typed}»; hãy viết Kinh tế, Xã hội, Môi trường, Xây dựng Đảng (hoặc economic, social, environment, party)"
+            "không có nhóm “{typed}”; hãy viết Kinh tế, Xã hội, Môi trường, Xây dựng Đảng (hoặc economic, social, environment, party)"
         ),
         (Issue::UnknownGroup(typed), Lang::En) => {
-            format!("there is no group «{typed}»; write economic, social, environment or party")
+            format!("there is no group “{typed}”; write economic, social, environment or party")
         }
         (Issue::UnknownDirection(typed), Lang::Vi) => {
-            format!("không hiểu yêu cầu «{typed}»; hãy viết at_least (tối thiểu), at_most (tối đa) hoặc range (trong khoảng)")
+            format!("không hiểu yêu cầu “{typed}”; hãy viết at_least (tối thiểu), at_most (tối đa) hoặc range (trong khoảng)")
         }
         (Issue::UnknownDirection(typed), Lang::En) => {
-            format!("unknown direction «{typed}»; write at_least, at_most or range")
+            format!("unknown direction “{typed}”; write at_least, at_most or range")
         }
         (Issue::UnknownMeasure(typed), Lang::Vi) => {
-            format!("không hiểu cách tính «{typed}»; hãy viết level (mức) hoặc cumulative (luỹ kế)")
+            format!("không hiểu cách tính “{typed}”; hãy viết level (mức) hoặc cumulative (luỹ kế)")
         }
         (Issue::UnknownMeasure(typed), Lang::En) => {
-            format!("unknown measure «{typed}»; write level or cumulative")
+            format!("unknown measure “{typed}”; write level or cumulative")
         }
         (Issue::UnknownPeriod(typed), Lang::Vi) => {
-            format!("không có kỳ «{typed}»; các kỳ là q1, h1, 9m, year, cách nhau bằng dấu cách")
+            format!("không có kỳ “{typed}”; các kỳ là q1, h1, 9m, year, cách nhau bằng dấu cách")
         }
         (Issue::UnknownPeriod(typed), Lang::En) => {
-            format!("there is no period «{typed}»; the periods are q1, h1, 9m, year, separated by blanks")
+            format!("there is no period “{typed}”; the periods are q1, h1, 9m, year, separated by blanks")
         }
         (Issue::DuplicateId { id, first_row }, Lang::Vi) => {
-            format!("mã «{id}» đã dùng ở dòng {first_row}; mỗi chỉ tiêu một mã riêng")
+            format!("mã “{id}” đã dùng ở dòng {first_row}; mỗi chỉ tiêu một mã riêng")
         }
         (Issue::DuplicateId { id, first_row }, Lang::En) => {
-            format!("the id «{id}» is already used in row {first_row}; each target needs its own")
+            format!("the id “{id}” is already used in row {first_row}; each target needs its own")
         }
         (Issue::UnknownParent(parent), Lang::Vi) => {
-            format!("không có chỉ tiêu mã «{parent}» trong bảng; hãy sửa mã hoặc thêm dòng chỉ tiêu đó")
+            format!("không có chỉ tiêu mã “{parent}” trong bảng; hãy sửa mã hoặc thêm dòng chỉ tiêu đó")
         }
         (Issue::UnknownParent(parent), Lang::En) => {
-            format!("there is no target «{parent}» in the sheet; correct the id or add that row")
+            format!("there is no target “{parent}” in the sheet; correct the id or add that row")
         }
         (Issue::NeededFor(direction), Lang::Vi) => {
             format!("ô trống; chỉ tiêu yêu cầu {} cần có mức này", direction.key())
@@ -268,16 +268,16 @@ pub fn sheet_refused(lang: Lang, path: &Path, problems: &[SheetProblem]) -> Stri
 pub fn read_error(lang: Lang, path: &Path, error: &ReadError) -> String {
     let shown = path.display();
     match (error, lang) {
-        (ReadError::Io(e), Lang::Vi) => format!("không đọc được {shown}: {e}"),
+        (ReadError::Io(e), Lang::Vi) => format!("không đọc được {shown}: {}", crate::i18n::os_error(lang, e)),
         (ReadError::Io(e), Lang::En) => format!("cannot read {shown}: {e}"),
         (ReadError::Xlsx(e), Lang::Vi) => format!("{shown} không phải bảng tính xlsx đọc được: {e}"),
         (ReadError::Xlsx(e), Lang::En) => format!("{shown} is not a readable xlsx workbook: {e}"),
         (ReadError::NotUtf8 { row }, Lang::Vi) => format!(
-            "{shown}, dòng {row}: tệp không phải UTF-8; trong Excel hãy lưu bằng «CSV UTF-8 (Comma delimited)»"
+            "{shown}, dòng {row}: tệp không phải UTF-8; trong Excel hãy lưu bằng “CSV UTF-8 (Comma delimited)”"
         ),
         (ReadError::NotUtf8 { row }, Lang::En) => {
             format!(
-                "{shown}, row {row}: the file is not UTF-8; in Excel save it as «CSV UTF-8 (Comma delimited)»"
+                "{shown}, row {row}: the file is not UTF-8; in Excel save it as “CSV UTF-8 (Comma delimited)”"
             )
         }
         (ReadError::Csv(e), Lang::Vi) => format!("{shown} không đọc được như CSV: {e}"),
@@ -341,44 +341,44 @@ pub fn shelf_error(lang: Lang, error: &ShelfError) -> String {
         ),
         (ShelfError::Store(error), _) => super::store_error(lang, error),
         (ShelfError::Io { path, error }, Lang::Vi) => {
-            format!("không đọc/ghi được {}: {error}", path.display())
+            format!("không đọc/ghi được {}: {}", path.display(), crate::i18n::os_error(lang, error))
         }
         (ShelfError::Io { path, error }, Lang::En) => {
             format!("cannot read or write {}: {error}", path.display())
         }
         (ShelfError::Plan { path, error }, Lang::Vi) => format!(
-            "kế hoạch đã cài {} không còn đọc được ({}); hãy sửa tệp hoặc cài lại bằng «chitieu plan add»",
+            "kế hoạch đã cài {} không còn đọc được ({}); hãy sửa tệp hoặc cài lại bằng “chitieu plan add”",
             path.display(),
             super::plan_error(lang, error)
         ),
         (ShelfError::Plan { path, error }, Lang::En) => format!(
-            "the installed plan {} no longer reads ({}); correct it or install it again with «chitieu plan add»",
+            "the installed plan {} no longer reads ({}); correct it or install it again with “chitieu plan add”",
             path.display(),
             super::plan_error(lang, error)
         ),
         (ShelfError::BadId(id), Lang::Vi) => format!(
-            "mã kế hoạch «{id}» không dùng làm tên tệp được; chỉ dùng chữ không dấu, chữ số, «.», «-», «_» (ví dụ tinh-2025)"
+            "mã kế hoạch “{id}” không dùng làm tên tệp được; chỉ dùng chữ không dấu, chữ số, “.”, “-”, “_” (ví dụ tinh-2025)"
         ),
         (ShelfError::BadId(id), Lang::En) => {
             format!(
-                "the plan id «{id}» cannot name a file; use letters, digits, «.», «-», «_» only (e.g. tinh-2025)"
+                "the plan id “{id}” cannot name a file; use letters, digits, “.”, “-”, “_” only (e.g. tinh-2025)"
             )
         }
         (ShelfError::NoPlanForYear { year, years }, Lang::Vi) => format!(
-            "chưa cài kế hoạch năm {year}; các năm đã cài: {}. Cài bằng «chitieu plan add KE-HOACH.json»",
+            "chưa cài kế hoạch năm {year}; các năm đã cài: {}. Cài bằng “chitieu plan add KE-HOACH.json”",
             years_list(years)
         ),
         (ShelfError::NoPlanForYear { year, years }, Lang::En) => format!(
-            "no plan of {year} is installed; installed years: {}. Install one with «chitieu plan add PLAN.json»",
+            "no plan of {year} is installed; installed years: {}. Install one with “chitieu plan add PLAN.json”",
             years_list(years)
         ),
         (ShelfError::SeveralPlansForYear { year, ids }, Lang::Vi) => format!(
-            "có {} kế hoạch năm {year} ({}); hãy chọn bằng --plan TỆP (đường dẫn trong «chitieu plan list»)",
+            "có {} kế hoạch năm {year} ({}); hãy chọn bằng --plan TỆP (đường dẫn trong “chitieu plan list”)",
             ids.len(),
             ids.join(", ")
         ),
         (ShelfError::SeveralPlansForYear { year, ids }, Lang::En) => format!(
-            "{} plans of {year} are installed ({}); pick one with --plan FILE (the path is in «chitieu plan list»)",
+            "{} plans of {year} are installed ({}); pick one with --plan FILE (the path is in “chitieu plan list”)",
             ids.len(),
             ids.join(", ")
         ),
@@ -514,18 +514,18 @@ pub fn overridden_note(lang: Lang, plan: &str, o: &crate::domain::last_year::Ove
 pub fn broken_link(lang: Lang, target: &str, linked: &str, plan: &str) -> String {
     match lang {
         Lang::Vi => format!(
-            "Lưu ý: chỉ tiêu {target} ghi mã năm trước «{linked}», nhưng kế hoạch {plan} không có chỉ tiêu đó; cùng kỳ sẽ để trống cho đến khi sửa"
+            "Lưu ý: chỉ tiêu {target} ghi mã năm trước “{linked}”, nhưng kế hoạch {plan} không có chỉ tiêu đó; cùng kỳ sẽ để trống cho đến khi sửa"
         ),
         Lang::En => format!(
-            "Note: target {target} names last year's «{linked}», which plan {plan} does not have; its same period stays empty until corrected"
+            "Note: target {target} names last year's “{linked}”, which plan {plan} does not have; its same period stays empty until corrected"
         ),
     }
 }
 
 pub fn only_one_plan(lang: Lang) -> &'static str {
     lang.pick(
-        "Chỉ có một kế hoạch để mở ở đây; cài thêm bằng «chitieu plan add» (không dùng được với --plan, --store)",
-        "Only one plan to open here; install more with «chitieu plan add» (not with --plan or --store)",
+        "Chỉ có một kế hoạch để mở ở đây; cài thêm bằng “chitieu plan add” (không dùng được với --plan, --store)",
+        "Only one plan to open here; install more with “chitieu plan add” (not with --plan or --store)",
     )
 }
 
