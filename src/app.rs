@@ -61,6 +61,9 @@ pub enum Mode {
     Filter,
     Edit(Form),
     Help,
+    /// The targets due in the period in view that have no figure, by lead agency (`m`);
+    /// scrolled and closed like the help page.
+    Missing,
     /// Asking before withdrawing this entry.
     ConfirmUndo(Entry),
     /// Asking before closing or reopening a period.
@@ -154,7 +157,7 @@ impl Mode {
             Mode::Browse => ModeKind::Browse,
             Mode::Filter => ModeKind::Filter,
             Mode::Edit(_) => ModeKind::Edit,
-            Mode::Help => ModeKind::Help,
+            Mode::Help | Mode::Missing => ModeKind::Help,
             Mode::ConfirmUndo(_) => ModeKind::Confirm,
             Mode::ConfirmRound(_) => ModeKind::ConfirmRound,
         }
@@ -983,7 +986,7 @@ fn apply(app: &mut App, action: Action) -> bool {
         Mode::Browse => browse(app, action),
         Mode::Filter => filter(app, action),
         Mode::Edit(form) => edit(app, form, action),
-        Mode::Help => {
+        mode @ (Mode::Help | Mode::Missing) => {
             match action {
                 Action::Up => app.help_scroll = app.help_scroll.saturating_sub(1),
                 Action::Down => app.help_scroll = app.help_scroll.saturating_add(1),
@@ -993,7 +996,7 @@ fn apply(app: &mut App, action: Action) -> bool {
                 Action::Cancel => return true,
                 _ => {}
             }
-            app.mode = Mode::Help;
+            app.mode = mode;
         }
         Mode::ConfirmUndo(entry) => match action {
             Action::Confirm => app.withdraw(entry),
@@ -1054,6 +1057,10 @@ fn browse(app: &mut App, action: Action) {
         Action::ShowHelp => {
             app.help_scroll = 0;
             app.mode = Mode::Help;
+        }
+        Action::ShowMissing => {
+            app.help_scroll = 0;
+            app.mode = Mode::Missing;
         }
         Action::Edit => app.start_edit(),
         Action::ToggleRound => app.ask_round(),

@@ -54,6 +54,9 @@ pub struct Global {
     /// Plain ASCII: no box drawing, no symbols
     #[arg(long, global = true)]
     pub ascii: bool,
+    /// The terminal's background, for the full-screen view's colours: dark (default) or light
+    #[arg(long, global = true, env = "CHITIEU_THEME", value_parser = ["dark", "light"])]
+    pub theme: Option<String>,
     /// How long a save waits for a store another process has locked before giving up (exit 2)
     #[arg(long, global = true, value_name = "SECONDS", default_value_t = 30)]
     pub wait: u64,

@@ -766,6 +766,7 @@ pub enum KeyHelp {
     Round,
     Detail,
     Help,
+    Missing,
     Quit,
     Redraw,
     Apply,
@@ -803,6 +804,7 @@ impl KeyHelp {
             KeyHelp::Round => ("chốt/mở lại kỳ", "close/reopen period"),
             KeyHelp::Detail => ("phóng chi tiết", "zoom detail"),
             KeyHelp::Help => ("trợ giúp", "help"),
+            KeyHelp::Missing => ("ai chưa có số liệu", "who has not reported"),
             KeyHelp::Quit => ("thoát", "quit"),
             KeyHelp::Redraw => ("vẽ lại màn hình", "redraw the screen"),
             KeyHelp::Apply => ("giữ bộ lọc", "keep the filter"),
@@ -975,4 +977,12 @@ pub fn needs_terminal(lang: Lang) -> &'static str {
         "màn hình đầy đủ cần một terminal; để in bảng, dùng `chitieu report`",
         "the full-screen view needs a terminal; for a printed table use `chitieu report`",
     )
+}
+
+/// "đã có số liệu 2/15": of the targets due in a period, how many have a figure for it.
+pub fn reported_short(lang: Lang, done: crate::domain::units::Completeness) -> String {
+    match lang {
+        Lang::Vi => format!("đã có số liệu {}/{}", done.reported, done.expected),
+        Lang::En => format!("figures in {}/{}", done.reported, done.expected),
+    }
 }

@@ -132,5 +132,8 @@ fn view_once(global: &Global, read_only: bool, colour: bool) -> Result<Option<i1
     if app.last_year.is_some() {
         app.recompute();
     }
+    if global.theme.as_deref() == Some("light") {
+        app.theme = app.theme.on_light_background();
+    }
     Ok(tui::run(app, draft)?)
 }

@@ -86,6 +86,7 @@ impl Widget for &App {
         match &self.mode {
             Mode::Edit(form) => popup::form(self, form, body, buf),
             Mode::Help => popup::help(self, body, buf),
+            Mode::Missing => popup::missing(self, body, buf),
             Mode::ConfirmUndo(entry) => popup::confirm(self, entry, body, buf),
             Mode::ConfirmRound(round) => popup::confirm_round(self, round, body, buf),
             Mode::Browse | Mode::Filter => {}

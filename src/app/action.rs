@@ -34,6 +34,8 @@ pub enum Action {
     /// Cycles the order of the rows: plan order, status (worst first), % of plan.
     CycleSort,
     ShowHelp,
+    /// Shows who has not reported for the period in view (`m`).
+    ShowMissing,
     /// Opens the next installed plan (the next year's, round to the first).
     NextPlan,
     // Editing.

@@ -69,6 +69,7 @@ pub const BINDINGS: &[Binding] = &[
     bind(Browse, Char('c'), Action::ToggleRound, KeyHelp::Round, true),
     bind(Browse, Char('i'), Action::ToggleDetail, KeyHelp::Detail, true),
     bind(Browse, Char('y'), Action::NextPlan, KeyHelp::NextPlan, false),
+    bind(Browse, Char('m'), Action::ShowMissing, KeyHelp::Missing, false),
     bind(Browse, Char('?'), Action::ShowHelp, KeyHelp::Help, true),
     bind(Browse, Char('q'), Action::Quit, KeyHelp::Quit, true),
     ctrl(Browse, 'c', Action::Quit, KeyHelp::Quit),

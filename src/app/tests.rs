@@ -286,6 +286,22 @@ fn the_period_cycles_and_changes_the_figures() {
 }
 
 #[test]
+fn m_shows_who_has_not_reported_and_esc_closes_it() {
+    let (_dir, mut app) = app();
+    let m = crossterm::event::KeyEvent::new(
+        crossterm::event::KeyCode::Char('m'),
+        crossterm::event::KeyModifiers::NONE,
+    );
+    assert_eq!(crate::app::keymap::resolve(app.mode_kind(), m), Some(Action::ShowMissing));
+    update(&mut app, Action::ShowMissing);
+    assert_eq!(app.mode, Mode::Missing);
+    run(&mut app, [Action::Down, Action::Down]);
+    assert_eq!(app.mode, Mode::Missing, "it scrolls like the help page");
+    update(&mut app, Action::Cancel);
+    assert_eq!(app.mode, Mode::Browse);
+}
+
+#[test]
 fn help_opens_scrolls_and_closes() {
     let (_dir, mut app) = app();
     update(&mut app, Action::ShowHelp);

@@ -50,7 +50,9 @@ impl Theme {
             colour,
             ascii,
             title: bold,
-            dim: fg(Color::DarkGray),
+            // Labels are the terminal's own colour, faint: dark grey vanishes on some dark
+            // palettes (Solarized's is its background), faint text reads on any.
+            dim: if colour { Style::new().add_modifier(Modifier::DIM) } else { Style::new() },
             tab: Style::new(),
             tab_active: Style::new().add_modifier(Modifier::REVERSED | Modifier::BOLD),
             column_header: bold.add_modifier(Modifier::UNDERLINED),
@@ -76,6 +78,25 @@ impl Theme {
                 ]
             },
         }
+    }
+
+    /// For a light background (`--theme light`): yellow and cyan, faint on white in
+    /// xterm's and PuTTY's palettes, become magenta and blue; dark grey becomes faint text.
+    /// Still only the 16 basic colours.
+    pub fn on_light_background(mut self) -> Theme {
+        let swap = |style: Style| match style.fg {
+            Some(Color::Yellow) => style.fg(Color::Magenta),
+            Some(Color::Cyan) => style.fg(Color::Blue),
+            Some(Color::DarkGray) => Style { fg: None, ..style }.add_modifier(Modifier::DIM),
+            _ => style,
+        };
+        for style in [&mut self.dim, &mut self.key, &mut self.info, &mut self.error, &mut self.border] {
+            *style = swap(*style);
+        }
+        for style in &mut self.status {
+            *style = swap(*style);
+        }
+        self
     }
 
     /// The style of a status (its colour; nothing without colour).
@@ -112,6 +133,19 @@ impl Theme {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_light_background_gets_colours_that_read_on_white() {
+        let light = Theme::new(true, false).on_light_background();
+        for status in Status::ALL {
+            let fg = light.status(status).fg;
+            assert!(!matches!(fg, Some(Color::Yellow | Color::Cyan | Color::DarkGray)), "{status:?}: {fg:?}");
+        }
+        assert_eq!(light.status(Status::AtRisk).fg, Some(Color::Magenta));
+        assert_eq!(light.status(Status::OnTrack).fg, Some(Color::Blue));
+        let plain = Theme::new(false, false);
+        assert_eq!(plain.clone().on_light_background(), plain, "nothing to change without colour");
+    }
 
     #[test]
     fn statuses_are_coloured_by_meaning_and_none_without() {

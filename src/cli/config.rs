@@ -18,6 +18,8 @@ pub struct Config {
     pub lang: Option<Lang>,
     pub store: Option<PathBuf>,
     pub ascii: Option<bool>,
+    /// "light" or "dark": the terminal's background.
+    pub theme: Option<String>,
 }
 
 /// Where the file is looked for.
@@ -57,6 +59,9 @@ pub fn apply(global: &mut Global, config: Config) {
         global.store = config.store;
     }
     global.ascii |= config.ascii.unwrap_or(false);
+    if global.theme.is_none() {
+        global.theme = config.theme.filter(|t| t == "light" || t == "dark");
+    }
 }
 
 #[cfg(test)]
@@ -64,12 +69,17 @@ mod tests {
     use super::*;
 
     fn global() -> Global {
-        Global { store: None, plan: None, year: None, lang: None, ascii: false, wait: 30, unit: None }
+        Global { store: None, plan: None, year: None, lang: None, ascii: false, wait: 30, unit: None, theme: None }
     }
 
     #[test]
     fn flags_override_the_file() {
-        let config = || Config { lang: Some(Lang::En), store: Some("/srv/s.json".into()), ascii: Some(true) };
+        let config = || Config {
+            lang: Some(Lang::En),
+            store: Some("/srv/s.json".into()),
+            ascii: Some(true),
+            theme: Some("light".into()),
+        };
         let mut plain = global();
         apply(&mut plain, config());
         assert_eq!(
@@ -96,6 +106,9 @@ mod tests {
         assert_eq!(line, 3);
         assert!(message.contains("colour"), "{message}");
         std::fs::write(&path, r#"{"lang": "en", "ascii": true}"#).expect("write");
-        assert_eq!(load(&path), Ok(Some(Config { lang: Some(Lang::En), store: None, ascii: Some(true) })));
+        assert_eq!(
+            load(&path),
+            Ok(Some(Config { lang: Some(Lang::En), store: None, ascii: Some(true), theme: None }))
+        );
     }
 }

@@ -185,6 +185,9 @@ fn arg_vi(path: &[&str], id: &str) -> Option<&'static str> {
             "Kế hoạch đã cài của năm này (mặc định: kế hoạch mới nhất đã bắt đầu); biến CHITIEU_YEAR"
         }
         (_, "lang") => "Ngôn ngữ giao diện: vi (mặc định) hoặc en; biến CHITIEU_LANG",
+        (_, "theme") => {
+            "Nền của cửa sổ dòng lệnh, để chọn màu: dark (tối, mặc định) hoặc light (sáng); biến CHITIEU_THEME"
+        }
         (_, "ascii") => "Chỉ dùng ký tự ASCII cho khung và ký hiệu (chữ tiếng Việt vẫn giữ)",
         (_, "wait") => "Số giây một lần lưu chờ kho đang bị khoá trước khi bỏ cuộc (mã thoát 2); mặc định 30",
         ([], "read_only") => "Mở màn hình đầy đủ chỉ để xem: không nhập hay rút lại được số liệu",

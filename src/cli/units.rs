@@ -295,8 +295,8 @@ pub fn missing(
     Ok(())
 }
 
-/// "Đã có số liệu 12/27 chỉ tiêu".
-pub fn reported_line(lang: Lang, done: units::Completeness) -> String {
+/// "Đã có số liệu 12/27 chỉ tiêu đến kỳ báo cáo".
+fn reported_line(lang: Lang, done: units::Completeness) -> String {
     match lang {
         Lang::Vi => format!("Đã có số liệu {}/{} chỉ tiêu đến kỳ báo cáo", done.reported, done.expected),
         Lang::En => format!("Figures in for {}/{} targets due", done.reported, done.expected),

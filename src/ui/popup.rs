@@ -161,6 +161,35 @@ pub fn help(app: &App, area: Rect, buf: &mut Buffer) {
     Paragraph::new(lines).block(block).scroll((app.help_scroll.min(max), 0)).render(popup, buf);
 }
 
+/// Who has not reported for the period in view: the targets due without a figure, under
+/// their lead agency (`m`; as `chitieu missing`).
+pub fn missing(app: &App, area: Rect, buf: &mut Buffer) {
+    let lang = app.lang;
+    let theme = &app.theme;
+    let period = app.period_for_entry();
+    let ledger = app.store.ledger();
+    let groups = crate::domain::units::missing(&app.plan, ledger, period);
+    let done = crate::domain::units::completeness(&app.plan, ledger, period);
+    let popup = centred(area, 76, area.height);
+    Clear.render(popup, buf);
+    let title =
+        format!("{} · {}", lang.pick("Chưa có số liệu", "Missing figures"), i18n::period(lang, period));
+    let block = frame(app, title);
+    let inner = usize::from(popup.width.saturating_sub(2));
+    let mut lines = vec![Line::styled(i18n::reported_short(lang, done), theme.label)];
+    for group in &groups {
+        let agency =
+            group.agency.unwrap_or(lang.pick("(chưa giao cơ quan chủ trì)", "(no lead agency named)"));
+        lines.push(Line::styled(format!("{agency} ({})", group.targets.len()), theme.title));
+        for target in &group.targets {
+            let text = format!("  {:<6} {}", target.id, target.name.get(lang));
+            lines.push(Line::raw(truncate(&text, inner, app.ascii)));
+        }
+    }
+    let max = u16::try_from(lines.len()).unwrap_or(u16::MAX).saturating_sub(popup.height.saturating_sub(2));
+    Paragraph::new(lines).block(block).scroll((app.help_scroll.min(max), 0)).render(popup, buf);
+}
+
 pub fn confirm(app: &App, entry: &Entry, area: Rect, buf: &mut Buffer) {
     let lang = app.lang;
     let unit = app.plan.target(&entry.target).map_or("", |t| t.unit.get(lang));

@@ -112,6 +112,12 @@ fn misread(app: &mut App) {
 fn help(app: &mut App) {
     app::update(app, Action::ShowHelp);
 }
+/// `m`: who has not reported for the period in view (the fixture's h1).
+fn missing(app: &mut App) {
+    app.period = crate::domain::progress::PeriodChoice::Fixed(Period::H1);
+    app.recompute();
+    app::update(app, Action::ShowMissing);
+}
 fn undo(app: &mut App) {
     app::update(app, Action::Undo);
 }
@@ -234,6 +240,7 @@ screens!(
     browse,
     detail,
     help,
+    missing,
     status_filter,
     closed_edit,
     conflict,
