@@ -69,7 +69,16 @@ mod tests {
     use super::*;
 
     fn global() -> Global {
-        Global { store: None, plan: None, year: None, lang: None, ascii: false, wait: 30, unit: None, theme: None }
+        Global {
+            store: None,
+            plan: None,
+            year: None,
+            lang: None,
+            ascii: false,
+            wait: 30,
+            unit: None,
+            theme: None,
+        }
     }
 
     #[test]
