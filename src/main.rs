@@ -102,6 +102,12 @@ fn view_once(global: &Global, read_only: bool, colour: bool) -> Result<Option<i1
         std::thread::spawn(move || Store::read_file(&path))
     });
     let context = Context::with(global, colour, location.plan)?;
+    // Last year's plan and store, for the targets that link to it, on a thread of their own:
+    // as much work again as this year's, and the machine has a second core.
+    let last_year = context.plan.targets.iter().any(|t| t.last_year_id.is_some()).then(|| {
+        let (lang, year) = (context.lang, context.plan.year);
+        std::thread::spawn(move || cli::plans::last_year_of(lang, year))
+    });
     let plan_index = PlanIndex::new(&context.plan);
     let read = match reading {
         Some(reading) => reading.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)),
@@ -128,7 +134,8 @@ fn view_once(global: &Global, read_only: bool, colour: bool) -> Result<Option<i1
     if global.plan.is_none() && global.store.is_none() {
         app.years = cli::plans::installed_years();
     }
-    app.last_year = cli::plans::last_year(app.lang, &app.plan);
+    app.last_year =
+        last_year.and_then(|reading| reading.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)));
     if app.last_year.is_some() {
         app.recompute();
     }

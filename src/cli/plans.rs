@@ -133,7 +133,7 @@ pub fn add(context: &Context, shelf: &Shelf, file: &Path, out: &mut dyn Write) -
         }
     }
     // A link to a target last year's plan does not have is most likely a typo: said now.
-    if let Ok(Some(previous)) = shelf.previous_year(&plan) {
+    if let Ok(Some(previous)) = shelf.previous_year(plan.year) {
         for (target, linked) in crate::domain::last_year::broken_links(&plan, &previous.plan) {
             writeln!(out, "{}", msg::broken_link(lang, target, linked, &previous.plan.id))?;
         }
@@ -228,7 +228,16 @@ pub fn last_year(
     if plan.targets.iter().all(|t| t.last_year_id.is_none()) {
         return None;
     }
-    let previous = Shelf::default_location()?.previous_year(plan).ok()??;
+    last_year_of(lang, plan.year)
+}
+
+/// [`last_year`] for a plan of `year` known to link: what the view reads on a thread of its
+/// own while it reads this year's store.
+pub fn last_year_of(
+    lang: crate::i18n::Lang,
+    year: i16,
+) -> Option<(crate::domain::plan::Plan, crate::domain::ledger::Ledger)> {
+    let previous = Shelf::default_location()?.previous_year(year).ok()??;
     match crate::store::Store::read_file(&previous.store).and_then(|s| s.check(&previous.plan)) {
         Ok(store) => Some((previous.plan, store.ledger().clone())),
         Err(e) => {
@@ -293,10 +302,5 @@ impl JsonSource {
 
 /// The years of the installed plans, each once, oldest first (the view's `y` goes through them).
 pub fn installed_years() -> Vec<i16> {
-    let Some(plans) = Shelf::default_location().and_then(|shelf| shelf.list().ok()) else {
-        return Vec::new();
-    };
-    let mut years: Vec<i16> = plans.iter().map(|p| p.plan.year).collect();
-    years.dedup();
-    years
+    Shelf::default_location().and_then(|shelf| shelf.years().ok()).unwrap_or_default()
 }

@@ -637,3 +637,35 @@ pub fn template_help_csv(lang: Lang) -> Vec<u8> {
     }
     writer.into_inner().unwrap_or_default()
 }
+
+/// A sheet of `rows` targets like a province's appendix, for benchmarks and
+/// `scripts/measure-plans.sh`: every tenth row a heading whose next nine rows are its parts,
+/// figures as number cells, Vietnamese names, last-year links.
+#[doc(hidden)]
+pub fn sample_xlsx(rows: u32) -> Result<Vec<u8>, rust_xlsxwriter::XlsxError> {
+    let mut workbook = rust_xlsxwriter::Workbook::new();
+    let sheet = workbook.add_worksheet();
+    // The columns by key, as a cadre's sheet without the template's headers has them.
+    let header = "id parent group name unit direction target measure reported_in last_year_id".split(' ');
+    for (col, key) in (0u16..).zip(header) {
+        sheet.write_string(0, col, key)?;
+    }
+    let groups = ["Kinh tế", "Xã hội", "Môi trường", "Xây dựng Đảng"];
+    for row in 1..=rows {
+        let heading = (row - 1) % 10 == 0;
+        let id = row.to_string();
+        sheet.write_string(row, 0, &id)?;
+        sheet.write_string(row, 2, groups[(row as usize / 10) % 4])?;
+        sheet.write_string(row, 3, format!("Tỷ lệ xã đạt chuẩn nông thôn mới nâng cao số {row}"))?;
+        if !heading {
+            sheet.write_string(row, 1, ((row - 1) / 10 * 10 + 1).to_string())?;
+            sheet.write_string(row, 4, "%")?;
+            sheet.write_string(row, 5, "at_least")?;
+            sheet.write_number(row, 6, f64::from(row) * 1.25)?;
+            sheet.write_string(row, 7, if row % 2 == 0 { "level" } else { "cumulative" })?;
+            sheet.write_string(row, 8, "h1 year")?;
+            sheet.write_string(row, 9, &id)?;
+        }
+    }
+    workbook.save_to_buffer()
+}

@@ -203,10 +203,11 @@ impl Shelf {
         }
     }
 
-    /// Every plan, oldest year first (then by id); the embedded plan unless one installed
-    /// replaces it.
-    pub fn list(&self) -> Result<Vec<Installed>, ShelfError> {
-        let mut plans = Vec::new();
+    /// Every plan's id and year, oldest year first (then by id), with its text read but not
+    /// yet parsed as a plan: choosing one needs no more, and parsing every plan would cost
+    /// the view's first frame as much again as its own plan (see BENCHMARKS.md).
+    fn heads(&self) -> Result<Vec<Head>, ShelfError> {
+        let mut heads = Vec::new();
         let dir = self.plans_dir();
         let listing = match std::fs::read_dir(&dir) {
             Ok(listing) => Some(listing),
@@ -222,56 +223,92 @@ impl Shelf {
             }
             let text = std::fs::read_to_string(&path)
                 .map_err(|error| ShelfError::Io { path: path.clone(), error })?;
-            let plan = Plan::parse(&text).map_err(|error| ShelfError::Plan { path: path.clone(), error })?;
-            let store = self.store_for(&plan.id);
-            plans.push(Installed { plan, file: Some(path), store });
+            let head = match serde_json::from_str::<IdAndYear>(&text) {
+                Ok(IdAndYear { id, year }) => Head { id, year, file: Some(path), text },
+                // Not even an id and a year: the plan reader says what is wrong, and where.
+                Err(_) => {
+                    let error = Plan::parse(&text).err().unwrap_or(PlanError {
+                        line: 0,
+                        column: 0,
+                        problem: crate::domain::plan::PlanProblem::NoTargets,
+                    });
+                    return Err(ShelfError::Plan { path, error });
+                }
+            };
+            heads.push(head);
         }
-        let embedded = Plan::embedded();
-        if !plans.iter().any(|p| p.plan.id == embedded.id) {
-            let store = self.store_for(&embedded.id);
-            plans.push(Installed { plan: embedded, file: None, store });
+        let embedded = embedded_head();
+        if !heads.iter().any(|h| h.id == embedded.id) {
+            heads.push(embedded);
         }
-        plans.sort_by(|a, b| (a.plan.year, &a.plan.id).cmp(&(b.plan.year, &b.plan.id)));
-        Ok(plans)
+        heads.sort_by(|a, b| (a.year, &a.id).cmp(&(b.year, &b.id)));
+        Ok(heads)
+    }
+
+    /// The plan of a head, read in full.
+    fn load(&self, head: Head) -> Result<Installed, ShelfError> {
+        let plan = match &head.file {
+            Some(path) => {
+                Plan::parse(&head.text).map_err(|error| ShelfError::Plan { path: path.clone(), error })?
+            }
+            None => Plan::embedded(),
+        };
+        let store = self.store_for(&plan.id);
+        Ok(Installed { plan, file: head.file, store })
+    }
+
+    /// Every plan, oldest year first (then by id); the embedded plan unless one installed
+    /// replaces it.
+    pub fn list(&self) -> Result<Vec<Installed>, ShelfError> {
+        self.heads()?.into_iter().map(|head| self.load(head)).collect()
+    }
+
+    /// The years of the installed plans, each once, oldest first.
+    pub fn years(&self) -> Result<Vec<i16>, ShelfError> {
+        let mut years: Vec<i16> = self.heads()?.iter().map(|h| h.year).collect();
+        years.dedup();
+        Ok(years)
     }
 
     /// The installed plan of `year`, or the newest whose year has begun by `this_year`
     /// (the embedded plan if none has).
     pub fn choose(&self, year: Option<i16>, this_year: i16) -> Result<Installed, ShelfError> {
-        let plans = self.list()?;
-        match year {
+        let mut heads = self.heads()?;
+        let chosen = match year {
             Some(year) => {
-                let mut of_year: Vec<Installed> =
-                    plans.iter().filter(|p| p.plan.year == year).cloned().collect();
-                match of_year.len() {
-                    1 => Ok(of_year.remove(0)),
-                    0 => Err(ShelfError::NoPlanForYear {
-                        year,
-                        years: plans.iter().map(|p| p.plan.year).collect(),
-                    }),
-                    _ => Err(ShelfError::SeveralPlansForYear {
-                        year,
-                        ids: of_year.into_iter().map(|p| p.plan.id).collect(),
-                    }),
+                let of_year: Vec<usize> = (0..heads.len()).filter(|i| heads[*i].year == year).collect();
+                match of_year.as_slice() {
+                    [one] => *one,
+                    [] => {
+                        return Err(ShelfError::NoPlanForYear {
+                            year,
+                            years: heads.iter().map(|h| h.year).collect(),
+                        });
+                    }
+                    _ => {
+                        let ids = of_year.iter().map(|i| heads[*i].id.clone()).collect();
+                        return Err(ShelfError::SeveralPlansForYear { year, ids });
+                    }
                 }
             }
-            None => {
-                let begun = plans.iter().rposition(|p| p.plan.year <= this_year).unwrap_or(0);
-                Ok(plans.into_iter().nth(begun).expect("the embedded plan is always listed"))
-            }
-        }
+            None => heads.iter().rposition(|h| h.year <= this_year).unwrap_or(0),
+        };
+        self.load(heads.swap_remove(chosen))
     }
 
     /// The installed plan with this id, if any.
     pub fn find(&self, id: &str) -> Result<Option<Installed>, ShelfError> {
-        Ok(self.list()?.into_iter().find(|p| p.plan.id == id))
+        let head = self.heads()?.into_iter().find(|h| h.id == id);
+        head.map(|head| self.load(head)).transpose()
     }
 
-    /// The installed plan of the year before `plan`'s, if exactly one is installed.
-    pub fn previous_year(&self, plan: &Plan) -> Result<Option<Installed>, ShelfError> {
-        let mut before: Vec<Installed> =
-            self.list()?.into_iter().filter(|p| p.plan.year == plan.year - 1).collect();
-        Ok(if before.len() == 1 { before.pop() } else { None })
+    /// The installed plan of the year before `year`, if exactly one is installed.
+    pub fn previous_year(&self, year: i16) -> Result<Option<Installed>, ShelfError> {
+        let mut before: Vec<Head> = self.heads()?.into_iter().filter(|h| h.year == year - 1).collect();
+        match before.len() {
+            1 => before.pop().map(|head| self.load(head)).transpose(),
+            _ => Ok(None),
+        }
     }
 
     /// Installs a plan (its text already checked by [`Plan::parse`]): written atomically
@@ -349,10 +386,32 @@ impl Shelf {
     }
 }
 
+/// A plan's id and year, as [`Shelf::heads`] reads them (serde skips the rest).
+#[derive(Deserialize)]
+struct IdAndYear {
+    id: String,
+    year: i16,
+}
+
+/// An installed plan before it is parsed in full.
+struct Head {
+    id: String,
+    year: i16,
+    /// `None` for the embedded plan.
+    file: Option<PathBuf>,
+    text: String,
+}
+
+fn embedded_head() -> Head {
+    let IdAndYear { id, year } = serde_json::from_str(crate::domain::plan::EMBEDDED_2024)
+        .expect("the embedded plan has an id and a year");
+    Head { id, year, file: None, text: String::new() }
+}
+
 /// The embedded plan's id, read once.
 fn embedded_id() -> &'static str {
     static ID: std::sync::OnceLock<String> = std::sync::OnceLock::new();
-    ID.get_or_init(|| Plan::embedded().id)
+    ID.get_or_init(|| embedded_head().id)
 }
 
 /// An id that is safe as a file name on every system: letters, digits, `.`, `-`, `_`, not
