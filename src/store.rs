@@ -261,6 +261,9 @@ pub type Patience = Box<dyn FnMut(&Path, std::time::Duration) -> bool + Send>;
 pub struct Merged {
     /// Entries found on disk that this process had not seen.
     pub from_others: usize,
+    /// The file was read again because it changed on disk (a new entry, or a hand edit of
+    /// an existing one): whatever is shown from it must be worked out again.
+    pub changed: bool,
 }
 
 impl std::fmt::Debug for Store {
@@ -374,7 +377,8 @@ impl Store {
         } else {
             match self.read(plan)? {
                 Some(found) => {
-                    merged.from_others = self.merge_read(found.file.entries);
+                    merged.from_others = self.take_read(found.file.entries);
+                    merged.changed = true;
                     self.seen = Some(found.stamp);
                     true
                 }
@@ -424,7 +428,8 @@ impl Store {
         let mut merged = Merged::default();
         self.seen = match self.read(plan)? {
             Some(found) => {
-                merged.from_others = self.merge_read(found.file.entries);
+                merged.from_others = self.take_read(found.file.entries);
+                merged.changed = true;
                 Some(found.stamp)
             }
             None => None,
@@ -470,13 +475,23 @@ impl Store {
         Ok(Some(found))
     }
 
-    /// Merges the entries read into the ledger, keeping their unknown fields; returns how
-    /// many were new: what someone else saved since this process last read the file.
-    fn merge_read(&mut self, read: ReadEntries) -> usize {
-        for (id, fields) in read.extra {
-            self.extra.entry(id).or_insert(fields);
+    /// Takes the entries read as the ledger, with their unknown fields; returns how many
+    /// were new: what someone else saved since this process last read the file.
+    ///
+    /// The file replaces what this process held rather than joining it: every entry this
+    /// process saved is in the file (a ledger takes entries only once they are on disk, and
+    /// every save merges under the lock), so nothing is lost, and an entry edited by hand
+    /// is seen as edited, not as a second entry under its id. Unknown fields kept for
+    /// entries about to be saved (an import) stay.
+    fn take_read(&mut self, read: ReadEntries) -> usize {
+        let from_others = read.entries.iter().filter(|e| !self.ledger.contains(&e.id)).count();
+        let mut extra: std::collections::HashMap<String, Extra> = read.extra.into_iter().collect();
+        for (id, fields) in self.extra.drain() {
+            extra.entry(id).or_insert(fields);
         }
-        self.ledger.merge(read.entries)
+        self.extra = extra;
+        self.ledger = Ledger::from_entries(read.entries);
+        from_others
     }
 
     /// Writes `entries` (in ledger order) as the store; when `replacing`, the file there now (read and checked
@@ -739,6 +754,9 @@ pub enum Finding {
     UnknownRetraction { entry: String, retracts: String },
     /// A note, name or id with control or bidi characters (they are dropped when shown).
     UncleanText { entry: String, line: usize, column: usize },
+    /// An entry dated more than a day ahead of this machine's clock (a wrong clock where it
+    /// was made). It does not win by its date: a later entry made with it in view replaces it.
+    DatedAhead { entry: String, time: jiff::Timestamp },
     /// The store file has other names (hard links): a save writes a new file under this
     /// name only, so the other names keep the old content.
     HardLinks { count: u64 },
@@ -797,7 +815,11 @@ pub fn inspect(path: &Path, plan: &Plan) -> Result<Option<Inspection>, StoreErro
             }
         }
     }
+    let now = jiff::Timestamp::now();
     for &entry in &entries {
+        if crate::domain::ledger::dated_ahead(entry, now) {
+            findings.push(Finding::DatedAhead { entry: entry.id.clone(), time: entry.time });
+        }
         if let Some(retracts) = &entry.retracts
             && !by_id.contains_key(retracts.as_str())
         {
