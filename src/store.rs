@@ -14,6 +14,10 @@
 pub mod draft;
 pub mod installed;
 pub mod localtime;
+// Only a unix build reads a store in segments (positioned reads of the open file); the
+// tests and the fuzz hook read byte slices everywhere.
+mod retry;
+#[cfg(any(unix, test, feature = "testkit"))]
 mod segments;
 pub mod units;
 
@@ -192,9 +196,18 @@ impl Serialize for StoredRef<'_> {
     }
 }
 
-/// The default store: `store.json` in the user's data directory.
+/// The default store: `store.json` in the user's local data directory (on Windows
+/// `%LOCALAPPDATA%`, not the roaming profile that is copied at every logon; elsewhere the
+/// same directory as before), unless a store made earlier sits in the roaming one.
 pub fn default_path() -> Option<PathBuf> {
-    directories::ProjectDirs::from("vn", "chitieu", "chitieu").map(|dirs| dirs.data_dir().join("store.json"))
+    let dirs = directories::ProjectDirs::from("vn", "chitieu", "chitieu")?;
+    Some(default_in(dirs.data_local_dir(), dirs.data_dir()))
+}
+
+/// `store.json` in `local`, or in `roaming` when a store is already there.
+fn default_in(local: &Path, roaming: &Path) -> PathBuf {
+    let earlier = roaming.join("store.json");
+    if local != roaming && earlier.exists() { earlier } else { local.join("store.json") }
 }
 
 /// `FILE.suffix` beside `FILE`.
@@ -520,6 +533,7 @@ fn open_lock_file(lock_path: &Path, store: &Path) -> io::Result<File> {
             // a colleague can always open the lock.
             let mode = fs::metadata(store).map(|meta| meta.permissions()).or_else(|_| {
                 store_dir(store).metadata().map(|dir| {
+                    #[cfg_attr(not(unix), allow(unused_mut))]
                     let mut permissions = dir.permissions();
                     #[cfg(unix)]
                     {
@@ -552,6 +566,7 @@ fn store_dir(path: &Path) -> &Path {
 }
 
 /// The permission bits of a file's metadata (0 where there are none).
+#[cfg_attr(not(unix), allow(dead_code))]
 trait ModeBits {
     fn mode_bits(&self) -> u32;
 }
@@ -680,7 +695,7 @@ fn keep_backup(path: &Path) -> io::Result<()> {
     ));
     let _ = fs::remove_file(&link);
     if fs::hard_link(path, &link).is_ok() {
-        if fs::rename(&link, &backup).is_ok() {
+        if retry::RENAME.run(|| fs::rename(&link, &backup), std::thread::sleep).is_ok() {
             // The directory is synced by the write of the store that follows.
             return Ok(());
         }
@@ -933,7 +948,18 @@ fn write_atomically_in_mode(
         copy_acl(from, temp.as_file())?;
     }
     temp.as_file().sync_all()?;
-    temp.persist(path).map_err(|e| e.error)?;
+    // `persist` hands the temporary file back when it fails, for the next try.
+    let mut temp = Some(temp);
+    retry::RENAME.run(
+        || {
+            let file = temp.take().ok_or_else(|| io::Error::other("temporary file gone"))?;
+            file.persist(path).map(drop).map_err(|e| {
+                temp = Some(e.file);
+                e.error
+            })
+        },
+        std::thread::sleep,
+    )?;
     sync_dir(dir)
 }
 
@@ -1241,6 +1267,17 @@ pub enum StoreProblem {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_new_default_store_is_local_and_an_earlier_roaming_one_is_still_found() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let (local, roaming) = (dir.path().join("Local"), dir.path().join("Roaming"));
+        assert_eq!(default_in(&local, &roaming), local.join("store.json"), "a new install");
+        fs::create_dir_all(&roaming).expect("dir");
+        fs::write(roaming.join("store.json"), "{}").expect("store");
+        assert_eq!(default_in(&local, &roaming), roaming.join("store.json"), "an earlier store");
+        assert_eq!(default_in(&roaming, &roaming), roaming.join("store.json"), "one directory (Linux)");
+    }
     use crate::domain::ledger::tests::entry;
     use crate::domain::period::Period;
 

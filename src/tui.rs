@@ -42,6 +42,7 @@ const REFRESH: Duration = Duration::from_secs(2);
 /// The longest wait for input before the stop flag is looked at again.
 const TICK: Duration = Duration::from_millis(250);
 /// Exit status after a hang-up, as a shell reports it (128 + SIGHUP).
+#[cfg(unix)]
 const HANGUP_STATUS: i32 = 129;
 
 /// Where the exit paths keep the open form: the slot `update` keeps current, and the file.
