@@ -694,11 +694,21 @@ impl App {
     }
 
     /// Opens the form again with a draft kept when the terminal hung up, and says so.
-    /// Returns whether it did: not when read-only, nor for a target this plan has no figure for.
+    /// Returns whether it did: not when read-only, nor for a target this plan has no figure for;
+    /// also `true` (the draft is done with, not offered) when its save had reached the store.
     pub fn offer_draft(&mut self, draft: crate::store::draft::Draft) -> bool {
         let Some(&index) = self.index.get(&draft.target) else {
             return false;
         };
+        // A hang-up during its save: if the entry reached the store, the draft is done with.
+        if let Some(at) = draft.saving_at
+            && self.store.ledger().of_target(&draft.target).any(|e| {
+                e.time == at && e.author == self.user && e.period == draft.period && e.retracts.is_none()
+            })
+        {
+            self.say(U::DraftAlreadySaved.get(self.lang));
+            return true;
+        }
         if self.read_only || self.plan.targets[index].goal.is_none() {
             return false;
         }
@@ -770,6 +780,7 @@ impl App {
                 kind: form.kind,
                 value: form.value.text.clone(),
                 note: form.note.text.clone(),
+                saving_at: None,
             }),
             _ => None,
         };
@@ -851,6 +862,10 @@ impl App {
         // A sharp change is saved when the same value is entered again after the warning.
         let confirmed = form.sharp_warned == Some(value);
         let actor = self.actor();
+        // Should the connection drop during the save, the draft says which entry it became.
+        if let Some(draft) = self.draft.lock().unwrap_or_else(|poisoned| poisoned.into_inner()).as_mut() {
+            draft.saving_at = Some(actor.now);
+        }
         match crate::ops::record::record(&mut self.store, &self.plan, &figure, &actor, confirmed) {
             Ok(recorded) => {
                 let what = self.describe(&recorded.entry);
@@ -930,6 +945,53 @@ pub fn update(app: &mut App, action: Action) -> bool {
     changed
 }
 
+/// A paste (bracketed paste: the terminal marks it, so it arrives whole): text for the field
+/// being edited, never keys. In a note or the filter its line breaks become spaces; a value
+/// with a line break is refused (the form says so and keeps what it had); in the table, the
+/// help or a question it does nothing at all. Returns whether the screen changed.
+pub fn paste(app: &mut App, text: &str) -> bool {
+    let one_line =
+        |text: &str| text.split(['\r', '\n']).filter(|l| !l.is_empty()).collect::<Vec<_>>().join(" ");
+    let changed = match &mut app.mode {
+        Mode::Edit(form) => match form.focus {
+            FormField::Note => {
+                for c in one_line(text).chars() {
+                    form.note.insert(c, NOTE_MAX);
+                }
+                true
+            }
+            FormField::Value if text.trim_end_matches(['\r', '\n']).contains(['\r', '\n']) => {
+                form.error = Some(i18n::field::paste_refused(app.lang).to_owned());
+                true
+            }
+            FormField::Value => {
+                for c in text.trim().chars() {
+                    form.value.insert(c, VALUE_MAX);
+                }
+                form.error = None;
+                true
+            }
+            _ => false,
+        },
+        Mode::Filter => {
+            for c in one_line(text).chars() {
+                app.filter.insert(c, VALUE_MAX);
+            }
+            app.selected = 0;
+            app.refilter();
+            true
+        }
+        _ => false,
+    };
+    app.sync_draft();
+    changed
+}
+
+/// Whether a form is open: what quitting with Ctrl-C keeps as a draft.
+pub fn form_open(app: &App) -> bool {
+    matches!(app.mode, Mode::Edit(_))
+}
+
 fn apply(app: &mut App, action: Action) -> bool {
     match action {
         Action::Resize { width, height } => {
@@ -960,8 +1022,11 @@ fn apply(app: &mut App, action: Action) -> bool {
             let faded = app.age_message();
             return faded
                 | match app.store.refresh(&app.plan) {
-                    Ok(merged) if merged.from_others > 0 => {
-                        app.say(i18n::from_others(app.lang, merged.from_others));
+                    // Any change of the file, a hand edit of an existing entry too, is shown.
+                    Ok(merged) if merged.changed => {
+                        if merged.from_others > 0 {
+                            app.say(i18n::from_others(app.lang, merged.from_others));
+                        }
                         app.recompute();
                         app.note_change_behind_form();
                         true

@@ -625,6 +625,16 @@ pub fn finding(lang: Lang, finding: &Finding) -> String {
             "entry {entry} has control characters in its note, name or ids{}; they are dropped when shown",
             place(*line, *column)
         ),
+        (Finding::DatedAhead { entry, time }, Lang::Vi) => format!(
+            "mục {entry} ghi thời điểm {}, sớm hơn đồng hồ máy này quá một ngày (đồng hồ máy nhập sai?); \
+             nó không thắng nhờ ngày ghi: nhập số đúng để thay nó",
+            present::time(lang, *time)
+        ),
+        (Finding::DatedAhead { entry, time }, Lang::En) => format!(
+            "entry {entry} is dated {}, more than a day ahead of this machine's clock (a wrong clock where it was made?); \
+             it does not win by its date: enter the right figure to replace it",
+            present::time(lang, *time)
+        ),
         (Finding::HardLinks { count }, Lang::Vi) => format!(
             "tệp kho có {count} tên (liên kết cứng); mỗi lần lưu ghi một tệp mới dưới tên này, các tên kia \
              giữ nội dung cũ: hãy dùng liên kết tượng trưng (ln -s) hoặc một đường dẫn duy nhất"
@@ -674,6 +684,7 @@ pub enum U {
     CloseTitle,
     ReopenTitle,
     DraftOffered,
+    DraftAlreadySaved,
     NotInReadOnly,
     HeadingHasParts,
     NoRows,
@@ -730,6 +741,10 @@ impl U {
             U::DraftOffered => (
                 "Bản nháp chưa lưu lúc mất kết nối: Enter để lưu, Esc để bỏ",
                 "Unsaved draft from a lost connection: Enter saves, Esc drops it",
+            ),
+            U::DraftAlreadySaved => (
+                "Bản nháp lúc mất kết nối đã được lưu vào kho trước đó: không lưu lại lần nữa",
+                "The draft from a lost connection had reached the store already: not saved twice",
             ),
             U::ReopenTitle => ("Mở lại kỳ", "Reopen a period"),
             U::NotInReadOnly => ("(không dùng khi chỉ xem)", "(not when read-only)"),

@@ -14,6 +14,10 @@
 pub mod draft;
 pub mod installed;
 pub mod localtime;
+// Only a unix build reads a store in segments (positioned reads of the open file); the
+// tests and the fuzz hook read byte slices everywhere.
+mod retry;
+#[cfg(any(unix, test, feature = "testkit"))]
 mod segments;
 pub mod units;
 
@@ -192,9 +196,18 @@ impl Serialize for StoredRef<'_> {
     }
 }
 
-/// The default store: `store.json` in the user's data directory.
+/// The default store: `store.json` in the user's local data directory (on Windows
+/// `%LOCALAPPDATA%`, not the roaming profile that is copied at every logon; elsewhere the
+/// same directory as before), unless a store made earlier sits in the roaming one.
 pub fn default_path() -> Option<PathBuf> {
-    directories::ProjectDirs::from("vn", "chitieu", "chitieu").map(|dirs| dirs.data_dir().join("store.json"))
+    let dirs = directories::ProjectDirs::from("vn", "chitieu", "chitieu")?;
+    Some(default_in(dirs.data_local_dir(), dirs.data_dir()))
+}
+
+/// `store.json` in `local`, or in `roaming` when a store is already there.
+fn default_in(local: &Path, roaming: &Path) -> PathBuf {
+    let earlier = roaming.join("store.json");
+    if local != roaming && earlier.exists() { earlier } else { local.join("store.json") }
 }
 
 /// `FILE.suffix` beside `FILE`.
@@ -248,6 +261,9 @@ pub type Patience = Box<dyn FnMut(&Path, std::time::Duration) -> bool + Send>;
 pub struct Merged {
     /// Entries found on disk that this process had not seen.
     pub from_others: usize,
+    /// The file was read again because it changed on disk (a new entry, or a hand edit of
+    /// an existing one): whatever is shown from it must be worked out again.
+    pub changed: bool,
 }
 
 impl std::fmt::Debug for Store {
@@ -361,7 +377,8 @@ impl Store {
         } else {
             match self.read(plan)? {
                 Some(found) => {
-                    merged.from_others = self.merge_read(found.file.entries);
+                    merged.from_others = self.take_read(found.file.entries);
+                    merged.changed = true;
                     self.seen = Some(found.stamp);
                     true
                 }
@@ -411,7 +428,8 @@ impl Store {
         let mut merged = Merged::default();
         self.seen = match self.read(plan)? {
             Some(found) => {
-                merged.from_others = self.merge_read(found.file.entries);
+                merged.from_others = self.take_read(found.file.entries);
+                merged.changed = true;
                 Some(found.stamp)
             }
             None => None,
@@ -457,13 +475,23 @@ impl Store {
         Ok(Some(found))
     }
 
-    /// Merges the entries read into the ledger, keeping their unknown fields; returns how
-    /// many were new: what someone else saved since this process last read the file.
-    fn merge_read(&mut self, read: ReadEntries) -> usize {
-        for (id, fields) in read.extra {
-            self.extra.entry(id).or_insert(fields);
+    /// Takes the entries read as the ledger, with their unknown fields; returns how many
+    /// were new: what someone else saved since this process last read the file.
+    ///
+    /// The file replaces what this process held rather than joining it: every entry this
+    /// process saved is in the file (a ledger takes entries only once they are on disk, and
+    /// every save merges under the lock), so nothing is lost, and an entry edited by hand
+    /// is seen as edited, not as a second entry under its id. Unknown fields kept for
+    /// entries about to be saved (an import) stay.
+    fn take_read(&mut self, read: ReadEntries) -> usize {
+        let from_others = read.entries.iter().filter(|e| !self.ledger.contains(&e.id)).count();
+        let mut extra: std::collections::HashMap<String, Extra> = read.extra.into_iter().collect();
+        for (id, fields) in self.extra.drain() {
+            extra.entry(id).or_insert(fields);
         }
-        self.ledger.merge(read.entries)
+        self.extra = extra;
+        self.ledger = Ledger::from_entries(read.entries);
+        from_others
     }
 
     /// Writes `entries` (in ledger order) as the store; when `replacing`, the file there now (read and checked
@@ -505,6 +533,7 @@ fn open_lock_file(lock_path: &Path, store: &Path) -> io::Result<File> {
             // a colleague can always open the lock.
             let mode = fs::metadata(store).map(|meta| meta.permissions()).or_else(|_| {
                 store_dir(store).metadata().map(|dir| {
+                    #[cfg_attr(not(unix), allow(unused_mut))]
                     let mut permissions = dir.permissions();
                     #[cfg(unix)]
                     {
@@ -537,6 +566,7 @@ fn store_dir(path: &Path) -> &Path {
 }
 
 /// The permission bits of a file's metadata (0 where there are none).
+#[cfg_attr(not(unix), allow(dead_code))]
 trait ModeBits {
     fn mode_bits(&self) -> u32;
 }
@@ -665,7 +695,7 @@ fn keep_backup(path: &Path) -> io::Result<()> {
     ));
     let _ = fs::remove_file(&link);
     if fs::hard_link(path, &link).is_ok() {
-        if fs::rename(&link, &backup).is_ok() {
+        if retry::RENAME.run(|| fs::rename(&link, &backup), std::thread::sleep).is_ok() {
             // The directory is synced by the write of the store that follows.
             return Ok(());
         }
@@ -724,6 +754,9 @@ pub enum Finding {
     UnknownRetraction { entry: String, retracts: String },
     /// A note, name or id with control or bidi characters (they are dropped when shown).
     UncleanText { entry: String, line: usize, column: usize },
+    /// An entry dated more than a day ahead of this machine's clock (a wrong clock where it
+    /// was made). It does not win by its date: a later entry made with it in view replaces it.
+    DatedAhead { entry: String, time: jiff::Timestamp },
     /// The store file has other names (hard links): a save writes a new file under this
     /// name only, so the other names keep the old content.
     HardLinks { count: u64 },
@@ -782,7 +815,11 @@ pub fn inspect(path: &Path, plan: &Plan) -> Result<Option<Inspection>, StoreErro
             }
         }
     }
+    let now = jiff::Timestamp::now();
     for &entry in &entries {
+        if crate::domain::ledger::dated_ahead(entry, now) {
+            findings.push(Finding::DatedAhead { entry: entry.id.clone(), time: entry.time });
+        }
         if let Some(retracts) = &entry.retracts
             && !by_id.contains_key(retracts.as_str())
         {
@@ -911,7 +948,18 @@ fn write_atomically_in_mode(
         copy_acl(from, temp.as_file())?;
     }
     temp.as_file().sync_all()?;
-    temp.persist(path).map_err(|e| e.error)?;
+    // `persist` hands the temporary file back when it fails, for the next try.
+    let mut temp = Some(temp);
+    retry::RENAME.run(
+        || {
+            let file = temp.take().ok_or_else(|| io::Error::other("temporary file gone"))?;
+            file.persist(path).map(drop).map_err(|e| {
+                temp = Some(e.file);
+                e.error
+            })
+        },
+        std::thread::sleep,
+    )?;
     sync_dir(dir)
 }
 
@@ -1219,6 +1267,17 @@ pub enum StoreProblem {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_new_default_store_is_local_and_an_earlier_roaming_one_is_still_found() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let (local, roaming) = (dir.path().join("Local"), dir.path().join("Roaming"));
+        assert_eq!(default_in(&local, &roaming), local.join("store.json"), "a new install");
+        fs::create_dir_all(&roaming).expect("dir");
+        fs::write(roaming.join("store.json"), "{}").expect("store");
+        assert_eq!(default_in(&local, &roaming), roaming.join("store.json"), "an earlier store");
+        assert_eq!(default_in(&roaming, &roaming), roaming.join("store.json"), "one directory (Linux)");
+    }
     use crate::domain::ledger::tests::entry;
     use crate::domain::period::Period;
 

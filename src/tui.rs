@@ -21,7 +21,10 @@ use crate::app::{self, Action, App, ModeKind};
 use crate::store::draft;
 use crate::ui;
 use basic_colour::BasicColours;
-use crossterm::event::{self, DisableMouseCapture, EnableMouseCapture, Event, MouseButton, MouseEventKind};
+use crossterm::event::{
+    self, DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture, Event,
+    MouseButton, MouseEventKind,
+};
 use crossterm::terminal::{self, EnterAlternateScreen, LeaveAlternateScreen};
 use crossterm::{cursor, execute, queue};
 use ratatui::Terminal;
@@ -39,6 +42,7 @@ const REFRESH: Duration = Duration::from_secs(2);
 /// The longest wait for input before the stop flag is looked at again.
 const TICK: Duration = Duration::from_millis(250);
 /// Exit status after a hang-up, as a shell reports it (128 + SIGHUP).
+#[cfg(unix)]
 const HANGUP_STATUS: i32 = 129;
 
 /// Where the exit paths keep the open form: the slot `update` keeps current, and the file.
@@ -74,6 +78,17 @@ pub fn run(mut app: App, draft_path: PathBuf) -> io::Result<Option<i16>> {
     let result = event_loop(&mut app, &mut terminal, &stop);
     drop(terminal);
     restore();
+    // Ctrl-C with a form open: what was typed is kept as a draft, as a dropped connection
+    // keeps it, and offered back on the next start (Ctrl-C in the table just quits).
+    if app.quit && app::form_open(&app) {
+        keep.save();
+        if keep.path.exists() {
+            eprintln!(
+                "chitieu: {}",
+                crate::domain::text::for_terminal(&crate::i18n::field::draft_kept(app.lang, &keep.path))
+            );
+        }
+    }
     let signal = stop.load(Ordering::SeqCst);
     if signal != 0 {
         keep.save();
@@ -121,7 +136,9 @@ fn enter() -> io::Result<Term> {
     terminal::enable_raw_mode()?;
     let mut out = BufWriter::with_capacity(64 * 1024, io::stdout());
     // Queued, not flushed: they leave with the first frame, in the same write.
-    if let Err(e) = queue!(out, EnterAlternateScreen, EnableMouseCapture) {
+    // Bracketed paste: a paste arrives as one `Event::Paste`, never as keys (a note with a
+    // line break would otherwise save the form and run the rest as commands).
+    if let Err(e) = queue!(out, EnterAlternateScreen, EnableMouseCapture, EnableBracketedPaste) {
         restore();
         return Err(e);
     }
@@ -131,7 +148,13 @@ fn enter() -> io::Result<Term> {
 /// Puts the terminal back as it was. Safe to call more than once, and from any thread.
 pub fn restore() {
     let _ = terminal::disable_raw_mode();
-    let _ = execute!(io::stdout(), DisableMouseCapture, LeaveAlternateScreen, cursor::Show);
+    let _ = execute!(
+        io::stdout(),
+        DisableBracketedPaste,
+        DisableMouseCapture,
+        LeaveAlternateScreen,
+        cursor::Show
+    );
 }
 
 fn install_panic_hook() {
@@ -209,9 +232,14 @@ fn event_loop(app: &mut App, terminal: &mut Term, stop: &AtomicI32) -> io::Resul
         if event::poll(timeout)? {
             // Apply everything already waiting before drawing once.
             loop {
-                if let Some(action) = to_action(app, event::read()?) {
-                    clear |= action == Action::Redraw;
-                    dirty |= app::update(app, action);
+                match event::read()? {
+                    Event::Paste(text) => dirty |= app::paste(app, &text),
+                    event => {
+                        if let Some(action) = to_action(app, event) {
+                            clear |= action == Action::Redraw;
+                            dirty |= app::update(app, action);
+                        }
+                    }
                 }
                 if app.quit || !event::poll(Duration::ZERO)? {
                     break;

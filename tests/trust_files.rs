@@ -355,6 +355,7 @@ fn drafts_are_private_from_the_start_and_one_per_user() {
         kind: chitieu::domain::ledger::Kind::Official,
         value: "9.500".into(),
         note: "riêng".into(),
+        saving_at: None,
     };
     let done = std::sync::Arc::new(AtomicBool::new(false));
     let watcher = {

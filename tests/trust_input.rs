@@ -252,3 +252,86 @@ fn a_huge_figure_is_still_checked() {
     assert_eq!(output.status.code(), Some(2), "{}", stdout(&output));
     assert!(stderr(&output).contains("--yes"), "{}", stderr(&output));
 }
+
+/// A store holding `entries`, as JSON.
+fn store_of(path: &Path, entries: &[Entry]) {
+    let json: Vec<serde_json::Value> = entries.iter().map(json_of).collect();
+    std::fs::write(path, store_json(&json)).expect("write");
+}
+
+/// Hole 1: a figure dated 2099 by a wrong clock does not hide the correction made with it in
+/// view, and a closing dated 2099 is undone by the reopening; `check` shows such entries.
+#[test]
+fn a_wrong_clock_does_not_win() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let store = dir.path().join("store.json");
+    let mut far = figure("far-1", "3", Period::H1, "4500", 0);
+    far.time = "2099-01-01T00:00:00Z".parse().expect("time");
+    let mut closing = figure("far-close", "*", Period::NineMonths, "0", 0);
+    closing.action = Some(chitieu::domain::ledger::RoundAction::ClosePeriod);
+    closing.supersedes = None;
+    closing.time = "2099-01-01T00:00:00Z".parse().expect("time");
+    store_of(&store, &[far, closing]);
+
+    let check = chitieu(&store, &["check"]);
+    assert_eq!(check.status.code(), Some(1), "{}", stdout(&check));
+    assert!(stdout(&check).contains("far-1") && stdout(&check).contains("đồng hồ"), "{}", stdout(&check));
+
+    let set = chitieu(&store, &["set", "3", "4.700", "--period", "h1"]);
+    assert!(set.status.success(), "{}", stderr(&set));
+    let report = stdout(&chitieu(&store, &["report", "--format", "json", "--period", "h1"]));
+    let json: serde_json::Value = serde_json::from_str(&report).expect("json");
+    let three = json["targets"].as_array().expect("targets").iter().find(|t| t["id"] == "3").expect("3");
+    assert_eq!(three["actual"], "4700", "the correction is the current figure");
+
+    assert!(chitieu(&store, &["reopen-period", "9m"]).status.success());
+    let after = chitieu(&store, &["set", "3", "6.900", "--period", "9m"]);
+    assert!(after.status.success(), "the period is open again: {}", stderr(&after));
+}
+
+/// Hole 1: an imported entry dated more than a day ahead is questioned (refused without
+/// `--yes`).
+#[test]
+fn an_import_from_a_clock_far_ahead_is_questioned() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let store = dir.path().join("store.json");
+    let mut far = figure("far-1", "3", Period::H1, "4500", 0);
+    far.time = "2099-01-01T00:00:00Z".parse().expect("time");
+    let file = exchange::export(
+        &Plan::embedded(),
+        &Ledger::new([far]),
+        &Selection::default(),
+        jiff::Timestamp::now(),
+    );
+    let path = dir.path().join("far.json");
+    std::fs::write(&path, exchange::to_bytes(&file)).expect("write");
+    let output = chitieu(&store, &["import", path.to_str().expect("utf-8")]);
+    assert_eq!(output.status.code(), Some(2), "{}", stdout(&output));
+    assert!(stderr(&output).contains("far-1") && stderr(&output).contains("--yes"), "{}", stderr(&output));
+    assert!(!store.exists());
+    assert!(chitieu(&store, &["import", path.to_str().expect("utf-8"), "--yes"]).status.success());
+}
+
+/// Hole 2: an import that reopens a period this store closed says so and needs `--yes`.
+#[test]
+fn an_import_that_reopens_a_closed_period_says_so() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let office = dir.path().join("office.json");
+    let laptop = dir.path().join("laptop.json");
+    assert!(chitieu(&office, &["close-period", "h1"]).status.success());
+    let changes = dir.path().join("office-changes.json");
+    assert!(chitieu(&office, &["export", changes.to_str().expect("utf-8")]).status.success());
+    assert!(chitieu(&laptop, &["import", changes.to_str().expect("utf-8"), "--yes"]).status.success());
+    assert!(chitieu(&laptop, &["reopen-period", "h1"]).status.success());
+    let back = dir.path().join("laptop-changes.json");
+    assert!(chitieu(&laptop, &["export", back.to_str().expect("utf-8")]).status.success());
+
+    let before = std::fs::read(&office).expect("read");
+    let output = chitieu(&office, &["import", back.to_str().expect("utf-8")]);
+    assert_eq!(output.status.code(), Some(2), "{}", stdout(&output));
+    assert!(stderr(&output).contains("MỞ LẠI"), "{}", stderr(&output));
+    assert_eq!(std::fs::read(&office).expect("read"), before, "nothing written");
+    let taken = chitieu(&office, &["import", back.to_str().expect("utf-8"), "--yes"]);
+    assert!(taken.status.success(), "{}", stderr(&taken));
+    assert!(stdout(&taken).contains("MỞ LẠI"), "the summary says it: {}", stdout(&taken));
+}

@@ -331,3 +331,170 @@ fn ascii_sends_no_other_symbol() {
     assert!(all.contains("Chưa có số liệu"), "Vietnamese letters stay");
     quit(&mut pty);
 }
+
+/// What the store holds, read by the library.
+fn entries_of(store: &Path) -> Vec<chitieu::domain::ledger::Entry> {
+    chitieu::store::Store::open(store, &chitieu::domain::plan::Plan::embedded())
+        .expect("open")
+        .ledger()
+        .entries()
+        .to_vec()
+}
+
+/// Waits for the program to end; its exit status.
+fn ended(pty: &mut Pty) -> std::process::ExitStatus {
+    let deadline = Instant::now() + Duration::from_secs(5);
+    loop {
+        if let Some(status) = pty.child.try_wait().expect("wait") {
+            return status;
+        }
+        assert!(Instant::now() < deadline, "chitieu did not end");
+        std::thread::sleep(Duration::from_millis(20));
+    }
+}
+
+/// What a terminal sends for a paste once the program asked for bracketed paste.
+fn pasted(text: &str) -> String {
+    format!("\u{1b}[200~{text}\u{1b}[201~")
+}
+
+/// Issue 11, hole 16: a paste is text for the field being edited. Its line breaks become
+/// spaces in a note, a value with one is refused, and in the table it runs no command (the
+/// paste that once closed two periods: `c` then Enter). The terminal's paste mode is turned
+/// on, and off again when the program ends.
+#[test]
+fn a_paste_is_text_for_the_field_never_keys() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let store = dir.path().join("store.json");
+    let store_arg = store.to_str().expect("utf-8 path");
+    let mut pty = Pty::spawn(&["--store", store_arg], dir.path());
+    pty.wait_for(0, "Kinh tế");
+    assert!(pty.since(0).contains("\u{1b}[?2004h"), "bracketed paste is asked for");
+    pty.settle(0);
+
+    // In the table: a paste that would close the period in view, were it typed.
+    let table = pty.len();
+    pty.send(&pasted("c\ry\rc\r"));
+    pty.settle(table);
+    assert!(!store.exists(), "nothing was closed or saved");
+
+    let before = pty.len();
+    pty.send("jj\r");
+    pty.wait_for(before, "Nhập số liệu");
+    let value = pty.len();
+    pty.send(&pasted("4.500\n4.700"));
+    pty.wait_for(value, "xuống dòng");
+    pty.send(&pasted("4.500"));
+    pty.send("\t\t\t");
+    let note = pty.len();
+    pty.send(&pasted("Sở Tài chính\r\nbáo cáo\rc\r"));
+    // (Drawn word by word: the spaces between are cells that did not change.)
+    pty.wait_for(note, "chính");
+    pty.settle(note);
+    assert!(!store.exists(), "the line breaks of the paste did not save the form");
+    let save = pty.len();
+    pty.send("\r");
+    pty.wait_for(save, "Đã lưu");
+    quit(&mut pty);
+    assert!(pty.since(save).contains("\u{1b}[?2004l"), "paste mode is turned off on the way out");
+
+    let entries = entries_of(&store);
+    assert_eq!(entries.len(), 1, "{entries:?}");
+    assert_eq!(entries[0].value.to_string(), "4500");
+    assert_eq!(entries[0].note, "Sở Tài chính báo cáo c");
+}
+
+/// Issue 11, hole 17: Ctrl-C in a form keeps what was typed as a draft, offered on the next
+/// start; Ctrl-C in the table just quits.
+#[test]
+fn ctrl_c_in_a_form_keeps_a_draft() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let store = dir.path().join("store.json");
+    let store_arg = store.to_str().expect("utf-8 path");
+    let mut pty = Pty::spawn(&["--store", store_arg], dir.path());
+    pty.wait_for(0, "Kinh tế");
+    pty.settle(0);
+    let before = pty.len();
+    pty.send("jj\r");
+    pty.wait_for(before, "Nhập số liệu");
+    let typed = pty.len();
+    pty.send("4.321");
+    pty.wait_for(typed, "4.321");
+    pty.settle(typed);
+    pty.send("\u{3}");
+    ended(&mut pty);
+    assert!(!store.exists(), "nothing saved");
+
+    let mut again = Pty::spawn(&["--store", store_arg], dir.path());
+    again.wait_for(0, "Bản nháp chưa lưu");
+    assert!(again.since(0).contains("4.321"), "the typed value comes back");
+    again.send("\u{1b}");
+    again.settle(0);
+    let table = again.len();
+    again.send("\u{3}");
+    ended(&mut again);
+    let drafts = std::fs::read_dir(dir.path())
+        .expect("dir")
+        .flatten()
+        .filter(|e| e.file_name().to_string_lossy().contains(".draft-"))
+        .count();
+    assert_eq!(drafts, 0, "Ctrl-C in the table keeps no draft: {}", again.since(table));
+}
+
+/// Issue 11, hole 18: a hand edit that changes an existing entry is shown without waiting
+/// for some other change.
+#[test]
+fn a_hand_edit_of_an_entry_is_shown() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let store = dir.path().join("store.json");
+    let store_arg = store.to_str().expect("utf-8 path");
+    set(store_arg, dir.path(), &["set", "3", "4.500", "--period", "h1"]);
+    let mut pty = Pty::spawn(&["--store", store_arg], dir.path());
+    pty.wait_for(0, "4.500");
+    pty.settle(0);
+    let edited = pty.len();
+    let text = std::fs::read_to_string(&store).expect("read");
+    assert!(text.contains("\"4500\""));
+    std::fs::write(&store, text.replace("\"4500\"", "\"4700\"")).expect("hand edit");
+    // A frame redraws only the cells that changed ("5" → "7"): Ctrl-L now and then draws
+    // the whole screen, which shows whichever figure the view holds.
+    let deadline = Instant::now() + Duration::from_secs(10);
+    loop {
+        let before = pty.len();
+        pty.send("\u{c}");
+        pty.settle(before);
+        if pty.since(before).contains("4.700") {
+            break;
+        }
+        assert!(Instant::now() < deadline, "the edited figure never appeared: {}", pty.since(edited));
+    }
+    quit(&mut pty);
+}
+
+/// Issue 11, hole 3: a draft written by a hang-up in the middle of its save is not offered
+/// again once the store holds the entry that save made: a figure is never saved twice.
+#[test]
+fn a_draft_whose_save_reached_the_store_is_not_offered_again() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let store = dir.path().join("store.json");
+    let store_arg = store.to_str().expect("utf-8 path");
+    set(store_arg, dir.path(), &["set", "3", "4.500", "--period", "h1"]);
+    let saved = entries_of(&store).pop().expect("the entry");
+    let draft = chitieu::store::draft::Draft {
+        target: "3".into(),
+        period: saved.period,
+        kind: saved.kind,
+        value: "4.500".into(),
+        note: String::new(),
+        saving_at: Some(saved.time),
+    };
+    let draft_path = chitieu::store::draft::path_for(&store, "lan");
+    chitieu::store::draft::write(&draft_path, &draft).expect("draft");
+    let mut pty = Pty::spawn(&["--store", store_arg], dir.path());
+    pty.wait_for(0, "Tình trạng");
+    pty.settle(0);
+    assert!(!pty.since(0).contains("Bản nháp chưa lưu"), "the saved figure is not offered again");
+    assert!(!draft_path.exists(), "the draft is done with");
+    quit(&mut pty);
+    assert_eq!(entries_of(&store).len(), 1, "saved once");
+}

@@ -132,6 +132,11 @@ fn same_file(a: &Path, b: &Path) -> bool {
     }
 }
 
+/// This machine's clock, read at the edge.
+fn actor_now() -> jiff::Timestamp {
+    jiff::Timestamp::now()
+}
+
 fn import(
     context: &Context,
     store: &mut Store,
@@ -162,6 +167,24 @@ fn import(
     let prepared = ops::import::prepare(store, plan, &text).map_err(refused)?;
     if prepared.incoming.plan_differs {
         writeln!(out, "{}", msg::plan_differs(lang))?;
+    }
+    // A file that closes or reopens a period here, or brings entries dated more than a day
+    // ahead of this machine's clock (a wrong clock elsewhere), is said and needs --yes.
+    let ahead: Vec<&crate::domain::ledger::Entry> =
+        prepared.incoming.new.iter().filter(|e| crate::domain::ledger::dated_ahead(e, actor_now())).collect();
+    let said: Vec<String> = prepared
+        .rounds_changed
+        .iter()
+        .map(|(period, closed)| msg::import_changes_round(lang, *period, *closed))
+        .chain(ahead.iter().map(|e| msg::dated_ahead(lang, e)))
+        .collect();
+    if !said.is_empty() {
+        if !yes {
+            return Err(Failure::bad_input(format!("{}\n{}", said.join("\n"), msg::needs_yes(lang))));
+        }
+        for line in &said {
+            writeln!(out, "{line}")?;
+        }
     }
     confirm_sharp(
         context,

@@ -67,6 +67,17 @@ pub struct Entry {
 pub const ENTRY_FIELDS: [&str; 11] =
     ["id", "target", "period", "value", "kind", "note", "author", "time", "retracts", "supersedes", "action"];
 
+/// How far ahead of a machine's clock an entry may be dated before it is taken for a wrong
+/// clock: a day (time zones and small drifts stay well inside it).
+pub const AHEAD_LIMIT: jiff::SignedDuration = jiff::SignedDuration::from_hours(24);
+
+/// Whether `entry` is dated more than [`AHEAD_LIMIT`] after `now`: made on a machine whose
+/// clock is wrong. `import` questions such entries and `check` lists them; they never win
+/// by their date alone (see `current_among`).
+pub fn dated_ahead(entry: &Entry, now: jiff::Timestamp) -> bool {
+    now.checked_add(AHEAD_LIMIT).is_ok_and(|limit| entry.time > limit)
+}
+
 /// The `target` of a round entry: the whole period, not one target. No plan has a target
 /// with this id, so a build that does not know round entries refuses the store rather than
 /// reading a closing as a figure.
@@ -403,14 +414,11 @@ impl Ledger {
         };
         *ids = table;
         self.mark_withdrawn(0);
-        // The current figures, target by target: the last standing figure of each period.
+        // The current figures, target by target and period (see `current_among`).
         let (entries, withdrawn) = (&self.entries, &self.withdrawn);
         for index in self.targets.values_mut() {
-            for &i in &index.entries {
-                let e = &entries[i];
-                if !withdrawn[i] && e.retracts.is_none() && !e.is_round() {
-                    index.current[period_index(e.period)] = Some(i);
-                }
+            for period in 0..index.current.len() {
+                index.current[period] = current_among(entries, withdrawn, &index.entries, period);
             }
         }
         true
@@ -420,25 +428,19 @@ impl Ledger {
     fn index_from(&mut self, from: usize) {
         self.withdrawn.resize(self.entries.len(), false);
         group_by_target(&self.entries, &mut self.targets, from);
-        let touched = self.mark_withdrawn(from);
-        for i in from..self.entries.len() {
-            let entry = &self.entries[i];
-            if self.is_standing(i) && !entry.is_round() {
-                // Oldest first, so the last one standing wins.
-                if let Some(index) = self.targets.get_mut(entry.target.as_str()) {
-                    index.current[period_index(entry.period)] = Some(i);
-                }
-            }
-        }
+        // Every target and period the new entries (and what they withdrew) belong to has
+        // its current figure worked out again.
+        let mut touched = self.mark_withdrawn(from);
+        touched.extend((from..self.entries.len()).map(|i| (i, period_index(self.entries[i].period))));
+        let entries = &self.entries;
+        touched.sort_unstable_by(|a, b| {
+            (entries[a.0].target.as_str(), a.1).cmp(&(entries[b.0].target.as_str(), b.1))
+        });
+        touched.dedup_by(|a, b| entries[a.0].target == entries[b.0].target && a.1 == b.1);
+        let withdrawn = &self.withdrawn;
         for (j, period) in touched {
-            let target = self.entries[j].target.as_str();
-            let entries = &self.entries;
-            let withdrawn = &self.withdrawn;
-            if let Some(index) = self.targets.get_mut(target) {
-                index.current[period] = index.entries.iter().rev().copied().find(|&k| {
-                    let e = &entries[k];
-                    !withdrawn[k] && e.retracts.is_none() && !e.is_round() && period_index(e.period) == period
-                });
+            if let Some(index) = self.targets.get_mut(entries[j].target.as_str()) {
+                index.current[period] = current_among(entries, withdrawn, &index.entries, period);
             }
         }
     }
@@ -600,6 +602,34 @@ fn group_by_target(entries: &[Entry], targets: &mut HashMap<String, TargetIndex>
         };
         index.entries.push(i);
     }
+}
+
+/// The current figure of one target for the period at `period` (an index in
+/// `Period::ALL`), among `positions` (that target's entries, in ledger order): the latest
+/// standing figure that no other standing figure of that period supersedes (names in
+/// `supersedes`: its author had it in front of them). So a new entry replaces what its author
+/// saw whatever the clocks say: a figure dated 2099 by a laptop with a wrong clock gives way
+/// to the next one entered with it in view. Time (ledger order) decides only between figures
+/// that did not see each other, which `conflict` shows as a conflict when they differ.
+fn current_among(entries: &[Entry], withdrawn: &[bool], positions: &[usize], period: usize) -> Option<usize> {
+    let figure = |k: usize| {
+        let e = &entries[k];
+        !withdrawn[k] && e.retracts.is_none() && !e.is_round() && period_index(e.period) == period
+    };
+    let superseded = |k: usize| {
+        positions.iter().any(|&j| {
+            j != k
+                && figure(j)
+                && entries[j].supersedes.as_ref().is_some_and(|seen| seen.contains(&entries[k].id))
+        })
+    };
+    let mut standing = positions.iter().rev().copied().filter(|&k| figure(k));
+    let latest = standing.next()?;
+    if !superseded(latest) {
+        return Some(latest);
+    }
+    // (Every one superseded can only come of a hand-edited file: the latest, as before.)
+    standing.find(|&k| !superseded(k)).or(Some(latest))
 }
 
 fn period_index(period: Period) -> usize {

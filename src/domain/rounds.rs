@@ -36,8 +36,30 @@ impl ClosedPeriod {
 /// The latest round entry (closing or reopening) for `period`, if any. Round entries have
 /// target [`ROUND_TARGET`] (a store with one that does not is refused on reading), so the
 /// ledger's per-target index finds them without a scan of every entry.
+///
+/// As for figures, a round entry replaces the ones its author had in front of them (its
+/// `supersedes`, filled by [`seen`]), whatever the clocks say: a closing dated 2099 by a
+/// wrong clock is undone by the reopening made after it. Time decides only between round
+/// entries that did not see each other.
 pub fn in_force(ledger: &Ledger, period: Period) -> Option<&Entry> {
-    ledger.of_target(ROUND_TARGET).rev().find(|e| e.is_round() && e.period == period)
+    let rounds: Vec<&Entry> =
+        ledger.of_target(ROUND_TARGET).filter(|e| e.is_round() && e.period == period).collect();
+    let superseded = |e: &Entry| {
+        rounds.iter().any(|other| {
+            other.id != e.id && other.supersedes.as_ref().is_some_and(|seen| seen.contains(&e.id))
+        })
+    };
+    rounds.iter().rev().find(|e| !superseded(e)).or(rounds.last()).copied()
+}
+
+/// The ids of the round entries of `period` in `ledger`: what a new round entry for it
+/// supersedes (its author has them in front of them).
+pub fn seen(ledger: &Ledger, period: Period) -> Vec<String> {
+    ledger
+        .of_target(ROUND_TARGET)
+        .filter(|e| e.is_round() && e.period == period)
+        .map(|e| e.id.clone())
+        .collect()
 }
 
 /// The closing in force for `period`, if the period is closed.

@@ -307,12 +307,68 @@ pub fn is_yes(lang: Lang, answer: &str) -> bool {
 }
 
 /// The TUI's way to confirm a sharp change.
+/// A value pasted with a line break in it.
+pub fn paste_refused(lang: Lang) -> &'static str {
+    lang.pick(
+        "Số liệu dán vào có xuống dòng: không nhận. Hãy dán một số duy nhất.",
+        "The pasted value has a line break: not taken. Paste a single figure.",
+    )
+}
+
+/// Said on the terminal after Ctrl-C closed an open form: where its text was kept.
+pub fn draft_kept(lang: Lang, path: &std::path::Path) -> String {
+    match lang {
+        Lang::Vi => format!(
+            "Biểu mẫu đang mở được giữ làm bản nháp ({}); lần mở sau sẽ hiện lại để lưu (Enter) hoặc bỏ (Esc).",
+            path.display()
+        ),
+        Lang::En => format!(
+            "The open form was kept as a draft ({}); the next start shows it again to save (Enter) or drop (Esc).",
+            path.display()
+        ),
+    }
+}
+
 pub fn sharp_enter_again(lang: Lang) -> &'static str {
     lang.pick("Nhấn Enter lần nữa để vẫn lưu.", "Press Enter again to save it anyway.")
 }
 
 pub fn sharp_declined(lang: Lang) -> String {
     lang.pick("Không nhận gì; kho giữ nguyên.", "Nothing was taken; the store is unchanged.").to_owned()
+}
+
+/// An import that closes or reopens a period in this store.
+pub fn import_changes_round(lang: Lang, which: Period, closed: bool) -> String {
+    let p = period(lang, which);
+    match (lang, closed) {
+        (Lang::Vi, false) => format!("Tệp này MỞ LẠI kỳ {p}, kỳ mà kho này đã chốt."),
+        (Lang::Vi, true) => format!("Tệp này CHỐT kỳ {p}, kỳ đang mở trong kho này."),
+        (Lang::En, false) => format!("This file REOPENS {p}, which this store had closed."),
+        (Lang::En, true) => format!("This file CLOSES {p}, which is open in this store."),
+    }
+}
+
+/// An imported entry dated more than a day ahead of this machine's clock.
+pub fn dated_ahead(lang: Lang, entry: &crate::domain::ledger::Entry) -> String {
+    let when = present::time(lang, entry.time);
+    match lang {
+        Lang::Vi => format!(
+            "Mục {} ghi thời điểm {when}, sớm hơn đồng hồ máy này quá một ngày: đồng hồ của máy đã nhập nó có lẽ sai.",
+            entry.id
+        ),
+        Lang::En => format!(
+            "Entry {} is dated {when}, more than a day ahead of this machine's clock: the machine that made it likely has a wrong clock.",
+            entry.id
+        ),
+    }
+}
+
+/// How to take an import that had to be questioned.
+pub fn needs_yes(lang: Lang) -> &'static str {
+    lang.pick(
+        "Không ghi gì. Kiểm tra lại, rồi thêm --yes để vẫn nhập.",
+        "Nothing written. Check, then add --yes to import anyway.",
+    )
 }
 
 pub fn import_summary(lang: Lang, new: usize, already: usize, conflicts: usize) -> String {

@@ -17,6 +17,10 @@ pub struct Prepared {
     /// Its new figures far from the previous period's (in the store with the file merged
     /// in): the user is asked about these before [`apply`].
     pub sharp: Vec<SharpChange>,
+    /// Periods whose closed/open state the file changes (a field laptop that reopened a
+    /// period the office closed, or closed one): each with whether it is closed after the
+    /// import. Said, and taken only with the user's yes.
+    pub rounds_changed: Vec<(crate::domain::period::Period, bool)>,
 }
 
 /// What the import did.
@@ -56,7 +60,15 @@ pub fn prepare(store: &Store, plan: &Plan, text: &str) -> Result<Prepared, Impor
         .filter(|e| merged.current(&e.target, e.period).is_some_and(|c| c.id == e.id))
         .flat_map(|e| sharp::questions(plan, &merged, &e.target, e.period, e.value, None))
         .collect();
-    Ok(Prepared { incoming, sharp })
+    let rounds_changed = crate::domain::period::Period::ALL
+        .into_iter()
+        .filter_map(|p| {
+            let (was, is) =
+                (rounds::closed(store.ledger(), p).is_some(), rounds::closed(&merged, p).is_some());
+            (was != is).then_some((p, is))
+        })
+        .collect();
+    Ok(Prepared { incoming, sharp, rounds_changed })
 }
 
 /// Saves the new entries of `prepared` (the user has confirmed its sharp changes), judged

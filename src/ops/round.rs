@@ -28,14 +28,19 @@ pub fn save(
     actor: &Actor,
 ) -> Result<Saved, StoreError> {
     let entry = Entry::round(actor.new_id(), action, period, &actor.author, actor.now);
-    let saved =
-        store.save_checked(plan, vec![entry], |fresh| match (action, rounds::closed(fresh, period)) {
-            (RoundAction::ClosePeriod, Some(close)) => Err(Some(Box::new(close.clone()))),
-            (RoundAction::ReopenPeriod, None) => Err(None),
-            _ => Ok(()),
-        });
+    // Decided and marked under the lock: the new round entry supersedes every round entry of
+    // the period on disk, so it is in force whatever their dates.
+    let saved = store.save_checked_with(plan, |fresh| match (action, rounds::closed(fresh, period)) {
+        (RoundAction::ClosePeriod, Some(close)) => Err(Some(Box::new(close.clone()))),
+        (RoundAction::ReopenPeriod, None) => Err(None),
+        _ => {
+            let mut entry = entry;
+            entry.supersedes = Some(rounds::seen(fresh, period));
+            Ok(vec![entry])
+        }
+    });
     match saved {
-        Ok(merged) => Ok(Saved::Done(merged)),
+        Ok((_, merged)) => Ok(Saved::Done(merged)),
         Err(SaveError::Refused(Some(close))) => Ok(Saved::AlreadyClosed(*close)),
         Err(SaveError::Refused(None)) => Ok(Saved::AlreadyOpen),
         Err(SaveError::Store(e)) => Err(e),

@@ -23,6 +23,11 @@ pub struct Draft {
     pub kind: Kind,
     pub value: String,
     pub note: String,
+    /// Set while the form is being saved: the moment its entry is dated with. A draft written
+    /// by a hang-up in the middle of that save is not offered again when the store holds that
+    /// entry (the save reached the disk), so a figure is never saved twice.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub saving_at: Option<jiff::Timestamp>,
 }
 
 /// The form open now, if any: kept current by `app::update`, read by the exit paths.
@@ -119,6 +124,7 @@ mod tests {
             kind: Kind::Official,
             value: "9.5".into(),
             note: "Sở Tài chính".into(),
+            saving_at: None,
         };
         let slot: Slot = Arc::new(Mutex::new(Some(draft.clone())));
         save_now(&slot, &path);

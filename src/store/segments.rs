@@ -21,15 +21,18 @@
 use super::{ReadEntries, SCHEMA_VERSION, StoreFile};
 use crate::domain::plan::PlanRef;
 use serde::Deserialize;
+#[cfg_attr(not(unix), allow(unused_imports))]
 use std::io::{self, Read};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc;
 
 /// Smaller files are read on one thread: a second costs more than it saves.
+#[cfg_attr(not(unix), allow(dead_code))]
 pub(super) const MIN_LEN: u64 = 1 << 20;
 
 /// About how many bytes of the file each segment holds: small enough that the few in
 /// memory at once (being parsed, queued) cost little beside the list.
+#[cfg_attr(not(unix), allow(dead_code))]
 pub(super) const SEGMENT: u64 = 1 << 20;
 
 /// Between two entries in the pretty layout; the cut is at its comma.

@@ -206,6 +206,7 @@ fn restored_draft(app: &mut App) {
         kind: Kind::Estimate,
         value: "75,1".into(),
         note: "Cục Thống kê".into(),
+        saving_at: None,
     };
     assert!(app.offer_draft(draft));
 }

@@ -17,7 +17,9 @@ pub fn chitieu() -> Command {
 /// Takes the user's settings out of the environment `command` (the program, or a wrapper
 /// such as `sh` or `setpriv` that starts it) passes on.
 pub fn isolate(command: &mut Command) -> &mut Command {
-    for variable in ["CHITIEU_LANG", "CHITIEU_STORE", "CHITIEU_YEAR", "NO_COLOR"] {
+    for variable in
+        ["CHITIEU_LANG", "CHITIEU_STORE", "CHITIEU_YEAR", "CHITIEU_UNIT", "CHITIEU_THEME", "NO_COLOR"]
+    {
         command.env_remove(variable);
     }
     command
