@@ -9,7 +9,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.." && RUNS=${RUNS:-5}
 work=$(mktemp -d) && trap 'rm -rf "$work"' EXIT
-cargo build --release --quiet && cargo build --release --quiet --example generate --example plan_sheet
+cargo build --release --quiet && cargo build --release --quiet --features testkit --example generate --example plan_sheet
 bin=target/release/chitieu
 gen=target/release/examples/generate
 sheet=target/release/examples/plan_sheet

@@ -16,7 +16,13 @@ pub mod installed;
 pub mod localtime;
 // Only a unix build reads a store in segments (positioned reads of the open file); the
 // tests and the fuzz hook read byte slices everywhere.
+mod atomic;
+mod error;
 mod retry;
+
+use atomic::write_atomically_with;
+pub use atomic::{write_atomically, write_private};
+pub use error::{SaveError, StoreError, StoreProblem};
 #[cfg(any(unix, test, feature = "testkit"))]
 mod segments;
 pub mod units;
@@ -880,107 +886,6 @@ fn sweep_temporaries(path: &Path) {
     }
 }
 
-/// Replaces `path` with `bytes`: a temporary file in the same directory, fsync, rename,
-/// fsync of the directory. The new file takes the permission bits and group of
-/// `permissions_from` when that exists, and follows the umask otherwise.
-pub fn write_atomically(path: &Path, bytes: &[u8], permissions_from: &Path) -> io::Result<()> {
-    write_atomically_with(path, permissions_from, |out| out.write_all(bytes))
-}
-
-/// Like [`write_atomically`], for a file only its user may read (a draft): the temporary
-/// file is created 0600, so the text is never readable by others, not even for a moment.
-pub fn write_private(path: &Path, bytes: &[u8]) -> io::Result<()> {
-    write_atomically_in_mode(path, None, Some(0o600), |out| out.write_all(bytes))
-}
-
-/// Like [`write_atomically`], with the bytes written by `write` into a buffered writer on
-/// the temporary file.
-fn write_atomically_with(
-    path: &Path,
-    permissions_from: &Path,
-    write: impl FnOnce(&mut io::BufWriter<&File>) -> io::Result<()>,
-) -> io::Result<()> {
-    write_atomically_in_mode(path, Some(permissions_from), None, write)
-}
-
-/// The one atomic write: the new file takes the mode and group of `permissions_from` when
-/// that exists, else is created with `mode` (unix; `None`: 0666 through the umask).
-fn write_atomically_in_mode(
-    path: &Path,
-    permissions_from: Option<&Path>,
-    mode: Option<u32>,
-    write: impl FnOnce(&mut io::BufWriter<&File>) -> io::Result<()>,
-) -> io::Result<()> {
-    let dir = match path.parent() {
-        Some(d) if !d.as_os_str().is_empty() => d,
-        _ => Path::new("."),
-    };
-    fs::create_dir_all(dir)?;
-    let mut builder = tempfile::Builder::new();
-    let prefix = temp_prefix(path);
-    builder.prefix(&prefix).rand_bytes(TEMP_RANDOM).suffix(".tmp");
-    #[cfg(unix)]
-    {
-        // tempfile's default is 0600, which would lock colleagues out of a shared store;
-        // 0666 passes through the umask like any newly created file.
-        use std::os::unix::fs::PermissionsExt;
-        builder.permissions(fs::Permissions::from_mode(mode.unwrap_or(0o666)));
-    }
-    #[cfg(not(unix))]
-    let _ = mode;
-    let temp = builder.tempfile_in(dir)?;
-    {
-        let mut out = io::BufWriter::with_capacity(256 * 1024, temp.as_file());
-        write(&mut out)?;
-        out.flush()?;
-    }
-    if let Some(from) = permissions_from
-        && let Ok(old) = fs::metadata(from)
-    {
-        temp.as_file().set_permissions(old.permissions())?;
-        #[cfg(unix)]
-        {
-            use std::os::unix::fs::MetadataExt;
-            // Keeping the group can fail for a user outside it; the mode is what matters then.
-            let _ = std::os::unix::fs::fchown(temp.as_file(), None, Some(old.gid()));
-        }
-        // After the mode, which would otherwise rewrite the ACL's mask.
-        copy_acl(from, temp.as_file())?;
-    }
-    temp.as_file().sync_all()?;
-    // `persist` hands the temporary file back when it fails, for the next try.
-    let mut temp = Some(temp);
-    retry::RENAME.run(
-        || {
-            let file = temp.take().ok_or_else(|| io::Error::other("temporary file gone"))?;
-            file.persist(path).map(drop).map_err(|e| {
-                temp = Some(e.file);
-                e.error
-            })
-        },
-        std::thread::sleep,
-    )?;
-    sync_dir(dir)
-}
-
-/// Gives `to` the POSIX ACL of the file at `from` (`setfacl -m u:NAME:rw`), which a rename
-/// would otherwise lose: a colleague granted access by name keeps it after every save. A
-/// file without one, or a file system without ACLs, has nothing to copy.
-#[cfg(target_os = "linux")]
-fn copy_acl(from: &Path, to: &File) -> io::Result<()> {
-    const ACL: &str = "system.posix_acl_access";
-    let mut acl = vec![0u8; 64 * 1024];
-    let Ok(len) = rustix::fs::getxattr(from, ACL, &mut acl[..]) else {
-        return Ok(());
-    };
-    rustix::fs::fsetxattr(to, ACL, &acl[..len], rustix::fs::XattrFlags::empty()).map_err(io::Error::from)
-}
-
-#[cfg(not(target_os = "linux"))]
-fn copy_acl(_from: &Path, _to: &File) -> io::Result<()> {
-    Ok(())
-}
-
 /// In a directory with the sticky bit (`chmod +t`, as `/tmp` and many shared folders), only
 /// the owner of a file (or of the directory) may replace it, so a colleague's save could
 /// never be renamed over the store: said before anything is written, with what to do.
@@ -1184,84 +1089,6 @@ fn check_plan(
 enum Entries<'a> {
     List(&'a [Entry]),
     Indexed(&'a Ledger),
-}
-
-#[derive(Debug)]
-pub enum StoreError {
-    Io {
-        path: PathBuf,
-        source: io::Error,
-    },
-    /// The file exists but cannot be used; it has been left exactly as it was.
-    Unreadable {
-        path: PathBuf,
-        line: usize,
-        column: usize,
-        problem: StoreProblem,
-        backup: Option<PathBuf>,
-    },
-    /// The store path names something other than a regular file (a FIFO, a device, a
-    /// directory): refused before it is opened.
-    NotAFile {
-        path: PathBuf,
-    },
-    /// Another process held the store's lock for longer than this one would wait: nothing
-    /// was written.
-    Locked {
-        lock: PathBuf,
-        waited: std::time::Duration,
-    },
-    /// The store is another user's file in a directory with the sticky bit, where only its
-    /// owner may replace it: nothing was written.
-    StickyDirectory {
-        dir: PathBuf,
-        owner: String,
-    },
-    /// The store holds two different entries under one id (a hand edit); a save would keep
-    /// only one, so nothing is saved until someone resolves it.
-    DuplicateId {
-        path: PathBuf,
-        id: String,
-    },
-}
-
-/// Why [`Store::save_checked`] wrote nothing.
-#[derive(Debug)]
-pub enum SaveError<E> {
-    Store(StoreError),
-    /// The check refused the entries.
-    Refused(E),
-}
-
-impl<E> From<StoreError> for SaveError<E> {
-    fn from(error: StoreError) -> SaveError<E> {
-        SaveError::Store(error)
-    }
-}
-
-impl StoreError {
-    fn io(path: &Path, source: io::Error) -> StoreError {
-        StoreError::Io { path: path.to_owned(), source }
-    }
-}
-
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum StoreProblem {
-    /// Not JSON: serde's own words.
-    Json(String),
-    /// JSON, but not shaped like a store (a missing field, a value that is not a decimal…).
-    Shape(String),
-    Truncated,
-    NewerVersion(u64),
-    UnknownVersion,
-    OtherPlan {
-        id: String,
-        year: i16,
-    },
-    UnknownTarget {
-        entry: String,
-        target: String,
-    },
 }
 
 #[cfg(test)]

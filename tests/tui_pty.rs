@@ -196,12 +196,7 @@ fn a_form_open_at_hang_up_comes_back_as_a_draft() {
     let dir = tempfile::tempdir().expect("tempdir");
     let store = dir.path().join("store.json");
     let store_arg = store.to_str().expect("utf-8 path");
-    let mut pty = Pty::spawn(&["--store", store_arg], dir.path());
-    pty.wait_for(0, "Kinh tế");
-    pty.settle(0);
-    let before = pty.len();
-    pty.send("jj\r");
-    pty.wait_for(before, "Nhập số liệu");
+    let mut pty = form_on_target_3(store_arg, dir.path());
     let typed = pty.len();
     pty.send("9.5\t\t\tabc");
     pty.wait_for(typed, "abc");
@@ -243,6 +238,17 @@ fn a_form_open_at_hang_up_comes_back_as_a_draft() {
         std::thread::sleep(Duration::from_millis(20));
     }
     assert!(!store.exists(), "nothing saved without Enter");
+}
+
+/// The view on the store at `store_arg`, with the form open on target 3 (the third row).
+fn form_on_target_3(store_arg: &str, config_home: &Path) -> Pty {
+    let mut pty = Pty::spawn(&["--store", store_arg], config_home);
+    pty.wait_for(0, "Kinh tế");
+    pty.settle(0);
+    let before = pty.len();
+    pty.send("jj\r");
+    pty.wait_for(before, "Nhập số liệu");
+    pty
 }
 
 /// Sets figures with the command line, as a colleague would have.
@@ -378,9 +384,8 @@ fn a_paste_is_text_for_the_field_never_keys() {
     pty.settle(table);
     assert!(!store.exists(), "nothing was closed or saved");
 
-    let before = pty.len();
     pty.send("jj\r");
-    pty.wait_for(before, "Nhập số liệu");
+    pty.wait_for(table, "Nhập số liệu");
     let value = pty.len();
     pty.send(&pasted("4.500\n4.700"));
     pty.wait_for(value, "xuống dòng");
@@ -411,12 +416,7 @@ fn ctrl_c_in_a_form_keeps_a_draft() {
     let dir = tempfile::tempdir().expect("tempdir");
     let store = dir.path().join("store.json");
     let store_arg = store.to_str().expect("utf-8 path");
-    let mut pty = Pty::spawn(&["--store", store_arg], dir.path());
-    pty.wait_for(0, "Kinh tế");
-    pty.settle(0);
-    let before = pty.len();
-    pty.send("jj\r");
-    pty.wait_for(before, "Nhập số liệu");
+    let mut pty = form_on_target_3(store_arg, dir.path());
     let typed = pty.len();
     pty.send("4.321");
     pty.wait_for(typed, "4.321");

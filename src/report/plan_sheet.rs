@@ -641,7 +641,7 @@ pub fn template_help_csv(lang: Lang) -> Vec<u8> {
 /// A sheet of `rows` targets like a province's appendix, for benchmarks and
 /// `scripts/measure-plans.sh`: every tenth row a heading whose next nine rows are its parts,
 /// figures as number cells, Vietnamese names, last-year links.
-#[doc(hidden)]
+#[cfg(feature = "testkit")]
 pub fn sample_xlsx(rows: u32) -> Result<Vec<u8>, rust_xlsxwriter::XlsxError> {
     let mut workbook = rust_xlsxwriter::Workbook::new();
     let sheet = workbook.add_worksheet();
