@@ -758,19 +758,7 @@ fn report_table(
     writeln!(out, "{}: {period}", T::PeriodLabel.get(lang))?;
     writeln!(out, "{}", i18n::field::tally(lang, tally))?;
 
-    use i18n::field::R;
-    let header = [
-        T::ColId.get(lang),
-        T::ColName.get(lang),
-        R::YearPlan.get(lang),
-        R::LastYearSamePeriod.get(lang),
-        R::Figure.get(lang),
-        T::ColPeriod.get(lang),
-        R::PercentOfPlan.get(lang),
-        R::PercentOfLastYear.get(lang),
-        R::Verdict.get(lang),
-    ]
-    .map(str::to_owned);
+    let header = i18n::field::report_columns(lang).map(str::to_owned);
     let cells: Vec<[String; COLUMNS]> = rows
         .iter()
         .map(|row| {

@@ -1,7 +1,7 @@
 //! Strings of field entry and printed reports: change files, conflicts, closed rounds, sharp
 //! changes, md/xlsx reports. Vietnamese and English side by side, as in the rest of `i18n`.
 
-use super::{Lang, period};
+use super::{Lang, T, period};
 use crate::domain::conflict::Conflict;
 use crate::domain::exchange::{ExchangeError, ExchangeProblem};
 use crate::domain::ledger::{Entry, RoundAction};
@@ -524,6 +524,22 @@ pub fn closed_mark(lang: Lang, default: Option<Period>) -> String {
         (Some(p), Lang::Vi) => format!("{} đã chốt", period(lang, p)),
         (Some(p), Lang::En) => format!("{} closed", period(lang, p)),
     }
+}
+
+/// The columns of the progress report, as the text table and md print them (the xlsx adds
+/// unit, kind and conflict columns of its own).
+pub fn report_columns(lang: Lang) -> [&'static str; 9] {
+    [
+        T::ColId.get(lang),
+        T::ColName.get(lang),
+        R::YearPlan.get(lang),
+        R::LastYearSamePeriod.get(lang),
+        R::Figure.get(lang),
+        T::ColPeriod.get(lang),
+        R::PercentOfPlan.get(lang),
+        R::PercentOfLastYear.get(lang),
+        R::Verdict.get(lang),
+    ]
 }
 
 /// Labels of printed reports (md, xlsx).

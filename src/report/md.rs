@@ -25,17 +25,7 @@ pub fn write(report: &Report, lang: Lang, ascii: bool, out: &mut dyn Write) -> i
     writeln!(out)?;
     writeln!(out, "**{}**", msg::tally(lang, report.tally))?;
 
-    let header = [
-        T::ColId.get(lang),
-        T::ColName.get(lang),
-        R::YearPlan.get(lang),
-        R::LastYearSamePeriod.get(lang),
-        R::Figure.get(lang),
-        T::ColPeriod.get(lang),
-        R::PercentOfPlan.get(lang),
-        R::PercentOfLastYear.get(lang),
-        R::Verdict.get(lang),
-    ];
+    let header = msg::report_columns(lang);
     for (group, lines) in &report.groups {
         writeln!(out)?;
         writeln!(out, "## {}", i18n::group(lang, *group))?;
