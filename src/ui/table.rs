@@ -43,9 +43,9 @@ pub fn table(app: &App, area: Rect, buf: &mut Buffer) {
     let (goal_width, actual_width, percent_width) = if wide {
         (app.goal_widths.0.min(20), 11, 8)
     } else {
-        (app.goal_widths.1.min(14 + usize::from(app.ascii)), 9, 7)
+        (app.goal_widths.1.min(14 + usize::from(app.ascii)), 9, 8)
     };
-    // Never narrower than its title.
+    // "106,25 %" fits (the verdict's two decimals); never narrower than its title.
     let percent_width = percent_width.max(T::ColPercent.get(lang).width());
     let period_title = if wide { T::ColPeriod } else { T::ColPeriodShort };
     let period_width = Period::THIS_YEAR

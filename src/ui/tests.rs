@@ -446,3 +446,19 @@ fn the_detail_speaks_of_ceilings_and_changes() {
     assert!(eight.contains("1,12 %  giảm 0,4 điểm so với năm trước, đạt 100 % KH năm  ✔ Đạt"), "{eight}");
     assert!(eight.contains("Năm trước"), "last year's figure is listed: {eight}");
 }
+
+/// A percentage of plan with two decimals over 100 is read whole at 80 columns in English,
+/// where the column's title is narrower than the figure.
+#[test]
+fn a_figure_above_plan_shows_its_whole_percentage_at_80_columns() {
+    for lang in [Lang::Vi, Lang::En] {
+        let (_dir, mut app) = fixture(lang, false, false);
+        let above = entry("e8", "1", Period::Year, "8.5", 8, "lan");
+        app.store.save(&app.plan, vec![above]).expect("save");
+        app.recompute();
+        let screen = text(&draw(&mut app, 80, 24));
+        let shown = if lang == Lang::Vi { "106,25 %" } else { "106.25 %" };
+        assert!(screen.contains(shown), "{lang:?}: {shown} not on screen:\n{screen}");
+        assert!(!screen.contains("###"), "{lang:?}: a figure cut to ###:\n{screen}");
+    }
+}
