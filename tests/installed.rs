@@ -2,21 +2,13 @@
 //! store each plan keeps its figures in.
 
 use std::path::Path;
-use std::process::{Command, Output};
+mod common;
+
+use std::process::Output;
 
 /// The binary with a home of its own (data directory included) and no plan or store chosen.
 fn chitieu(home: &Path, envs: &[(&str, &str)], args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_chitieu"))
-        .env_clear()
-        .env("HOME", home)
-        .env("XDG_DATA_HOME", home.join("data"))
-        .env("XDG_CONFIG_HOME", home.join("config"))
-        .env("USER", "lan")
-        .env("NO_COLOR", "1")
-        .envs(envs.iter().copied())
-        .args(args)
-        .output()
-        .expect("run chitieu")
+    common::at_home(home).envs(envs.iter().copied()).args(args).output().expect("run chitieu")
 }
 
 fn ok(output: Output) -> String {

@@ -3,21 +3,13 @@
 use chitieu::domain::plan::{Goal, Group, Measure, Plan};
 use rust_decimal::Decimal;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+mod common;
+
+use std::process::Output;
 
 /// The binary with a home of its own: no user config, store or data directory leaks in.
 fn chitieu(home: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_chitieu"))
-        .env_clear()
-        .env("HOME", home)
-        .env("XDG_DATA_HOME", home.join("data"))
-        .env("XDG_CONFIG_HOME", home.join("config"))
-        .env("USER", "lan")
-        .env("NO_COLOR", "1")
-        .env("PATH", std::env::var_os("PATH").unwrap_or_default())
-        .args(args)
-        .output()
-        .expect("run chitieu")
+    common::at_home(home).args(args).output().expect("run chitieu")
 }
 
 fn stderr(output: &Output) -> String {

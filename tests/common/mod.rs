@@ -3,6 +3,9 @@
 //! developer's own `config.json` or `CHITIEU_LANG=en` never changes a test's outcome. A test
 //! sets on top what it needs.
 
+// Each test binary includes this module and uses only some of it.
+#![allow(dead_code)]
+
 use std::process::Command;
 
 /// A home, config and data directory that do not exist.
@@ -26,4 +29,20 @@ pub fn isolate(command: &mut Command) -> &mut Command {
         .env("HOME", NOWHERE)
         .env("XDG_CONFIG_HOME", format!("{NOWHERE}/config"))
         .env("XDG_DATA_HOME", format!("{NOWHERE}/data"))
+}
+
+/// The program with an empty environment and a home of its own (`HOME`, data and config
+/// directories below `home`), as user `lan` without colour: for tests of installed plans,
+/// which live in the data directory.
+pub fn at_home(home: &std::path::Path) -> Command {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_chitieu"));
+    command
+        .env_clear()
+        .env("HOME", home)
+        .env("XDG_DATA_HOME", home.join("data"))
+        .env("XDG_CONFIG_HOME", home.join("config"))
+        .env("USER", "lan")
+        .env("NO_COLOR", "1")
+        .env("PATH", std::env::var_os("PATH").unwrap_or_default());
+    command
 }
