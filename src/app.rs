@@ -20,7 +20,7 @@ use crate::domain::rounds::ClosedPeriod;
 use crate::domain::status::Status;
 use crate::domain::text;
 use crate::i18n::present;
-use crate::i18n::{self, Lang, U};
+use crate::i18n::{self, Lang, ViewText};
 use crate::ops::Actor;
 use crate::ops::record::{Figure, RecordError};
 use crate::ops::withdraw::{Which, WithdrawError};
@@ -601,16 +601,16 @@ impl App {
     /// latest figure when the view shows the latest ones).
     fn ask_undo(&mut self) {
         if self.read_only {
-            return self.warn(U::ReadOnlyRefused.get(self.lang));
+            return self.warn(ViewText::ReadOnlyRefused.get(self.lang));
         }
         if self.too_small() {
-            return self.warn(U::Enlarge.get(self.lang));
+            return self.warn(ViewText::Enlarge.get(self.lang));
         }
         let Some(target) = self.selected_target() else {
-            return self.warn(U::NoRows.get(self.lang));
+            return self.warn(ViewText::NoRows.get(self.lang));
         };
         if target.goal.is_none() {
-            return self.warn(U::HeadingHasParts.get(self.lang));
+            return self.warn(ViewText::HeadingHasParts.get(self.lang));
         }
         let ledger = self.store.ledger();
         let figure = match self.period {
@@ -664,16 +664,16 @@ impl App {
 
     fn start_edit(&mut self) {
         if self.too_small() {
-            return self.warn(U::Enlarge.get(self.lang));
+            return self.warn(ViewText::Enlarge.get(self.lang));
         }
         if self.read_only {
-            return self.warn(U::ReadOnlyRefused.get(self.lang));
+            return self.warn(ViewText::ReadOnlyRefused.get(self.lang));
         }
         let Some(target) = self.selected_target() else {
-            return self.warn(U::NoRows.get(self.lang));
+            return self.warn(ViewText::NoRows.get(self.lang));
         };
         if target.goal.is_none() {
-            return self.warn(U::HeadingHasParts.get(self.lang));
+            return self.warn(ViewText::HeadingHasParts.get(self.lang));
         }
         let period = self.period_for_entry();
         let kind = if self.year_over { Kind::Official } else { Kind::Estimate };
@@ -706,7 +706,7 @@ impl App {
                 e.time == at && e.author == self.user && e.period == draft.period && e.retracts.is_none()
             })
         {
-            self.say(U::DraftAlreadySaved.get(self.lang));
+            self.say(ViewText::DraftAlreadySaved.get(self.lang));
             return true;
         }
         if self.read_only || self.plan.targets[index].goal.is_none() {
@@ -737,7 +737,7 @@ impl App {
         });
         self.note_seen();
         if let Mode::Edit(form) = &mut self.mode {
-            form.notice = Some(U::DraftOffered.get(self.lang).to_owned());
+            form.notice = Some(ViewText::DraftOffered.get(self.lang).to_owned());
         }
         self.sync_draft();
         true
@@ -804,10 +804,10 @@ impl App {
     /// `c`: asks before closing the period in view, or reopening it when it is closed.
     fn ask_round(&mut self) {
         if self.read_only {
-            return self.warn(U::ReadOnlyRefused.get(self.lang));
+            return self.warn(ViewText::ReadOnlyRefused.get(self.lang));
         }
         if self.too_small() {
-            return self.warn(U::Enlarge.get(self.lang));
+            return self.warn(ViewText::Enlarge.get(self.lang));
         }
         let period = self.period_for_entry();
         let action = match self.closed(period) {
@@ -903,7 +903,7 @@ impl App {
                 let what = self.describe(&withdrawn.retraction);
                 self.say(i18n::withdrawn(self.lang, &what))
             }
-            Err(WithdrawError::Nothing) => self.warn(U::NothingToUndo.get(self.lang)),
+            Err(WithdrawError::Nothing) => self.warn(ViewText::NothingToUndo.get(self.lang)),
             Err(WithdrawError::Closed(closed)) => self.warn(self.closed_words(&closed)),
             Err(WithdrawError::Store(e)) => {
                 let why = i18n::store_error(self.lang, &e);
@@ -1065,12 +1065,12 @@ fn apply(app: &mut App, action: Action) -> bool {
         }
         Mode::ConfirmUndo(entry) => match action {
             Action::Confirm => app.withdraw(entry),
-            Action::Cancel => app.say(U::Cancelled.get(app.lang)),
+            Action::Cancel => app.say(ViewText::Cancelled.get(app.lang)),
             _ => app.mode = Mode::ConfirmUndo(entry),
         },
         Mode::ConfirmRound(ask) => match action {
             Action::Confirm => app.save_round(ask),
-            Action::Cancel => app.say(U::Cancelled.get(app.lang)),
+            Action::Cancel => app.say(ViewText::Cancelled.get(app.lang)),
             _ => app.mode = Mode::ConfirmRound(ask),
         },
     }
@@ -1156,12 +1156,12 @@ fn filter(app: &mut App, action: Action) {
 
 fn edit(app: &mut App, mut form: Form, action: Action) {
     if action == Action::Cancel {
-        app.say(U::Cancelled.get(app.lang));
+        app.say(ViewText::Cancelled.get(app.lang));
         return;
     }
     if action == Action::Confirm {
         if app.too_small() {
-            app.warn(U::Enlarge.get(app.lang));
+            app.warn(ViewText::Enlarge.get(app.lang));
             app.mode = Mode::Edit(form);
         } else {
             app.save_form(form);

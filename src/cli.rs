@@ -14,7 +14,7 @@ use crate::domain::plan::{Goal, Plan};
 use crate::domain::progress::{self, PeriodChoice, Row};
 use crate::domain::status::Status;
 use crate::i18n::present;
-use crate::i18n::{self, Lang, T};
+use crate::i18n::{self, Label, Lang};
 use crate::ops::record::RecordError;
 use crate::ops::withdraw::{Which, WithdrawError};
 use crate::ops::{self, Actor};
@@ -315,7 +315,7 @@ pub fn store_path(global: &Global) -> Result<PathBuf, Failure> {
     match &global.store {
         Some(path) => Ok(path.clone()),
         None => store::default_path()
-            .ok_or_else(|| Failure::bad_input(T::NoHome.get(global.lang.unwrap_or_default()))),
+            .ok_or_else(|| Failure::bad_input(Label::NoHome.get(global.lang.unwrap_or_default()))),
     }
 }
 
@@ -419,7 +419,9 @@ pub fn run_with_year(
                 }
                 Format::Xlsx => {
                     if file.is_none() {
-                        return Err(Failure::bad_input(i18n::field::R::XlsxNeedsOut.get(context.lang)));
+                        return Err(Failure::bad_input(
+                            i18n::field::ReportLabel::XlsxNeedsOut.get(context.lang),
+                        ));
                     }
                     let report = crate::report::build(&context.plan, ledger, choice, today);
                     buffer = crate::report::xlsx::to_bytes(&report, context.lang).map_err(|e| Failure {
@@ -559,7 +561,7 @@ pub fn set(
     let shown = present::value_with_unit(lang, value, target.unit.get(lang));
     writeln!(out, "{}", i18n::saved(lang, &target.id, period, &shown, entry.kind, store.path()))?;
     writeln!(out, "{}", i18n::from_others(lang, recorded.merged.from_others))?;
-    writeln!(out, "{}: {}", T::EntryId.get(lang), entry.id)?;
+    writeln!(out, "{}: {}", Label::EntryId.get(lang), entry.id)?;
     Ok(())
 }
 
@@ -571,7 +573,7 @@ pub fn undo(context: &Context, path: &Path, actor: &Actor, out: &mut dyn Write) 
     let withdrawn = match ops::withdraw::withdraw(&mut store, &context.plan, Which::Latest, actor) {
         Ok(withdrawn) => withdrawn,
         Err(WithdrawError::Nothing) => {
-            writeln!(out, "{}", i18n::U::NothingToUndo.get(lang))?;
+            writeln!(out, "{}", i18n::ViewText::NothingToUndo.get(lang))?;
             return Ok(());
         }
         Err(WithdrawError::Closed(closed)) => {
@@ -641,7 +643,7 @@ pub fn history(
             let kind = if let Some(action) = e.action {
                 i18n::field::round_label(lang, action, e.period)
             } else if e.is_retraction() {
-                format!("{} ({})", T::Withdrawal.get(lang), i18n::kind(lang, e.kind).to_lowercase())
+                format!("{} ({})", Label::Withdrawal.get(lang), i18n::kind(lang, e.kind).to_lowercase())
             } else {
                 i18n::kind(lang, e.kind).to_owned()
             };
@@ -664,10 +666,18 @@ pub fn history(
         })
         .collect();
     if rows.is_empty() {
-        return writeln!(out, "{}", T::NoEntries.get(lang));
+        return writeln!(out, "{}", Label::NoEntries.get(lang));
     }
-    let header = [T::ColTime, T::ColId, T::ColPeriod, T::ColActual, T::ColKind, T::ColAuthor, T::ColNote]
-        .map(|t| t.get(lang).to_owned());
+    let header = [
+        Label::ColTime,
+        Label::ColId,
+        Label::ColPeriod,
+        Label::ColActual,
+        Label::ColKind,
+        Label::ColAuthor,
+        Label::ColNote,
+    ]
+    .map(|t| t.get(lang).to_owned());
     let mut widths = header.clone().map(|h| h.width());
     for row in &rows {
         for (w, cell) in widths.iter_mut().zip(row) {
@@ -752,10 +762,10 @@ fn report_table(
     let plan = &context.plan;
     let period = match choice {
         PeriodChoice::Fixed(p) => i18n::period(lang, p),
-        PeriodChoice::Latest => T::LatestPeriod.get(lang),
+        PeriodChoice::Latest => Label::LatestPeriod.get(lang),
     };
     writeln!(out, "{}", i18n::present::title(lang, plan))?;
-    writeln!(out, "{}: {period}", T::PeriodLabel.get(lang))?;
+    writeln!(out, "{}: {period}", Label::PeriodLabel.get(lang))?;
     writeln!(out, "{}", i18n::field::tally(lang, tally))?;
 
     let header = i18n::field::report_columns(lang).map(str::to_owned);
@@ -810,7 +820,7 @@ fn report_table(
     if !conflicts.is_empty() {
         writeln!(out)?;
         let mark = crate::i18n::present::conflict_mark(context.ascii);
-        writeln!(out, "{mark} {}", i18n::field::R::ConflictNote.get(lang))?;
+        writeln!(out, "{mark} {}", i18n::field::ReportLabel::ConflictNote.get(lang))?;
         for conflict in conflicts {
             writeln!(out, "  {}", i18n::field::conflict_line(lang, plan, conflict))?;
         }
@@ -865,7 +875,7 @@ fn table_cells(context: &Context, row: &Row) -> [String; COLUMNS] {
     let figure = match (row.actual, target.goal, context.ascii) {
         (Some(_), _, _) | (None, None, _) => c.figure,
         (None, Some(_), true) => "-".to_owned(),
-        (None, Some(_), false) => T::NoFigure.get(lang).to_owned(),
+        (None, Some(_), false) => Label::NoFigure.get(lang).to_owned(),
     };
     [target.id.clone(), name, c.plan, c.last_year, figure, c.period, c.of_plan, c.of_last_year, c.verdict]
 }

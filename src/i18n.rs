@@ -1,6 +1,6 @@
 //! Every user-visible string, Vietnamese and English side by side.
 //!
-//! Fixed strings are variants of [`T`]; strings with values in them are functions taking the
+//! Fixed strings are variants of [`Label`]; strings with values in them are functions taking the
 //! language. Vietnamese is the default whatever `LANG` says: servers rarely set `vi_VN`.
 
 use crate::domain::ledger::Kind;
@@ -19,7 +19,7 @@ pub use crate::domain::lang::Lang;
 
 /// Fixed strings.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum T {
+pub enum Label {
     ColId,
     ColName,
     ColTarget,
@@ -45,35 +45,35 @@ pub enum T {
     EntryId,
 }
 
-impl T {
+impl Label {
     pub fn get(self, lang: Lang) -> &'static str {
         let (vi, en) = match self {
-            T::ColId => ("Mã", "ID"),
-            T::ColName => ("Chỉ tiêu", "Target"),
-            T::ColTarget => ("Mục tiêu", "Goal"),
-            T::ColActual => ("Thực hiện", "Actual"),
-            T::ColPeriod => ("Kỳ", "Period"),
-            T::ColPeriodShort => ("Kỳ", "Per"),
-            T::ColPercent => ("% KH năm", "% plan"),
-            T::ColStatus => ("Tình trạng", "Status"),
-            T::ColGroup => ("Nhóm", "Group"),
-            T::ColUnit => ("Đơn vị", "Unit"),
-            T::PeriodLabel => ("Kỳ báo cáo", "Period"),
-            T::LatestPeriod => ("kỳ gần nhất có số liệu", "latest period with a figure"),
-            T::NoFigure => ("—", "—"),
-            T::NoFigureAscii => ("-", "-"),
-            T::ColTime => ("Thời điểm", "Time"),
-            T::ColKind => ("Loại", "Kind"),
-            T::ColAuthor => ("Người nhập", "Entered by"),
-            T::ColNote => ("Ghi chú", "Note"),
-            T::Withdrawal => ("Rút lại", "Withdrawn"),
-            T::NoEntries => ("Chưa có số liệu nào được nhập.", "No figures have been entered yet."),
-            T::NoHome => (
+            Label::ColId => ("Mã", "ID"),
+            Label::ColName => ("Chỉ tiêu", "Target"),
+            Label::ColTarget => ("Mục tiêu", "Goal"),
+            Label::ColActual => ("Thực hiện", "Actual"),
+            Label::ColPeriod => ("Kỳ", "Period"),
+            Label::ColPeriodShort => ("Kỳ", "Per"),
+            Label::ColPercent => ("% KH năm", "% plan"),
+            Label::ColStatus => ("Tình trạng", "Status"),
+            Label::ColGroup => ("Nhóm", "Group"),
+            Label::ColUnit => ("Đơn vị", "Unit"),
+            Label::PeriodLabel => ("Kỳ báo cáo", "Period"),
+            Label::LatestPeriod => ("kỳ gần nhất có số liệu", "latest period with a figure"),
+            Label::NoFigure => ("—", "—"),
+            Label::NoFigureAscii => ("-", "-"),
+            Label::ColTime => ("Thời điểm", "Time"),
+            Label::ColKind => ("Loại", "Kind"),
+            Label::ColAuthor => ("Người nhập", "Entered by"),
+            Label::ColNote => ("Ghi chú", "Note"),
+            Label::Withdrawal => ("Rút lại", "Withdrawn"),
+            Label::NoEntries => ("Chưa có số liệu nào được nhập.", "No figures have been entered yet."),
+            Label::NoHome => (
                 "không tìm thấy thư mục dữ liệu của người dùng; hãy chỉ ra kho số liệu bằng --store TỆP",
                 "no user data directory was found; name the store with --store FILE",
             ),
-            T::Sound => ("hợp lệ", "sound"),
-            T::EntryId => ("Mã mục", "Entry id"),
+            Label::Sound => ("hợp lệ", "sound"),
+            Label::EntryId => ("Mã mục", "Entry id"),
         };
         lang.pick(vi, en)
     }
@@ -648,7 +648,7 @@ pub fn finding(lang: Lang, finding: &Finding) -> String {
 
 /// Fixed strings of the full-screen view.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum U {
+pub enum ViewText {
     AllGroups,
     Store,
     User,
@@ -696,69 +696,71 @@ pub enum U {
     DetailBack,
 }
 
-impl U {
+impl ViewText {
     pub fn get(self, lang: Lang) -> &'static str {
         let (vi, en) = match self {
-            U::AllGroups => ("Tất cả", "All"),
-            U::Store => ("Kho", "Store"),
-            U::User => ("Người dùng", "User"),
-            U::ReadOnly => ("CHỈ XEM", "READ-ONLY"),
-            U::Filter => ("Lọc", "Filter"),
-            U::Detail => ("Chi tiết", "Detail"),
-            U::Goal => ("Mục tiêu", "Goal"),
-            U::Notes => ("Ghi chú", "Notes"),
-            U::Parts => ("Gồm", "Parts"),
-            U::Figures => ("Số liệu theo kỳ", "Figures by period"),
-            U::History => ("Lịch sử nhập", "History"),
-            U::NoHistory => ("chưa có mục nào", "no entries yet"),
-            U::Retracted => ("rút lại", "withdrawn"),
-            U::EditTitle => ("Nhập số liệu", "Enter a figure"),
-            U::Value => ("Giá trị", "Value"),
-            U::ReadAs => ("Đọc là", "Read as"),
-            U::Kind => ("Loại", "Kind"),
-            U::Note => ("Ghi chú", "Note"),
-            U::TypeANumber => ("nhập số, ví dụ 9.266 hoặc 76,56", "type a number, e.g. 9,266 or 76.56"),
-            U::HelpTitle => ("Phím tắt", "Keys"),
-            U::HelpBrowse => ("Xem danh sách", "Browsing"),
-            U::HelpFilter => ("Gõ bộ lọc", "Typing a filter"),
-            U::HelpEdit => ("Nhập số liệu", "Entering a figure"),
-            U::HelpHelp => ("Trang này", "This page"),
-            U::HelpDetail => ("Xem chi tiết (phím i)", "The detail (key i)"),
-            U::HelpConfirm => ("Xác nhận", "Confirming"),
-            U::HelpConfirmRound => ("Xác nhận chốt/mở lại kỳ", "Confirming a closing or reopening"),
-            U::Enlarge => ("Cửa sổ quá nhỏ: hãy phóng to", "The window is too small: enlarge it"),
-            U::ReadOnlyRefused => (
+            ViewText::AllGroups => ("Tất cả", "All"),
+            ViewText::Store => ("Kho", "Store"),
+            ViewText::User => ("Người dùng", "User"),
+            ViewText::ReadOnly => ("CHỈ XEM", "READ-ONLY"),
+            ViewText::Filter => ("Lọc", "Filter"),
+            ViewText::Detail => ("Chi tiết", "Detail"),
+            ViewText::Goal => ("Mục tiêu", "Goal"),
+            ViewText::Notes => ("Ghi chú", "Notes"),
+            ViewText::Parts => ("Gồm", "Parts"),
+            ViewText::Figures => ("Số liệu theo kỳ", "Figures by period"),
+            ViewText::History => ("Lịch sử nhập", "History"),
+            ViewText::NoHistory => ("chưa có mục nào", "no entries yet"),
+            ViewText::Retracted => ("rút lại", "withdrawn"),
+            ViewText::EditTitle => ("Nhập số liệu", "Enter a figure"),
+            ViewText::Value => ("Giá trị", "Value"),
+            ViewText::ReadAs => ("Đọc là", "Read as"),
+            ViewText::Kind => ("Loại", "Kind"),
+            ViewText::Note => ("Ghi chú", "Note"),
+            ViewText::TypeANumber => {
+                ("nhập số, ví dụ 9.266 hoặc 76,56", "type a number, e.g. 9,266 or 76.56")
+            }
+            ViewText::HelpTitle => ("Phím tắt", "Keys"),
+            ViewText::HelpBrowse => ("Xem danh sách", "Browsing"),
+            ViewText::HelpFilter => ("Gõ bộ lọc", "Typing a filter"),
+            ViewText::HelpEdit => ("Nhập số liệu", "Entering a figure"),
+            ViewText::HelpHelp => ("Trang này", "This page"),
+            ViewText::HelpDetail => ("Xem chi tiết (phím i)", "The detail (key i)"),
+            ViewText::HelpConfirm => ("Xác nhận", "Confirming"),
+            ViewText::HelpConfirmRound => ("Xác nhận chốt/mở lại kỳ", "Confirming a closing or reopening"),
+            ViewText::Enlarge => ("Cửa sổ quá nhỏ: hãy phóng to", "The window is too small: enlarge it"),
+            ViewText::ReadOnlyRefused => (
                 "Đang mở chỉ để xem (--read-only): không sửa được",
                 "Opened for viewing only (--read-only): nothing can be changed",
             ),
-            U::NothingToUndo => ("Bạn chưa có mục nào để rút lại", "You have no entry to withdraw"),
-            U::UndoTitle => ("Rút lại mục nhập", "Withdraw an entry"),
-            U::UndoQuestion => (
+            ViewText::NothingToUndo => ("Bạn chưa có mục nào để rút lại", "You have no entry to withdraw"),
+            ViewText::UndoTitle => ("Rút lại mục nhập", "Withdraw an entry"),
+            ViewText::UndoQuestion => (
                 "Rút lại số liệu này của dòng đang chọn? Số liệu trước đó (nếu có) lại có hiệu lực; mục vẫn còn trong lịch sử.",
                 "Withdraw this figure of the selected row? The one before it (if any) stands again; it stays in the history.",
             ),
-            U::CloseTitle => ("Chốt số liệu", "Close a period"),
-            U::DraftOffered => (
+            ViewText::CloseTitle => ("Chốt số liệu", "Close a period"),
+            ViewText::DraftOffered => (
                 "Bản nháp chưa lưu lúc mất kết nối: Enter để lưu, Esc để bỏ",
                 "Unsaved draft from a lost connection: Enter saves, Esc drops it",
             ),
-            U::DraftAlreadySaved => (
+            ViewText::DraftAlreadySaved => (
                 "Bản nháp lúc mất kết nối đã được lưu vào kho trước đó: không lưu lại lần nữa",
                 "The draft from a lost connection had reached the store already: not saved twice",
             ),
-            U::ReopenTitle => ("Mở lại kỳ", "Reopen a period"),
-            U::NotInReadOnly => ("(không dùng khi chỉ xem)", "(not when read-only)"),
-            U::HeadingHasParts => (
+            ViewText::ReopenTitle => ("Mở lại kỳ", "Reopen a period"),
+            ViewText::NotInReadOnly => ("(không dùng khi chỉ xem)", "(not when read-only)"),
+            ViewText::HeadingHasParts => (
                 "Chỉ tiêu này gồm các chỉ tiêu con: hãy chọn một chỉ tiêu con để nhập",
                 "This target is made of parts: choose a part to enter a figure",
             ),
-            U::NoRows => ("Không có chỉ tiêu nào khớp bộ lọc", "No target matches the filter"),
-            U::Cancelled => ("Đã huỷ, chưa lưu gì", "Cancelled, nothing saved"),
-            U::Current => ("hiện tại", "current"),
-            U::Latest => ("mới nhất có số liệu", "latest with a figure"),
-            U::SortedBy => ("Xếp", "Sorted by"),
-            U::Quote => ("Nghị quyết ghi", "The resolution says"),
-            U::DetailBack => ("Esc: về bảng", "Esc: back to the table"),
+            ViewText::NoRows => ("Không có chỉ tiêu nào khớp bộ lọc", "No target matches the filter"),
+            ViewText::Cancelled => ("Đã huỷ, chưa lưu gì", "Cancelled, nothing saved"),
+            ViewText::Current => ("hiện tại", "current"),
+            ViewText::Latest => ("mới nhất có số liệu", "latest with a figure"),
+            ViewText::SortedBy => ("Xếp", "Sorted by"),
+            ViewText::Quote => ("Nghị quyết ghi", "The resolution says"),
+            ViewText::DetailBack => ("Esc: về bảng", "Esc: back to the table"),
         };
         lang.pick(vi, en)
     }
@@ -970,8 +972,8 @@ fn others_suffix(lang: Lang, count: usize) -> String {
 /// What the "enlarge" screen asks for.
 pub fn enlarge(lang: Lang, width: u16, height: u16) -> String {
     match lang {
-        Lang::Vi => format!("{} (cần ít nhất {width}x{height})", U::Enlarge.get(lang)),
-        Lang::En => format!("{} (at least {width}x{height} needed)", U::Enlarge.get(lang)),
+        Lang::Vi => format!("{} (cần ít nhất {width}x{height})", ViewText::Enlarge.get(lang)),
+        Lang::En => format!("{} (at least {width}x{height} needed)", ViewText::Enlarge.get(lang)),
     }
 }
 

@@ -231,7 +231,7 @@ pub fn help_lines(mode: ModeKind, lang: Lang, ascii: bool, read_only: bool) -> V
     lines
         .into_iter()
         .map(|(keys, help)| match unavailable(help) {
-            true => (keys, format!("{} {}", help.get(lang), crate::i18n::U::NotInReadOnly.get(lang))),
+            true => (keys, format!("{} {}", help.get(lang), crate::i18n::ViewText::NotInReadOnly.get(lang))),
             false => (keys, help.get(lang).to_owned()),
         })
         .collect()

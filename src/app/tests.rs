@@ -423,7 +423,7 @@ fn edits_are_refused_where_they_cannot_be_made() {
     select(&mut app, "10");
     update(&mut app, Action::Edit);
     assert_eq!(app.mode, Mode::Browse, "a heading has no figure of its own");
-    assert_eq!(app.message.as_ref().map(|m| m.text.as_str()), Some(U::HeadingHasParts.get(Lang::Vi)));
+    assert_eq!(app.message.as_ref().map(|m| m.text.as_str()), Some(ViewText::HeadingHasParts.get(Lang::Vi)));
 
     select(&mut app, "3");
     update(&mut app, Action::Resize { width: 40, height: 10 });
@@ -437,7 +437,7 @@ fn edits_are_refused_where_they_cannot_be_made() {
     update(&mut app, Action::Edit);
     update(&mut app, Action::Undo);
     assert_eq!(app.mode, Mode::Browse);
-    assert_eq!(app.message.as_ref().map(|m| m.text.as_str()), Some(U::ReadOnlyRefused.get(Lang::Vi)));
+    assert_eq!(app.message.as_ref().map(|m| m.text.as_str()), Some(ViewText::ReadOnlyRefused.get(Lang::Vi)));
 }
 
 #[test]

@@ -109,7 +109,7 @@ impl PlanCommand {
 }
 
 fn shelf(context: &Context) -> Result<Shelf, Failure> {
-    Shelf::default_location().ok_or_else(|| Failure::bad_input(crate::i18n::T::NoHome.get(context.lang)))
+    Shelf::default_location().ok_or_else(|| Failure::bad_input(crate::i18n::Label::NoHome.get(context.lang)))
 }
 
 fn shelf_failure(context: &Context, error: &crate::store::installed::ShelfError) -> Failure {

@@ -1,7 +1,7 @@
 //! Strings of field entry and printed reports: change files, conflicts, closed rounds, sharp
 //! changes, md/xlsx reports. Vietnamese and English side by side, as in the rest of `i18n`.
 
-use super::{Lang, T, period};
+use super::{Label, Lang, period};
 use crate::domain::conflict::Conflict;
 use crate::domain::exchange::{ExchangeError, ExchangeProblem};
 use crate::domain::ledger::{Entry, RoundAction};
@@ -530,21 +530,21 @@ pub fn closed_mark(lang: Lang, default: Option<Period>) -> String {
 /// unit, kind and conflict columns of its own).
 pub fn report_columns(lang: Lang) -> [&'static str; 9] {
     [
-        T::ColId.get(lang),
-        T::ColName.get(lang),
-        R::YearPlan.get(lang),
-        R::LastYearSamePeriod.get(lang),
-        R::Figure.get(lang),
-        T::ColPeriod.get(lang),
-        R::PercentOfPlan.get(lang),
-        R::PercentOfLastYear.get(lang),
-        R::Verdict.get(lang),
+        Label::ColId.get(lang),
+        Label::ColName.get(lang),
+        ReportLabel::YearPlan.get(lang),
+        ReportLabel::LastYearSamePeriod.get(lang),
+        ReportLabel::Figure.get(lang),
+        Label::ColPeriod.get(lang),
+        ReportLabel::PercentOfPlan.get(lang),
+        ReportLabel::PercentOfLastYear.get(lang),
+        ReportLabel::Verdict.get(lang),
     ]
 }
 
 /// Labels of printed reports (md, xlsx).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum R {
+pub enum ReportLabel {
     MadeOn,
     AssessedIn,
     Unit,
@@ -582,32 +582,32 @@ pub fn tally_short(lang: Lang, tally: crate::domain::progress::Tally) -> String 
     }
 }
 
-impl R {
+impl ReportLabel {
     pub fn get(self, lang: Lang) -> &'static str {
         let (vi, en) = match self {
-            R::MadeOn => ("Ngày lập", "Made on"),
-            R::AssessedIn => ("Kỳ đánh giá", "Assessed for"),
-            R::Unit => ("Đơn vị", "Unit"),
-            R::Goal => ("Mục tiêu", "Goal"),
-            R::Conflict => ("Xung đột", "Conflict"),
-            R::Summary => ("Tổng hợp theo tình trạng", "Summary by status"),
-            R::Count => ("Số chỉ tiêu", "Targets"),
-            R::Total => ("Tổng cộng", "Total"),
-            R::XlsxNeedsOut => (
+            ReportLabel::MadeOn => ("Ngày lập", "Made on"),
+            ReportLabel::AssessedIn => ("Kỳ đánh giá", "Assessed for"),
+            ReportLabel::Unit => ("Đơn vị", "Unit"),
+            ReportLabel::Goal => ("Mục tiêu", "Goal"),
+            ReportLabel::Conflict => ("Xung đột", "Conflict"),
+            ReportLabel::Summary => ("Tổng hợp theo tình trạng", "Summary by status"),
+            ReportLabel::Count => ("Số chỉ tiêu", "Targets"),
+            ReportLabel::Total => ("Tổng cộng", "Total"),
+            ReportLabel::XlsxNeedsOut => (
                 "báo cáo xlsx cần tên tệp: thêm --out TỆP, ví dụ --out bao-cao.xlsx",
                 "an xlsx report needs a file name: add --out FILE, e.g. --out report.xlsx",
             ),
-            R::ConflictNote => (
+            ReportLabel::ConflictNote => (
                 "xung đột: các số liệu chính thức dưới đây mâu thuẫn nhau; nhập số đúng để giải quyết (lịch sử: chitieu history MÃ)",
                 "conflict: the official figures below contradict each other; enter the right one to resolve it (history: chitieu history ID)",
             ),
-            R::Sheet => ("Báo cáo", "Report"),
-            R::YearPlan => ("Kế hoạch năm", "Year's plan"),
-            R::LastYearSamePeriod => ("Cùng kỳ năm trước", "Same period last year"),
-            R::Figure => ("Thực hiện (ước/chính thức)", "Figure (estimate/official)"),
-            R::PercentOfPlan => ("% KH năm", "% of year's plan"),
-            R::PercentOfLastYear => ("% so cùng kỳ", "% of last year"),
-            R::Verdict => ("Đánh giá", "Verdict"),
+            ReportLabel::Sheet => ("Báo cáo", "Report"),
+            ReportLabel::YearPlan => ("Kế hoạch năm", "Year's plan"),
+            ReportLabel::LastYearSamePeriod => ("Cùng kỳ năm trước", "Same period last year"),
+            ReportLabel::Figure => ("Thực hiện (ước/chính thức)", "Figure (estimate/official)"),
+            ReportLabel::PercentOfPlan => ("% KH năm", "% of year's plan"),
+            ReportLabel::PercentOfLastYear => ("% so cùng kỳ", "% of last year"),
+            ReportLabel::Verdict => ("Đánh giá", "Verdict"),
         };
         lang.pick(vi, en)
     }

@@ -2,9 +2,9 @@
 
 use super::{Columns, Line, Report};
 use crate::domain::progress::PeriodChoice;
-use crate::i18n::field::{self as msg, R};
+use crate::i18n::field::{self as msg, ReportLabel};
 use crate::i18n::present::{self, conflict_mark};
-use crate::i18n::{self, Lang, T};
+use crate::i18n::{self, Label, Lang};
 use std::io::{self, Write};
 
 pub fn write(report: &Report, lang: Lang, ascii: bool, out: &mut dyn Write) -> io::Result<()> {
@@ -13,14 +13,14 @@ pub fn write(report: &Report, lang: Lang, ascii: bool, out: &mut dyn Write) -> i
     writeln!(out)?;
     let assessed = match report.choice {
         PeriodChoice::Fixed(p) => i18n::period(lang, p),
-        PeriodChoice::Latest => T::LatestPeriod.get(lang),
+        PeriodChoice::Latest => Label::LatestPeriod.get(lang),
     };
     writeln!(
         out,
         "{}: {} · {}: {assessed}",
-        R::MadeOn.get(lang),
+        ReportLabel::MadeOn.get(lang),
         date(lang, report.made),
-        R::AssessedIn.get(lang)
+        ReportLabel::AssessedIn.get(lang)
     )?;
     writeln!(out)?;
     writeln!(out, "**{}**", msg::tally(lang, report.tally))?;
@@ -38,19 +38,19 @@ pub fn write(report: &Report, lang: Lang, ascii: bool, out: &mut dyn Write) -> i
     }
 
     writeln!(out)?;
-    writeln!(out, "## {}", R::Summary.get(lang))?;
+    writeln!(out, "## {}", ReportLabel::Summary.get(lang))?;
     writeln!(out)?;
-    writeln!(out, "| {} | {} |", T::ColStatus.get(lang), R::Count.get(lang))?;
+    writeln!(out, "| {} | {} |", Label::ColStatus.get(lang), ReportLabel::Count.get(lang))?;
     writeln!(out, "|---|--:|")?;
     for (status, count) in super::summary(report) {
         let symbol = present::status_symbol(status, ascii);
         writeln!(out, "| {symbol} {} | {count} |", i18n::status(lang, status))?;
     }
-    writeln!(out, "| {} | {} |", R::Total.get(lang), report.counts.iter().sum::<usize>())?;
+    writeln!(out, "| {} | {} |", ReportLabel::Total.get(lang), report.counts.iter().sum::<usize>())?;
 
     if !report.conflicts.is_empty() {
         writeln!(out)?;
-        writeln!(out, "{} {}", conflict_mark(ascii), R::ConflictNote.get(lang))?;
+        writeln!(out, "{} {}", conflict_mark(ascii), ReportLabel::ConflictNote.get(lang))?;
         writeln!(out)?;
         for conflict in &report.conflicts {
             writeln!(out, "- {}", escape(&msg::conflict_line(lang, report.plan, conflict)))?;

@@ -9,9 +9,9 @@ use super::{Line, Report};
 use crate::domain::plan::Goal;
 use crate::domain::progress::PeriodChoice;
 use crate::domain::status::Status;
-use crate::i18n::field::R;
+use crate::i18n::field::ReportLabel;
 use crate::i18n::present;
-use crate::i18n::{self, Lang, T};
+use crate::i18n::{self, Label, Lang};
 use rust_decimal::Decimal;
 use rust_decimal::prelude::ToPrimitive;
 use rust_xlsxwriter::{
@@ -31,7 +31,7 @@ pub fn to_bytes(report: &Report, lang: Lang) -> Result<Vec<u8>, XlsxError> {
     let plan = report.plan;
     workbook.set_properties(&DocProperties::new().set_title(plan.title.get(lang)));
     let sheet = workbook.add_worksheet();
-    sheet.set_name(R::Sheet.get(lang))?;
+    sheet.set_name(ReportLabel::Sheet.get(lang))?;
     for (col, width) in (0u16..).zip(WIDTHS) {
         sheet.set_column_width(col, width)?;
     }
@@ -43,7 +43,7 @@ pub fn to_bytes(report: &Report, lang: Lang) -> Result<Vec<u8>, XlsxError> {
     let header = header.set_text_wrap().set_align(rust_xlsxwriter::FormatAlign::Top);
 
     sheet.write_string_with_format(0, 0, crate::i18n::present::title(lang, plan), &title)?;
-    sheet.write_string_with_format(1, 0, R::MadeOn.get(lang), &bold)?;
+    sheet.write_string_with_format(1, 0, ReportLabel::MadeOn.get(lang), &bold)?;
     let made = report.made;
     let day = ExcelDateTime::from_ymd(
         made.year().try_into().unwrap_or(1900),
@@ -54,28 +54,28 @@ pub fn to_bytes(report: &Report, lang: Lang) -> Result<Vec<u8>, XlsxError> {
         .set_num_format(lang.pick("dd/mm/yyyy", "yyyy-mm-dd"))
         .set_align(rust_xlsxwriter::FormatAlign::Left);
     sheet.write_datetime_with_format(1, 1, &day, &date_format)?;
-    sheet.write_string_with_format(2, 0, R::AssessedIn.get(lang), &bold)?;
+    sheet.write_string_with_format(2, 0, ReportLabel::AssessedIn.get(lang), &bold)?;
     let assessed = match report.choice {
         PeriodChoice::Fixed(p) => i18n::period(lang, p),
-        PeriodChoice::Latest => T::LatestPeriod.get(lang),
+        PeriodChoice::Latest => Label::LatestPeriod.get(lang),
     };
     sheet.write_string(2, 1, assessed)?;
 
     sheet.write_string_with_format(3, 0, crate::i18n::field::tally(lang, report.tally), &bold)?;
 
     let headers = [
-        T::ColId.get(lang),
-        T::ColName.get(lang),
-        R::Unit.get(lang),
-        R::YearPlan.get(lang),
-        R::LastYearSamePeriod.get(lang),
-        R::Figure.get(lang),
+        Label::ColId.get(lang),
+        Label::ColName.get(lang),
+        ReportLabel::Unit.get(lang),
+        ReportLabel::YearPlan.get(lang),
+        ReportLabel::LastYearSamePeriod.get(lang),
+        ReportLabel::Figure.get(lang),
         lang.pick("Loại số liệu", "Kind"),
-        R::AssessedIn.get(lang),
-        R::PercentOfPlan.get(lang),
-        R::PercentOfLastYear.get(lang),
-        R::Verdict.get(lang),
-        R::Conflict.get(lang),
+        ReportLabel::AssessedIn.get(lang),
+        ReportLabel::PercentOfPlan.get(lang),
+        ReportLabel::PercentOfLastYear.get(lang),
+        ReportLabel::Verdict.get(lang),
+        ReportLabel::Conflict.get(lang),
     ];
     for (col, label) in (0u16..).zip(headers) {
         sheet.write_string_with_format(HEADER_ROW, col, label, &header)?;
@@ -92,10 +92,10 @@ pub fn to_bytes(report: &Report, lang: Lang) -> Result<Vec<u8>, XlsxError> {
     }
     row += 1;
 
-    sheet.write_string_with_format(row, 0, R::Summary.get(lang), &title)?;
+    sheet.write_string_with_format(row, 0, ReportLabel::Summary.get(lang), &title)?;
     row += 1;
-    sheet.write_string_with_format(row, 1, T::ColStatus.get(lang), &header)?;
-    sheet.write_string_with_format(row, 2, R::Count.get(lang), &header)?;
+    sheet.write_string_with_format(row, 1, Label::ColStatus.get(lang), &header)?;
+    sheet.write_string_with_format(row, 2, ReportLabel::Count.get(lang), &header)?;
     row += 1;
     let count = Format::new().set_num_format("0").set_border(FormatBorder::Thin);
     for (status, n) in super::summary(report) {
@@ -103,7 +103,7 @@ pub fn to_bytes(report: &Report, lang: Lang) -> Result<Vec<u8>, XlsxError> {
         sheet.write_number_with_format(row, 2, n as f64, &count)?;
         row += 1;
     }
-    sheet.write_string_with_format(row, 1, R::Total.get(lang), &header)?;
+    sheet.write_string_with_format(row, 1, ReportLabel::Total.get(lang), &header)?;
     sheet.write_number_with_format(row, 2, report.counts.iter().sum::<usize>() as f64, &count.set_bold())?;
     sheet.set_freeze_panes(HEADER_ROW + 1, 2)?;
     // Printed as a province hands it in: landscape A4, all columns on one page's width, the

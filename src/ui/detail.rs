@@ -5,7 +5,7 @@ use crate::app::App;
 use crate::domain::period::Period;
 use crate::domain::text;
 use crate::i18n::present;
-use crate::i18n::{self, T, U};
+use crate::i18n::{self, Label, ViewText};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
@@ -22,7 +22,7 @@ pub fn summary(app: &App, area: Rect, buf: &mut Buffer) {
         return;
     };
     // The hint stays put at the right, so moving the cursor redraws only the name.
-    let hint = format!("  [i] {}", U::Detail.get(app.lang));
+    let hint = format!("  [i] {}", ViewText::Detail.get(app.lang));
     let room = usize::from(area.width).saturating_sub(hint.chars().count());
     let goal = crate::i18n::present::goal(app.lang, app.ascii, target);
     let name = match goal.is_empty() {
@@ -76,7 +76,7 @@ fn compared_with_last_year(app: &App, target: &crate::domain::plan::Target, line
                     spans.push(Span::raw(format!("  {}", present::value_with_unit(lang, value, unit))));
                 }
                 None => spans.push(Span::styled(
-                    format!("{}  {}", empty.repeat(BAR), T::NoFigure.get(lang)),
+                    format!("{}  {}", empty.repeat(BAR), Label::NoFigure.get(lang)),
                     theme.dim,
                 )),
             }
@@ -88,13 +88,16 @@ fn compared_with_last_year(app: &App, target: &crate::domain::plan::Target, line
 pub fn detail(app: &App, area: Rect, buf: &mut Buffer) {
     let lang = app.lang;
     let theme = &app.theme;
-    let block =
-        Block::new().borders(Borders::TOP).border_set(theme.border_set()).border_style(theme.border).title(
-            match app.detail_zoom {
-                true => format!(" {}{}{} ", U::Detail.get(lang), theme.dot(), U::DetailBack.get(lang)),
-                false => format!(" {} ", U::Detail.get(lang)),
-            },
-        );
+    let block = Block::new()
+        .borders(Borders::TOP)
+        .border_set(theme.border_set())
+        .border_style(theme.border)
+        .title(match app.detail_zoom {
+            true => {
+                format!(" {}{}{} ", ViewText::Detail.get(lang), theme.dot(), ViewText::DetailBack.get(lang))
+            }
+            false => format!(" {} ", ViewText::Detail.get(lang)),
+        });
     let Some(target) = app.selected_target() else {
         block.render(area, buf);
         return;
@@ -114,7 +117,7 @@ pub fn detail(app: &App, area: Rect, buf: &mut Buffer) {
     let goal = present::goal(lang, app.ascii, target);
     if !goal.is_empty() {
         lines.push(Line::from(vec![
-            Span::styled(format!("{}: ", U::Goal.get(lang)), theme.dim),
+            Span::styled(format!("{}: ", ViewText::Goal.get(lang)), theme.dim),
             Span::raw(goal),
             Span::styled(format!("{dot}{}", target.section), theme.dim),
         ]));
@@ -122,7 +125,7 @@ pub fn detail(app: &App, area: Rect, buf: &mut Buffer) {
     // The resolution's own sentence, as the document words the target.
     if let Some(quote) = &target.quote {
         lines.push(Line::from(vec![
-            Span::styled(format!("{}: ", U::Quote.get(lang)), theme.dim),
+            Span::styled(format!("{}: ", ViewText::Quote.get(lang)), theme.dim),
             Span::styled(i18n::quoted(lang, quote, app.ascii), theme.label),
         ]));
     }
@@ -134,7 +137,7 @@ pub fn detail(app: &App, area: Rect, buf: &mut Buffer) {
     }
     let parts = app.index.get(&target.id).map(|i| app.parts[*i].as_slice()).unwrap_or_default();
     if !parts.is_empty() {
-        lines.push(Line::styled(format!("{}:", U::Parts.get(lang)), theme.label));
+        lines.push(Line::styled(format!("{}:", ViewText::Parts.get(lang)), theme.label));
         for i in parts {
             let part = &app.plan.targets[*i];
             let status = app.view.rows.get(*i).map(|r| r.status);
@@ -148,7 +151,7 @@ pub fn detail(app: &App, area: Rect, buf: &mut Buffer) {
         }
     }
     if target.goal.is_some() {
-        lines.push(Line::styled(format!("{}:", U::Figures.get(lang)), theme.label));
+        lines.push(Line::styled(format!("{}:", ViewText::Figures.get(lang)), theme.label));
         let (full, empty) = theme.bar();
         let ledger = app.store.ledger();
         let label_width = Period::ALL
@@ -198,7 +201,7 @@ pub fn detail(app: &App, area: Rect, buf: &mut Buffer) {
             lines.push(Line::from(spans));
         }
         if !any_figure {
-            lines.push(Line::styled(format!("  {}", T::NoFigure.get(lang)), theme.dim));
+            lines.push(Line::styled(format!("  {}", Label::NoFigure.get(lang)), theme.dim));
         }
     }
     if target.goal.is_some() {
@@ -226,14 +229,14 @@ pub fn detail(app: &App, area: Rect, buf: &mut Buffer) {
             format!(
                 "{} {} {}: {}",
                 crate::i18n::present::conflict_mark(app.ascii),
-                i18n::field::R::Conflict.get(lang),
+                i18n::field::ReportLabel::Conflict.get(lang),
                 i18n::period(lang, period),
                 values.join(lang.pick(" hay ", " or "))
             ),
             theme.error,
         ));
     }
-    lines.push(Line::styled(format!("{}:", U::History.get(lang)), theme.label));
+    lines.push(Line::styled(format!("{}:", ViewText::History.get(lang)), theme.label));
     let mut any = false;
     for entry in ledger.history(Some(&target.id)) {
         any = true;
@@ -242,7 +245,7 @@ pub fn detail(app: &App, area: Rect, buf: &mut Buffer) {
             Span::raw(format!("{}  ", text::clean(&entry.author))),
         ];
         if entry.retracts.is_some() {
-            spans.push(Span::styled(format!("{} ", U::Retracted.get(lang)), theme.error));
+            spans.push(Span::styled(format!("{} ", ViewText::Retracted.get(lang)), theme.error));
         }
         spans.push(Span::raw(format!(
             "{}  {}  {}",
@@ -257,7 +260,7 @@ pub fn detail(app: &App, area: Rect, buf: &mut Buffer) {
         lines.push(Line::from(spans));
     }
     if !any {
-        lines.push(Line::styled(format!("  {}", U::NoHistory.get(lang)), theme.dim));
+        lines.push(Line::styled(format!("  {}", ViewText::NoHistory.get(lang)), theme.dim));
     }
     Paragraph::new(lines).block(block).wrap(Wrap { trim: false }).render(area, buf);
 }

@@ -2,7 +2,7 @@
 
 use crate::app::keymap;
 use crate::app::{App, Mode};
-use crate::i18n::U;
+use crate::i18n::ViewText;
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Position, Rect};
 use ratatui::text::{Line, Span};
@@ -13,7 +13,7 @@ pub fn footer(app: &App, area: Rect, buf: &mut Buffer) {
     let lang = app.lang;
     let first = Rect { height: 1, ..area };
     if app.mode == Mode::Filter {
-        let prompt = format!("{}: /", U::Filter.get(lang));
+        let prompt = format!("{}: /", ViewText::Filter.get(lang));
         let before = app.filter.text[..app.filter.cursor].width();
         Line::from(vec![Span::styled(prompt.clone(), app.theme.label), Span::raw(app.filter.text.clone())])
             .render(first, buf);

@@ -4,7 +4,7 @@ use crate::app::{App, SortBy, TABS};
 use crate::domain::progress::PeriodChoice;
 use crate::domain::status::Status;
 use crate::domain::text::truncate;
-use crate::i18n::{self, Lang, T, U};
+use crate::i18n::{self, Label, Lang, ViewText};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
@@ -18,11 +18,11 @@ pub fn header(app: &App, area: Rect, buf: &mut Buffer) {
     let width = usize::from(area.width);
     let dot = app.theme.dot();
     let period = match app.period {
-        PeriodChoice::Latest => U::Latest.get(lang),
+        PeriodChoice::Latest => ViewText::Latest.get(lang),
         PeriodChoice::Fixed(p) => i18n::period(lang, p),
     };
     let mut spans = vec![
-        Span::styled(format!("{}: ", T::ColPeriod.get(lang)), app.theme.dim),
+        Span::styled(format!("{}: ", Label::ColPeriod.get(lang)), app.theme.dim),
         Span::styled(period.to_owned(), app.theme.label),
         Span::styled(format!("{dot}{}", i18n::field::tally_short(lang, app.view.tally)), app.theme.label),
     ];
@@ -49,24 +49,26 @@ pub fn header(app: &App, area: Rect, buf: &mut Buffer) {
         filters.push(status_filter(lang, chosen).to_owned());
     }
     if !filters.is_empty() {
-        spans.push(Span::styled(format!("{dot}{}: ", U::Filter.get(lang)), app.theme.dim));
+        spans.push(Span::styled(format!("{dot}{}: ", ViewText::Filter.get(lang)), app.theme.dim));
         spans.push(Span::styled(filters.join(", "), app.theme.label));
     }
     if app.sort != SortBy::Plan {
-        spans.push(Span::styled(format!("{dot}{}: ", U::SortedBy.get(lang)), app.theme.dim));
+        spans.push(Span::styled(format!("{dot}{}: ", ViewText::SortedBy.get(lang)), app.theme.dim));
         spans.push(Span::styled(sort(lang, app.sort), app.theme.label));
     }
     if app.read_only {
-        spans.push(Span::styled(format!("{dot}{}", U::ReadOnly.get(lang)), app.theme.error));
+        spans.push(Span::styled(format!("{dot}{}", ViewText::ReadOnly.get(lang)), app.theme.error));
     }
     let used = |spans: &[Span]| spans.iter().map(|s| s.content.width()).sum::<usize>();
     // The user and the store, when they fit beside what matters more.
-    let user =
-        [Span::styled(format!("{dot}{}: ", U::User.get(lang)), app.theme.dim), Span::raw(app.user.clone())];
+    let user = [
+        Span::styled(format!("{dot}{}: ", ViewText::User.get(lang)), app.theme.dim),
+        Span::raw(app.user.clone()),
+    ];
     if used(&spans) + used(&user) <= width {
         spans.extend(user);
     }
-    let store_label = format!("{dot}{}: ", U::Store.get(lang));
+    let store_label = format!("{dot}{}: ", ViewText::Store.get(lang));
     let room = width.saturating_sub(used(&spans) + store_label.width());
     if room >= 12 {
         spans.push(Span::styled(store_label, app.theme.dim));
@@ -124,7 +126,7 @@ fn truncate_start(text: &str, width: usize, ascii: bool) -> String {
 fn tab_name(app: &App, tab: usize) -> &'static str {
     match App::tab_group(tab) {
         Some(g) => i18n::group(app.lang, g),
-        None => U::AllGroups.get(app.lang),
+        None => ViewText::AllGroups.get(app.lang),
     }
 }
 

@@ -7,7 +7,7 @@ use crate::domain::ledger::Entry;
 use crate::domain::number;
 use crate::domain::text::truncate;
 use crate::i18n::present;
-use crate::i18n::{self, T, U};
+use crate::i18n::{self, Label, ViewText};
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Position, Rect};
 use ratatui::text::{Line, Span};
@@ -47,15 +47,15 @@ pub fn form(app: &App, form: &Form, area: Rect, buf: &mut Buffer) {
     let Some(target) = app.plan.target(&form.target) else { return };
     let popup = centred(area, 76, 12);
     Clear.render(popup, buf);
-    let title = format!("{}: {} {}", U::EditTitle.get(lang), target.id, target.name.get(lang));
+    let title = format!("{}: {} {}", ViewText::EditTitle.get(lang), target.id, target.name.get(lang));
     let title = truncate(&title, usize::from(popup.width.saturating_sub(4)), app.ascii);
     let block = frame(app, title).padding(ratatui::widgets::Padding::horizontal(1));
     let inner = block.inner(popup);
     block.render(popup, buf);
 
-    let labels = [U::Value, U::ReadAs, U::Kind, U::Note].map(|u| u.get(lang));
+    let labels = [ViewText::Value, ViewText::ReadAs, ViewText::Kind, ViewText::Note].map(|u| u.get(lang));
     let label_width =
-        labels.iter().chain([T::ColPeriod.get(lang)].iter()).map(|l| l.width()).max().unwrap_or(0) + 2;
+        labels.iter().chain([Label::ColPeriod.get(lang)].iter()).map(|l| l.width()).max().unwrap_or(0) + 2;
     let field_width = usize::from(inner.width).saturating_sub(label_width);
     let label = |text: &str, focus: bool| {
         let style = if focus { theme.tab_active } else { theme.label };
@@ -64,7 +64,7 @@ pub fn form(app: &App, form: &Form, area: Rect, buf: &mut Buffer) {
     let unit = target.unit.get(lang);
     let mut lines = Vec::new();
     let mut goal_line = vec![
-        Span::styled(format!("{}: ", U::Goal.get(lang)), theme.dim),
+        Span::styled(format!("{}: ", ViewText::Goal.get(lang)), theme.dim),
         Span::raw(present::goal(lang, app.ascii, target)),
     ];
     if let Some(current) = app.store.ledger().current(&target.id, form.period) {
@@ -72,7 +72,7 @@ pub fn form(app: &App, form: &Form, area: Rect, buf: &mut Buffer) {
             format!(
                 "{}{} ({}): {}",
                 theme.dot(),
-                U::Current.get(lang),
+                ViewText::Current.get(lang),
                 i18n::period(lang, form.period),
                 present::figure(lang, current.value)
             ),
@@ -83,7 +83,7 @@ pub fn form(app: &App, form: &Form, area: Rect, buf: &mut Buffer) {
     let (value_shown, value_cursor) = window(&form.value.text, form.value.cursor, field_width);
     lines.push(Line::from(vec![label(labels[0], form.focus == FormField::Value), Span::raw(value_shown)]));
     let read_as = if form.value.text.trim().is_empty() {
-        Span::styled(U::TypeANumber.get(lang), theme.dim)
+        Span::styled(ViewText::TypeANumber.get(lang), theme.dim)
     } else {
         match number::parse(&form.value.text, lang.number_style()) {
             Ok(v) => Span::styled(present::value_with_unit(lang, v, unit), theme.info.patch(theme.label)),
@@ -93,7 +93,7 @@ pub fn form(app: &App, form: &Form, area: Rect, buf: &mut Buffer) {
     lines.push(Line::from(vec![label(labels[1], false), read_as]));
     let (left, right) = if app.ascii { ("< ", " >") } else { ("◀ ", " ▶") };
     lines.push(Line::from(vec![
-        label(T::ColPeriod.get(lang), form.focus == FormField::Period),
+        label(Label::ColPeriod.get(lang), form.focus == FormField::Period),
         Span::raw(format!("{left}{}{right}", i18n::period(lang, form.period))),
     ]));
     lines.push(Line::from(vec![
@@ -132,15 +132,15 @@ pub fn help(app: &App, area: Rect, buf: &mut Buffer) {
     let theme = &app.theme;
     let popup = centred(area, 72, area.height);
     Clear.render(popup, buf);
-    let block = frame(app, U::HelpTitle.get(lang).to_owned());
+    let block = frame(app, ViewText::HelpTitle.get(lang).to_owned());
     let sections = [
-        (ModeKind::Browse, U::HelpBrowse),
-        (ModeKind::Detail, U::HelpDetail),
-        (ModeKind::Filter, U::HelpFilter),
-        (ModeKind::Edit, U::HelpEdit),
-        (ModeKind::Confirm, U::HelpConfirm),
-        (ModeKind::ConfirmRound, U::HelpConfirmRound),
-        (ModeKind::Help, U::HelpHelp),
+        (ModeKind::Browse, ViewText::HelpBrowse),
+        (ModeKind::Detail, ViewText::HelpDetail),
+        (ModeKind::Filter, ViewText::HelpFilter),
+        (ModeKind::Edit, ViewText::HelpEdit),
+        (ModeKind::Confirm, ViewText::HelpConfirm),
+        (ModeKind::ConfirmRound, ViewText::HelpConfirmRound),
+        (ModeKind::Help, ViewText::HelpHelp),
     ];
     let pages: Vec<_> = sections
         .map(|(mode, title)| (title, keymap::help_lines(mode, lang, app.ascii, app.read_only)))
@@ -202,15 +202,15 @@ pub fn confirm(app: &App, entry: &Entry, area: Rect, buf: &mut Buffer) {
         crate::domain::text::clean(&entry.author),
         present::time_in(lang, entry.time, &app.tz)
     );
-    let lines = vec![Line::raw(U::UndoQuestion.get(lang)), Line::styled(what, app.theme.label)];
-    ask(app, ModeKind::Confirm, U::UndoTitle.get(lang), lines, area, buf);
+    let lines = vec![Line::raw(ViewText::UndoQuestion.get(lang)), Line::styled(what, app.theme.label)];
+    ask(app, ModeKind::Confirm, ViewText::UndoTitle.get(lang), lines, area, buf);
 }
 
 /// The question before `c` closes or reopens a period.
 pub fn confirm_round(app: &App, round: &RoundAsk, area: Rect, buf: &mut Buffer) {
     let lang = app.lang;
     let closing = round.action == crate::domain::ledger::RoundAction::ClosePeriod;
-    let title = if closing { U::CloseTitle } else { U::ReopenTitle };
+    let title = if closing { ViewText::CloseTitle } else { ViewText::ReopenTitle };
     let mut lines =
         vec![Line::styled(i18n::field::round_question(lang, round.action, round.period), app.theme.label)];
     if round.default {

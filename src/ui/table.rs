@@ -7,7 +7,7 @@ use crate::domain::period::Period;
 use crate::domain::status::Status;
 use crate::domain::text::truncate;
 use crate::i18n::present;
-use crate::i18n::{self, T, U};
+use crate::i18n::{self, Label, ViewText};
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Alignment, Constraint, Rect};
 use ratatui::style::Style;
@@ -34,7 +34,7 @@ pub fn table(app: &App, area: Rect, buf: &mut Buffer) {
     let mut hits = app.hits.get();
     let body = Rect { y: area.y + 1, height: area.height.saturating_sub(1), ..area };
     if app.visible.is_empty() {
-        Paragraph::new(Line::styled(U::NoRows.get(lang), app.theme.dim)).render(body, buf);
+        Paragraph::new(Line::styled(ViewText::NoRows.get(lang), app.theme.dim)).render(body, buf);
         hits.table = Rect::default();
         app.hits.set(hits);
         return;
@@ -46,8 +46,8 @@ pub fn table(app: &App, area: Rect, buf: &mut Buffer) {
         (app.goal_widths.1.min(14 + usize::from(app.ascii)), 9, 8)
     };
     // "106,25 %" fits (the verdict's two decimals); never narrower than its title.
-    let percent_width = percent_width.max(T::ColPercent.get(lang).width());
-    let period_title = if wide { T::ColPeriod } else { T::ColPeriodShort };
+    let percent_width = percent_width.max(Label::ColPercent.get(lang).width());
+    let period_title = if wide { Label::ColPeriod } else { Label::ColPeriodShort };
     let period_width = Period::THIS_YEAR
         .iter()
         .map(|p| if wide { i18n::period(lang, *p) } else { i18n::period_short(lang, *p) }.width())
@@ -60,7 +60,7 @@ pub fn table(app: &App, area: Rect, buf: &mut Buffer) {
         .zip(app.view.counts[crate::app::TABS - 1])
         .filter(|(_, n)| *n > 0)
         .map(|(s, _)| app.theme.symbol(*s).width() + 1 + i18n::status_short(lang, *s).width())
-        .chain([T::ColStatus.get(lang).width()])
+        .chain([Label::ColStatus.get(lang).width()])
         .max()
         .unwrap_or(10);
     let mut widths = vec![
@@ -72,8 +72,15 @@ pub fn table(app: &App, area: Rect, buf: &mut Buffer) {
         Constraint::Length(percent_width as u16),
         Constraint::Length(status_width as u16),
     ];
-    let mut titles =
-        vec![T::ColId, T::ColName, T::ColTarget, T::ColActual, period_title, T::ColPercent, T::ColStatus];
+    let mut titles = vec![
+        Label::ColId,
+        Label::ColName,
+        Label::ColTarget,
+        Label::ColActual,
+        period_title,
+        Label::ColPercent,
+        Label::ColStatus,
+    ];
     let with_goal = area.width >= WITH_GOAL;
     if !with_goal {
         widths.remove(2);
@@ -112,8 +119,8 @@ pub fn table(app: &App, area: Rect, buf: &mut Buffer) {
             // An estimate (ước thực hiện) is marked `~`; the detail says it in words.
             Some(value) if row.estimate => format!("~{}", present::figure(lang, value)),
             Some(value) => present::figure(lang, value),
-            None if target.goal.is_some() && app.ascii => T::NoFigureAscii.get(lang).to_owned(),
-            None if target.goal.is_some() => T::NoFigure.get(lang).to_owned(),
+            None if target.goal.is_some() && app.ascii => Label::NoFigureAscii.get(lang).to_owned(),
+            None if target.goal.is_some() => Label::NoFigure.get(lang).to_owned(),
             None => String::new(),
         };
         let actual = fit(actual, actual_width);
