@@ -14,6 +14,7 @@ use std::path::Path;
 pub mod field;
 pub mod plans;
 pub mod present;
+pub mod units_data;
 
 pub use crate::domain::lang::Lang;
 

@@ -45,7 +45,7 @@ pub struct MissingRequest<'a> {
     pub file: Option<&'a Path>,
 }
 
-fn units_error(lang: Lang, error: &store::units::UnitsError) -> Failure {
+pub(super) fn units_error(lang: Lang, error: &store::units::UnitsError) -> Failure {
     use store::units::UnitsError;
     Failure::bad_input(match (error, lang) {
         (UnitsError::Io(path, e), Lang::Vi) => format!("không đọc/ghi được {}: {e}", path.display()),
@@ -376,7 +376,11 @@ pub fn units(
     let known = store::units::list(path).map_err(|e| units_error(lang, &e))?;
     let mut rows = Vec::with_capacity(known.len());
     for unit in &known {
-        let store = Store::open(&store::units::store_of(path, &unit.id), plan).map_err(|e| {
+        let unit_store = store::units::store_of(path, &unit.id);
+        // Each unit judged by its own targets where it has them.
+        let own_plan = super::unit_targets::plan_of_unit(lang, plan, &unit_store, &unit.id)?;
+        let plan = own_plan.as_ref().unwrap_or(plan);
+        let store = Store::open(&unit_store, plan).map_err(|e| {
             let what = i18n::store_error(lang, &e);
             Failure::bad_input(format!("{} {}: {what}", lang.pick("đơn vị", "unit"), unit.id))
         })?;
