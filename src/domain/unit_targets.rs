@@ -167,8 +167,8 @@ mod tests {
     #[test]
     fn an_own_figure_replaces_only_that_targets_goal() {
         let plan = Plan::embedded();
-        let judged = apply(&plan, "xa-my-an", &own(vec![figure("1", "9")])).unwrap();
-        let goal = |p: &Plan, id: &str| p.target(id).unwrap().goal.unwrap();
+        let judged = apply(&plan, "xa-my-an", &own(vec![figure("1", "9")])).expect("fits the plan");
+        let goal = |p: &Plan, id: &str| p.target(id).and_then(|t| t.goal).expect("a goal");
         assert_eq!(goal(&judged, "1").0, Goal::AtLeast(Decimal::from(9)));
         assert_eq!(goal(&judged, "1").1, goal(&plan, "1").1, "the measure stays the plan's");
         assert_eq!(goal(&judged, "3"), goal(&plan, "3"));
@@ -178,7 +178,7 @@ mod tests {
     #[test]
     fn overrides_that_do_not_fit_the_plan_are_refused() {
         let plan = Plan::embedded();
-        let refused = |targets| apply(&plan, "xa-my-an", &own(targets)).unwrap_err();
+        let refused = |targets| apply(&plan, "xa-my-an", &own(targets)).expect_err("refused");
         assert_eq!(refused(vec![figure("99", "1")]), OwnProblem::UnknownTarget("99".into()));
         assert_eq!(refused(vec![figure("10", "1")]), OwnProblem::Heading("10".into()));
         assert_eq!(refused(vec![figure("1", "7"), figure("1", "9")]), OwnProblem::Duplicate("1".into()));
@@ -186,14 +186,17 @@ mod tests {
         assert!(matches!(refused(vec![empty]), OwnProblem::Needed { field: "target", .. }));
         let mut other = own(vec![]);
         other.unit = "phuong-1".into();
-        assert_eq!(apply(&plan, "xa-my-an", &other).unwrap_err(), OwnProblem::OtherUnit("phuong-1".into()));
+        assert_eq!(
+            apply(&plan, "xa-my-an", &other).expect_err("refused"),
+            OwnProblem::OtherUnit("phuong-1".into())
+        );
     }
 
     #[test]
     fn the_file_keeps_figures_as_plain_strings() {
-        let text = serde_json::to_string(&own(vec![figure("1", "6.75")])).unwrap();
+        let text = serde_json::to_string(&own(vec![figure("1", "6.75")])).expect("json");
         assert!(text.contains(r#""target":"6.75""#), "{text}");
-        let back: OwnTargets = serde_json::from_str(&text).unwrap();
+        let back: OwnTargets = serde_json::from_str(&text).expect("read back");
         assert_eq!(back, own(vec![figure("1", "6.75")]));
     }
 }
