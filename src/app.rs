@@ -7,6 +7,7 @@
 mod action;
 pub mod keymap;
 pub mod theme;
+pub mod units;
 
 pub use action::Action;
 
@@ -68,6 +69,8 @@ pub enum Mode {
     ConfirmUndo(Entry),
     /// Asking before closing or reopening a period.
     ConfirmRound(RoundAsk),
+    /// The units screen (`U`); its state is [`App::units`].
+    Units,
 }
 
 /// A closing or reopening waiting for a yes.
@@ -92,6 +95,7 @@ pub enum ModeKind {
     ConfirmRound,
     /// Browsing with the detail over the whole body (`i`): Esc goes back to the table.
     Detail,
+    Units,
 }
 
 /// Which rows the status filter (`f`) keeps. The two views cadres ask for come first.
@@ -139,6 +143,8 @@ pub enum SortBy {
     Status,
     /// The lowest % of what the period expects first; targets without one last.
     Percent,
+    /// Grouped by lead agency, in the order the agencies first appear; plan order within.
+    Agency,
 }
 
 impl SortBy {
@@ -146,7 +152,8 @@ impl SortBy {
         match self {
             SortBy::Plan => SortBy::Status,
             SortBy::Status => SortBy::Percent,
-            SortBy::Percent => SortBy::Plan,
+            SortBy::Percent => SortBy::Agency,
+            SortBy::Agency => SortBy::Plan,
         }
     }
 }
@@ -160,6 +167,7 @@ impl Mode {
             Mode::Help | Mode::Missing => ModeKind::Help,
             Mode::ConfirmUndo(_) => ModeKind::Confirm,
             Mode::ConfirmRound(_) => ModeKind::ConfirmRound,
+            Mode::Units => ModeKind::Units,
         }
     }
 }
@@ -340,6 +348,10 @@ pub struct App {
     pub last_year: Option<(Plan, crate::domain::ledger::Ledger)>,
     /// The widest goal of the plan, with its unit in full and abbreviated (table columns).
     pub goal_widths: (usize, usize),
+    /// The units screen and where the units' stores are.
+    pub units: units::Units,
+    /// The lead agency whose targets the table shows (`a`); all when `None`.
+    pub agency: Option<String>,
 }
 
 /// One target as the table shows it in the period in view (owned, so that it can be kept
@@ -445,6 +457,8 @@ impl App {
             switch_to: None,
             last_year: None,
             goal_widths: (0, 0),
+            units: Default::default(),
+            agency: None,
         };
         app.goal_widths = app.plan.targets.iter().fold((0, 0), |(full, short), t| {
             let width = |text: String| unicode_width::UnicodeWidthStr::width(text.as_str());
@@ -564,6 +578,9 @@ impl App {
             .zip(&self.plan.targets)
             .enumerate()
             .filter(|(_, (_, target))| group.is_none_or(|g| target.group == g))
+            .filter(|(_, (_, target))| {
+                self.agency.is_none() || target.agency.as_deref().map(str::trim) == self.agency.as_deref()
+            })
             .filter(|(_, (row, _))| self.status_filter.is_none_or(|f| f.keeps(row.status)))
             .filter(|(i, _)| query.is_empty() || self.search[*i].contains(&query))
             .map(|(i, _)| i)
@@ -574,6 +591,15 @@ impl App {
             SortBy::Status => self.visible.sort_by_key(|i| std::cmp::Reverse(rows[*i].status.urgency())),
             // Stable sorts: equal rows keep the plan's order.
             SortBy::Percent => self.visible.sort_by_key(|i| (rows[*i].percent.is_none(), rows[*i].percent)),
+            SortBy::Agency => {
+                let agencies = crate::domain::units::agencies(&self.plan);
+                let targets = &self.plan.targets;
+                // Targets without an agency last, as `chitieu missing` lists them.
+                self.visible.sort_by_key(|i| {
+                    let agency = targets[*i].agency.as_deref().map(str::trim);
+                    agency.and_then(|a| agencies.iter().position(|x| *x == a)).unwrap_or(usize::MAX)
+                });
+            }
         }
         self.selected = keep
             .and_then(|id| self.visible.iter().position(|i| self.plan.targets[*i].id == id))
@@ -1073,6 +1099,7 @@ fn apply(app: &mut App, action: Action) -> bool {
             Action::Cancel => app.say(ViewText::Cancelled.get(app.lang)),
             _ => app.mode = Mode::ConfirmRound(ask),
         },
+        Mode::Units => units::update(app, action),
     }
     true
 }
@@ -1127,6 +1154,7 @@ fn browse(app: &mut App, action: Action) {
             app.help_scroll = 0;
             app.mode = Mode::Missing;
         }
+        Action::ShowUnits | Action::CycleAgency => units::browse(app, action),
         Action::Edit => app.start_edit(),
         Action::ToggleRound => app.ask_round(),
         Action::Undo => app.ask_undo(),
