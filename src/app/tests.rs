@@ -2,6 +2,8 @@
 
 use super::*;
 use crate::domain::ledger::Kind;
+use crate::domain::status::Status;
+use crate::i18n::ViewText;
 use rust_decimal::Decimal;
 
 pub(crate) fn settings(lang: Lang) -> Settings {

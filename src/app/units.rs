@@ -125,7 +125,7 @@ pub(super) fn update(app: &mut App, action: Action) {
             screen.max_scroll.set(usize::MAX);
         }
         // The period in view is the table's: it stays changed when the screen closes.
-        Action::CyclePeriod | Action::PrevPeriod => super::browse(app, action),
+        Action::CyclePeriod | Action::PrevPeriod => super::update::browse(app, action),
         _ => {}
     }
     let period = app.period_for_entry();
