@@ -1,7 +1,6 @@
 //! The units screen and the agency filter as insta snapshots, at 80×24 and a larger size, in
 //! both languages, in ASCII, and with more units than lines.
 
-use crate::app::tests::settings;
 use crate::app::units::tests::{NewUnit, register};
 use crate::app::{self, Action, App, SortBy};
 use crate::domain::period::Period;
@@ -13,7 +12,6 @@ use crate::ui::tests::{draw, fixture, text};
 /// and new cooperatives, one with revenue and investment, one with nothing yet.
 fn with_units(lang: Lang, ascii: bool) -> (tempfile::TempDir, App) {
     let (dir, mut app) = fixture(lang, false, ascii);
-    let _ = settings;
     register(
         &dir.path().join("store.json"),
         &[
