@@ -13,6 +13,7 @@ pub mod plans;
 pub mod present;
 pub mod report;
 pub mod units_data;
+pub mod units_view;
 pub mod view;
 
 pub use self::cli::*;
