@@ -234,16 +234,14 @@ pub fn import_changes_round(lang: Lang, which: Period, closed: bool) -> String {
 
 /// An imported entry dated more than a day ahead of this machine's clock.
 pub fn dated_ahead(lang: Lang, entry: &crate::domain::ledger::Entry) -> String {
-    let when = present::time(lang, entry.time);
+    let said = super::dated_ahead_of_clock(lang, &entry.id, entry.time);
+    // A sentence of its own here: "Mục …", "Entry …".
+    let mut letters = said.chars();
+    let first = letters.next().map(|c| c.to_uppercase().to_string()).unwrap_or_default();
+    let said = first + letters.as_str();
     match lang {
-        Lang::Vi => format!(
-            "Mục {} ghi thời điểm {when}, sớm hơn đồng hồ máy này quá một ngày: đồng hồ của máy đã nhập nó có lẽ sai.",
-            entry.id
-        ),
-        Lang::En => format!(
-            "Entry {} is dated {when}, more than a day ahead of this machine's clock: the machine that made it likely has a wrong clock.",
-            entry.id
-        ),
+        Lang::Vi => format!("{said}: đồng hồ của máy đã nhập nó có lẽ sai."),
+        Lang::En => format!("{said}: the machine that made it likely has a wrong clock."),
     }
 }
 
