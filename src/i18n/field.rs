@@ -11,11 +11,6 @@ use crate::domain::sharp::SharpChange;
 use crate::i18n::present;
 use std::path::Path;
 
-// Moved to `errors` and `report`; still reached by these paths from cli.rs, cli/, report/
-// and ui/ while cli.rs is being split (to go once they say `i18n::` directly).
-pub use super::errors::{cannot_read, cannot_write, exchange_error, xlsx_failed};
-pub use super::report::{ReportLabel, report_columns, tally, tally_short};
-
 pub fn bad_since(lang: Lang, text: &str) -> String {
     match lang {
         Lang::Vi => format!(

@@ -24,7 +24,7 @@ pub fn header(app: &App, area: Rect, buf: &mut Buffer) {
     let mut spans = vec![
         Span::styled(format!("{}: ", Label::ColPeriod.get(lang)), app.theme.dim),
         Span::styled(period.to_owned(), app.theme.label),
-        Span::styled(format!("{dot}{}", i18n::field::tally_short(lang, app.view.tally)), app.theme.label),
+        Span::styled(format!("{dot}{}", i18n::tally_short(lang, app.view.tally)), app.theme.label),
     ];
     // "đã có số liệu x/y" for the period in view (the default one for the latest figures).
     let done = crate::domain::units::completeness(&app.plan, app.store.ledger(), app.period_for_entry());
