@@ -267,7 +267,7 @@ pub fn missing(
     match request.file {
         Some(file) => {
             store::write_atomically(file, &text, file)
-                .map_err(|e| Failure { code: 1, message: i18n::field::cannot_write(lang, file, &e) })?;
+                .map_err(|e| Failure { code: 1, message: i18n::cannot_write(lang, file, &e) })?;
             let count = groups.len();
             match lang {
                 Lang::Vi => writeln!(out, "Đã ghi {} ({count} cơ quan còn thiếu số liệu).", file.display())?,
