@@ -195,9 +195,9 @@ pub fn list(context: &Context, shelf: &Shelf, in_use: &Path, out: &mut dyn Write
         }
     }
     let right = [false, false, false, true, true, false, false];
-    super::write_line(out, &header, &widths, &right, None, context)?;
+    crate::report::table::write_line(out, &header, &widths, &right, None, context.colour)?;
     for row in &rows {
-        super::write_line(out, row, &widths, &right, None, context)?;
+        crate::report::table::write_line(out, row, &widths, &right, None, context.colour)?;
     }
     writeln!(out)?;
     writeln!(out, "{}", msg::list_footer(lang))?;
@@ -274,30 +274,6 @@ pub fn last_year_notes(
         writeln!(out, "{}", msg::overridden_note(context.lang, &last_year.id, o))?;
     }
     Ok(())
-}
-
-/// `last_year_source` of `report --format json`.
-#[derive(serde::Serialize)]
-pub struct JsonSource {
-    /// `entered` or `linked`.
-    kind: &'static str,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    plan: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    target: Option<String>,
-}
-
-impl JsonSource {
-    pub fn of(entry: &crate::domain::ledger::Entry) -> JsonSource {
-        match crate::domain::last_year::Source::of(entry) {
-            crate::domain::last_year::Source::Entered => {
-                JsonSource { kind: "entered", plan: None, target: None }
-            }
-            crate::domain::last_year::Source::Linked { plan, target } => {
-                JsonSource { kind: "linked", plan: Some(plan), target: Some(target) }
-            }
-        }
-    }
 }
 
 /// The years of the installed plans, each once, oldest first (the view's `y` goes through them).
