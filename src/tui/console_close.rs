@@ -10,7 +10,6 @@
 //! stop flag, as SIGQUIT and SIGINT do on unix: the loop leaves, restores the console and keeps
 //! the form.
 
-use super::Keep;
 use std::sync::atomic::{AtomicI32, Ordering};
 
 // The console events, as wincon.h numbers them (`windows_sys::Win32::System::Console`): named
@@ -27,15 +26,15 @@ const INTERRUPTED: i32 = 2;
 const QUIT: i32 = 3;
 
 /// What the view does on a console event; whether it handled it. For a closed window it
-/// returns only once the draft is written: Windows ends the process when it does.
-fn on_event(event: u32, stop: &AtomicI32, keep: &Keep) -> bool {
+/// returns only once `keep_form` has written the draft: Windows ends the process when it does.
+fn on_event(event: u32, stop: &AtomicI32, keep_form: impl FnOnce()) -> bool {
     match event {
         CTRL_CLOSE_EVENT | CTRL_LOGOFF_EVENT | CTRL_SHUTDOWN_EVENT => {
             // The flag first: should the loop see its console go and leave before this
             // thread is done, `run` then waits for the draft (`draft::save_now` writes once,
             // and a second caller waits for the first).
             stop.store(CLOSED, Ordering::SeqCst);
-            keep.save();
+            keep_form();
             true
         }
         CTRL_C_EVENT | CTRL_BREAK_EVENT => {
@@ -51,7 +50,8 @@ pub(super) use windows::watch;
 
 #[cfg(windows)]
 mod windows {
-    use super::{Keep, on_event};
+    use super::on_event;
+    use crate::tui::Keep;
     use std::io;
     use std::sync::atomic::AtomicI32;
     use std::sync::{Arc, Mutex, Once};
@@ -81,7 +81,7 @@ mod windows {
     /// Runs on a thread Windows starts for each console event.
     extern "system" fn handler(event: u32) -> BOOL {
         let watched = WATCHED.lock().unwrap_or_else(|poisoned| poisoned.into_inner()).clone();
-        let handled = watched.is_some_and(|(stop, keep)| on_event(event, &stop, &keep));
+        let handled = watched.is_some_and(|(stop, keep)| on_event(event, &stop, || keep.save()));
         BOOL::from(handled)
     }
 }
@@ -89,37 +89,30 @@ mod windows {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::ledger::Kind;
-    use crate::domain::period::Period;
-    use crate::store::draft::{self, Draft};
-    use std::path::PathBuf;
-    use std::sync::{Arc, Mutex};
+    use std::cell::Cell;
 
     #[test]
     fn a_closed_window_keeps_the_open_form_before_the_handler_returns_and_break_only_stops() {
-        let dir = tempfile::tempdir().expect("tempdir");
-        let path = dir.path().join("store.json.draft-lan");
-        let form = Draft {
-            target: "3".into(),
-            period: Period::Year,
-            kind: Kind::Estimate,
-            value: "9.500".into(),
-            note: "ước".into(),
-            saving_at: None,
-        };
-        let keep =
-            Keep { slot: Arc::new(Mutex::new(Some(form.clone()))), path: Arc::new(PathBuf::from(&path)) };
-
+        // What the loop sees when the form is kept: the flag must already be up.
+        let flag_when_kept = Cell::new(None);
         let stop = AtomicI32::new(0);
-        assert!(on_event(CTRL_BREAK_EVENT, &stop, &keep), "Ctrl-Break is handled");
-        assert_eq!(stop.load(Ordering::SeqCst), QUIT, "the loop is asked to leave, as on SIGQUIT");
-        assert!(draft::read(&path).is_none(), "the loop keeps the form itself on its way out");
+        assert!(on_event(CTRL_CLOSE_EVENT, &stop, || flag_when_kept.set(Some(stop.load(Ordering::SeqCst)))));
+        assert_eq!(
+            flag_when_kept.get(),
+            Some(CLOSED),
+            "the form is kept, after the loop is told, before returning"
+        );
 
-        let stop = AtomicI32::new(0);
-        assert!(on_event(CTRL_CLOSE_EVENT, &stop, &keep), "a closed window is handled");
-        assert_eq!(stop.load(Ordering::SeqCst), CLOSED);
-        assert_eq!(draft::read(&path), Some(form), "written before Windows ends the process");
+        for (event, flag) in [(CTRL_BREAK_EVENT, QUIT), (CTRL_C_EVENT, INTERRUPTED)] {
+            let stop = AtomicI32::new(0);
+            let kept = Cell::new(false);
+            assert!(on_event(event, &stop, || kept.set(true)), "handled");
+            assert_eq!(stop.load(Ordering::SeqCst), flag, "the loop is asked to leave, as on SIGQUIT/SIGINT");
+            assert!(!kept.get(), "the loop keeps the form itself on its way out");
+        }
 
-        assert!(!on_event(99, &AtomicI32::new(0), &keep), "an unknown event is left to Windows");
+        let kept = Cell::new(false);
+        assert!(!on_event(99, &AtomicI32::new(0), || kept.set(true)), "an unknown event is left to Windows");
+        assert!(!kept.get());
     }
 }
