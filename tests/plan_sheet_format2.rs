@@ -34,8 +34,7 @@ fn template_headers(home: &Path) -> Vec<String> {
     // The explanation sheet explains each new column in both languages.
     let help = workbook.worksheet_range("Hướng dẫn").expect("help sheet");
     for key in ["above", "shares", "change", "tolerance_points", "key_indicator", "don_vi"] {
-        let row =
-            help.rows().find(|row| row[1].to_string() == key).unwrap_or_else(|| panic!("{key} explained"));
+        let row = help.rows().find(|row| row[1] == key).unwrap_or_else(|| panic!("{key} explained"));
         assert!(row[3].to_string().len() > 20 && row[4].to_string().len() > 20, "{key}: {row:?}");
     }
     headers
