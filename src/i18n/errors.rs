@@ -310,7 +310,7 @@ pub fn store_error(lang: Lang, error: &StoreError) -> String {
 }
 
 /// One thing `check` found: what, where, and what to do.
-pub fn finding(lang: Lang, finding: &Finding) -> String {
+pub fn finding(lang: Lang, tz: &jiff::tz::TimeZone, finding: &Finding) -> String {
     let place = |line: usize, column: usize| match (lang, line) {
         (_, 0) => String::new(),
         (Lang::Vi, l) => format!(" (dòng {l}, cột {column})"),
@@ -352,12 +352,12 @@ pub fn finding(lang: Lang, finding: &Finding) -> String {
         (Finding::DatedAhead { entry, time }, Lang::Vi) => format!(
             "mục {entry} ghi thời điểm {}, sớm hơn đồng hồ máy này quá một ngày (đồng hồ máy nhập sai?); \
              nó không thắng nhờ ngày ghi: nhập số đúng để thay nó",
-            present::time(lang, *time)
+            present::time_in(lang, *time, tz)
         ),
         (Finding::DatedAhead { entry, time }, Lang::En) => format!(
             "entry {entry} is dated {}, more than a day ahead of this machine's clock (a wrong clock where it was made?); \
              it does not win by its date: enter the right figure to replace it",
-            present::time(lang, *time)
+            present::time_in(lang, *time, tz)
         ),
         (Finding::HardLinks { count }, Lang::Vi) => format!(
             "tệp kho có {count} tên (liên kết cứng); mỗi lần lưu ghi một tệp mới dưới tên này, các tên kia \

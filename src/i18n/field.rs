@@ -9,6 +9,7 @@ use crate::domain::plan::Plan;
 use crate::domain::rounds::ClosedPeriod;
 use crate::domain::sharp::SharpChange;
 use crate::i18n::present;
+use jiff::tz::TimeZone;
 use std::path::Path;
 
 // Moved to `errors` and `report`; still reached by these paths from cli.rs, cli/, report/
@@ -55,13 +56,8 @@ pub fn plan_differs(lang: Lang) -> String {
     .to_owned()
 }
 
-/// A closed period, for `set`, the TUI and `import`.
-pub fn period_closed(lang: Lang, closed: &ClosedPeriod) -> String {
-    period_closed_in(lang, closed, &crate::store::localtime::zone())
-}
-
-/// [`period_closed`] with the time shown in `tz` (the full-screen view's zone).
-pub fn period_closed_in(lang: Lang, closed: &ClosedPeriod, tz: &jiff::tz::TimeZone) -> String {
+/// A closed period, for `set`, `undo` and `import`, its time shown in `tz`.
+pub fn period_closed_in(lang: Lang, closed: &ClosedPeriod, tz: &TimeZone) -> String {
     let when = present::time_in(lang, closed.at, tz);
     let p = period(lang, closed.period);
     let key = closed.period.key();
@@ -106,21 +102,21 @@ pub fn period_closed_in_view(
     }
 }
 
-pub fn import_closed(lang: Lang, path: &Path, entry: &Entry, closed: &ClosedPeriod) -> String {
+pub fn import_closed(lang: Lang, tz: &TimeZone, path: &Path, entry: &Entry, closed: &ClosedPeriod) -> String {
     match lang {
         Lang::Vi => format!(
             "tệp trao đổi {}: mục {} (chỉ tiêu {}) thuộc {}. Không nhập mục nào; kho giữ nguyên",
             path.display(),
             entry.id,
             entry.target,
-            period_closed(lang, closed)
+            period_closed_in(lang, closed, tz)
         ),
         Lang::En => format!(
             "change file {}: entry {} (target {}) belongs to {}. Nothing was imported; the store is unchanged",
             path.display(),
             entry.id,
             entry.target,
-            period_closed(lang, closed)
+            period_closed_in(lang, closed, tz)
         ),
     }
 }
@@ -233,8 +229,8 @@ pub fn import_changes_round(lang: Lang, which: Period, closed: bool) -> String {
 }
 
 /// An imported entry dated more than a day ahead of this machine's clock.
-pub fn dated_ahead(lang: Lang, entry: &crate::domain::ledger::Entry) -> String {
-    let when = present::time(lang, entry.time);
+pub fn dated_ahead(lang: Lang, tz: &TimeZone, entry: &crate::domain::ledger::Entry) -> String {
+    let when = present::time_in(lang, entry.time, tz);
     match lang {
         Lang::Vi => format!(
             "Mục {} ghi thời điểm {when}, sớm hơn đồng hồ máy này quá một ngày: đồng hồ của máy đã nhập nó có lẽ sai.",
@@ -262,14 +258,19 @@ pub fn import_summary(lang: Lang, new: usize, already: usize, conflicts: usize) 
     }
 }
 
-/// One conflict: target, period, and each official value with author and time.
-pub fn conflict_line(lang: Lang, plan: &Plan, conflict: &Conflict) -> String {
+/// One conflict: target, period, and each official value with author and time (in `tz`).
+pub fn conflict_line(lang: Lang, tz: &TimeZone, plan: &Plan, conflict: &Conflict) -> String {
     let name = plan.target(conflict.target).map(|t| t.name.get(lang)).unwrap_or_default();
     let values: Vec<String> = conflict
         .entries
         .iter()
         .map(|e| {
-            format!("{} ({}, {})", present::figure(lang, e.value), e.author, present::time(lang, e.time))
+            format!(
+                "{} ({}, {})",
+                present::figure(lang, e.value),
+                e.author,
+                present::time_in(lang, e.time, tz)
+            )
         })
         .collect();
     let or = lang.pick(" hay ", " or ");
@@ -285,10 +286,10 @@ pub fn conflict_advice(lang: Lang) -> String {
 }
 
 /// A `check` finding: a conflict, worded as a problem.
-pub fn conflict_problem(lang: Lang, plan: &Plan, conflict: &Conflict) -> String {
+pub fn conflict_problem(lang: Lang, tz: &TimeZone, plan: &Plan, conflict: &Conflict) -> String {
     match lang {
-        Lang::Vi => format!("xung đột số liệu chính thức: {}", conflict_line(lang, plan, conflict)),
-        Lang::En => format!("conflicting official figures: {}", conflict_line(lang, plan, conflict)),
+        Lang::Vi => format!("xung đột số liệu chính thức: {}", conflict_line(lang, tz, plan, conflict)),
+        Lang::En => format!("conflicting official figures: {}", conflict_line(lang, tz, plan, conflict)),
     }
 }
 
@@ -302,8 +303,8 @@ pub fn round_label(lang: Lang, action: RoundAction, p: Period) -> String {
     }
 }
 
-pub fn already_closed(lang: Lang, close: &Entry) -> String {
-    let when = present::time(lang, close.time);
+pub fn already_closed(lang: Lang, tz: &TimeZone, close: &Entry) -> String {
+    let when = present::time_in(lang, close.time, tz);
     match lang {
         Lang::Vi => format!(
             "Kỳ {} đã chốt trước đó ({}, {when}); không ghi gì thêm.",
