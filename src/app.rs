@@ -10,6 +10,7 @@ mod form;
 pub mod keymap;
 mod text_field;
 pub mod theme;
+pub mod units;
 mod update;
 mod view_model;
 
@@ -69,6 +70,8 @@ pub enum Mode {
     ConfirmUndo(Entry),
     /// Asking before closing or reopening a period.
     ConfirmRound(RoundAsk),
+    /// The units screen (`U`); its state is [`App::units`].
+    Units,
 }
 
 /// The kind of a [`Mode`], which the key table is keyed by.
@@ -84,6 +87,7 @@ pub enum ModeKind {
     ConfirmRound,
     /// Browsing with the detail over the whole body (`i`): Esc goes back to the table.
     Detail,
+    Units,
 }
 
 impl Mode {
@@ -95,6 +99,7 @@ impl Mode {
             Mode::Help | Mode::Missing => ModeKind::Help,
             Mode::ConfirmUndo(_) => ModeKind::Confirm,
             Mode::ConfirmRound(_) => ModeKind::ConfirmRound,
+            Mode::Units => ModeKind::Units,
         }
     }
 }
@@ -182,6 +187,10 @@ pub struct App {
     pub last_year: Option<(Plan, crate::domain::ledger::Ledger)>,
     /// The widest goal of the plan, with its unit in full and abbreviated (table columns).
     pub goal_widths: (usize, usize),
+    /// The units screen and where the units' stores are.
+    pub units: units::Units,
+    /// The lead agency whose targets the table shows (`a`); all when `None`.
+    pub agency: Option<String>,
 }
 
 impl App {
@@ -231,6 +240,8 @@ impl App {
             switch_to: None,
             last_year: None,
             goal_widths: (0, 0),
+            units: Default::default(),
+            agency: None,
         };
         app.goal_widths = app.plan.targets.iter().fold((0, 0), |(full, short), t| {
             let width = |text: String| unicode_width::UnicodeWidthStr::width(text.as_str());

@@ -223,6 +223,8 @@ fn the_sort_cycles_worst_status_first_then_lowest_percent_then_plan_order() {
     assert_eq!(app.sort, SortBy::Percent);
     assert_eq!(ids(&app), ["3", "1", "2", "4"], "48,6 % and 87,5 % of the year's plan, then no figure");
     update(&mut app, Action::CycleSort);
+    assert_eq!(app.sort, SortBy::Agency);
+    update(&mut app, Action::CycleSort);
     assert_eq!(app.sort, SortBy::Plan);
 }
 

@@ -176,11 +176,12 @@ fn apply(app: &mut App, action: Action) -> bool {
             Action::Cancel => app.say(ViewText::Cancelled.get(app.lang)),
             _ => app.mode = Mode::ConfirmRound(ask),
         },
+        Mode::Units => super::units::update(app, action),
     }
     true
 }
 
-fn browse(app: &mut App, action: Action) {
+pub(super) fn browse(app: &mut App, action: Action) {
     match action {
         Action::Up => app.move_by(-1),
         Action::Down => app.move_by(1),
@@ -230,6 +231,7 @@ fn browse(app: &mut App, action: Action) {
             app.help_scroll = 0;
             app.mode = Mode::Missing;
         }
+        Action::ShowUnits | Action::CycleAgency => super::units::browse(app, action),
         Action::Edit => app.start_edit(),
         Action::ToggleRound => app.ask_round(),
         Action::Undo => app.ask_undo(),

@@ -55,6 +55,8 @@ pub enum SortBy {
     Status,
     /// The lowest % of what the period expects first; targets without one last.
     Percent,
+    /// Grouped by lead agency, in the order the agencies first appear; plan order within.
+    Agency,
 }
 
 impl SortBy {
@@ -62,7 +64,8 @@ impl SortBy {
         match self {
             SortBy::Plan => SortBy::Status,
             SortBy::Status => SortBy::Percent,
-            SortBy::Percent => SortBy::Plan,
+            SortBy::Percent => SortBy::Agency,
+            SortBy::Agency => SortBy::Plan,
         }
     }
 }
@@ -196,6 +199,9 @@ impl App {
             .zip(&self.plan.targets)
             .enumerate()
             .filter(|(_, (_, target))| group.is_none_or(|g| target.group == g))
+            .filter(|(_, (_, target))| {
+                self.agency.is_none() || target.agency.as_deref().map(str::trim) == self.agency.as_deref()
+            })
             .filter(|(_, (row, _))| self.status_filter.is_none_or(|f| f.keeps(row.status)))
             .filter(|(i, _)| query.is_empty() || self.search[*i].contains(&query))
             .map(|(i, _)| i)
@@ -206,6 +212,15 @@ impl App {
             SortBy::Status => self.visible.sort_by_key(|i| std::cmp::Reverse(rows[*i].status.urgency())),
             // Stable sorts: equal rows keep the plan's order.
             SortBy::Percent => self.visible.sort_by_key(|i| (rows[*i].percent.is_none(), rows[*i].percent)),
+            SortBy::Agency => {
+                let agencies = crate::domain::units::agencies(&self.plan);
+                let targets = &self.plan.targets;
+                // Targets without an agency last, as `chitieu missing` lists them.
+                self.visible.sort_by_key(|i| {
+                    let agency = targets[*i].agency.as_deref().map(str::trim);
+                    agency.and_then(|a| agencies.iter().position(|x| *x == a)).unwrap_or(usize::MAX)
+                });
+            }
         }
         self.selected = keep
             .and_then(|id| self.visible.iter().position(|i| self.plan.targets[*i].id == id))

@@ -3,7 +3,7 @@
 
 use super::{Context, Failure};
 use crate::domain::plan::Text;
-use crate::i18n::{field as field_msg, plans as msg};
+use crate::i18n::{self, plans as msg};
 use crate::report::plan_sheet::{self, PlanHeader};
 use crate::store::installed::{Installed, Shelf};
 use clap::Subcommand;
@@ -57,7 +57,7 @@ pub fn run(
     let lang = context.lang;
     let write = |path: &Path, bytes: &[u8]| {
         crate::store::write_atomically(path, bytes, path)
-            .map_err(|e| Failure { code: 1, message: field_msg::cannot_write(lang, path, &e) })
+            .map_err(|e| Failure { code: 1, message: i18n::cannot_write(lang, path, &e) })
     };
     match command {
         PlanCommand::Template { out: path } => {
@@ -65,7 +65,7 @@ pub fn run(
             match extension.as_deref() {
                 Some("xlsx") => {
                     let bytes = plan_sheet::template_xlsx(lang)
-                        .map_err(|e| Failure { code: 1, message: field_msg::xlsx_failed(lang, &e) })?;
+                        .map_err(|e| Failure { code: 1, message: i18n::xlsx_failed(lang, &e) })?;
                     write(path, &bytes)?;
                     writeln!(out, "{}", msg::template_written(lang, path, None))?;
                 }
@@ -120,8 +120,8 @@ fn shelf_failure(context: &Context, error: &crate::store::installed::ShelfError)
 pub fn add(context: &Context, shelf: &Shelf, file: &Path, out: &mut dyn Write) -> Result<(), Failure> {
     let lang = context.lang;
     let plan = super::load_plan(lang, file)?;
-    let text = std::fs::read_to_string(file)
-        .map_err(|e| Failure::bad_input(field_msg::cannot_read(lang, file, &e)))?;
+    let text =
+        std::fs::read_to_string(file).map_err(|e| Failure::bad_input(i18n::cannot_read(lang, file, &e)))?;
     // The one author rule (see `ops::Actor`): the same name whatever the language.
     let author = crate::ops::Actor::here(jiff::Timestamp::now()).author;
     let added = shelf.install(&plan, &text, &author).map_err(|e| shelf_failure(context, &e))?;

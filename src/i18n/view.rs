@@ -31,6 +31,7 @@ pub enum ViewText {
     HelpFilter,
     HelpEdit,
     HelpHelp,
+    HelpUnits,
     HelpDetail,
     HelpConfirm,
     HelpConfirmRound,
@@ -83,6 +84,7 @@ impl ViewText {
             ViewText::HelpFilter => ("Gõ bộ lọc", "Typing a filter"),
             ViewText::HelpEdit => ("Nhập số liệu", "Entering a figure"),
             ViewText::HelpHelp => ("Trang này", "This page"),
+            ViewText::HelpUnits => ("Các đơn vị (U)", "Units (U)"),
             ViewText::HelpDetail => ("Xem chi tiết (phím i)", "The detail (key i)"),
             ViewText::HelpConfirm => ("Xác nhận", "Confirming"),
             ViewText::HelpConfirmRound => ("Xác nhận chốt/mở lại kỳ", "Confirming a closing or reopening"),
@@ -160,6 +162,9 @@ pub enum KeyHelp {
     ClearLine,
     Back,
     OtherTarget,
+    Units,
+    Agency,
+    UnitsPane,
 }
 
 impl KeyHelp {
@@ -193,11 +198,16 @@ impl KeyHelp {
             KeyHelp::No => ("thôi", "no"),
             KeyHelp::Close => ("đóng", "close"),
             KeyHelp::Scroll => ("cuộn", "scroll"),
-            KeyHelp::Sort => ("đổi cách xếp: tình trạng, % kế hoạch, mã", "sort: status, % of plan, id"),
+            KeyHelp::Sort => {
+                ("xếp theo tình trạng, % KH, cơ quan, mã", "sort: status, % of plan, agency, id")
+            }
             KeyHelp::PeriodBack => ("kỳ trước", "previous period"),
             KeyHelp::ClearLine => ("xoá cả dòng", "erase the line"),
             KeyHelp::Back => ("về bảng", "back to the table"),
             KeyHelp::OtherTarget => ("chỉ tiêu trước/sau", "previous/next target"),
+            KeyHelp::Units => ("các đơn vị", "units"),
+            KeyHelp::Agency => ("lọc cơ quan chủ trì", "by lead agency"),
+            KeyHelp::UnitsPane => ("tình trạng/tổng các đơn vị", "statuses/units' totals"),
         };
         lang.pick(vi, en)
     }
