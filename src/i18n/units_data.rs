@@ -185,6 +185,19 @@ pub fn own_targets_refused(lang: Lang, unit: &str, path: &Path, problem: &OwnPro
     }
 }
 
+/// Why a unit's own targets cannot be applied: the file cannot be read, or no longer fits.
+pub fn own_targets_error(
+    lang: Lang,
+    unit: &str,
+    error: &crate::store::unit_targets::OwnTargetsError,
+) -> String {
+    use crate::store::unit_targets::OwnTargetsError;
+    match error {
+        OwnTargetsError::Store(error) => super::units_view::units_error(lang, error),
+        OwnTargetsError::Unfit(path, problem) => own_targets_refused(lang, unit, path, problem),
+    }
+}
+
 /// After `plan import --unit`.
 pub fn own_targets_written(lang: Lang, unit: &str, path: &Path, count: usize) -> String {
     match (lang, count) {

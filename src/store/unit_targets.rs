@@ -44,3 +44,24 @@ pub fn write(unit_store: &Path, targets: &OwnTargets) -> Result<(), UnitsError> 
     bytes.push(b'\n');
     super::write_atomically(&path, &bytes, &path).map_err(|e| UnitsError::Io(path, e))
 }
+
+/// Why a unit's own targets cannot be applied.
+#[derive(Debug)]
+pub enum OwnTargetsError {
+    Store(UnitsError),
+    /// The file (named) no longer fits the plan.
+    Unfit(PathBuf, crate::domain::unit_targets::OwnProblem),
+}
+
+/// The plan as unit `unit` (whose store is `unit_store`) is judged by: the plan itself with
+/// the unit's own target figures, or `None` when it has none and shares the plan's.
+pub fn judged(
+    unit_store: &Path,
+    plan: &crate::domain::plan::Plan,
+    unit: &str,
+) -> Result<Option<crate::domain::plan::Plan>, OwnTargetsError> {
+    let Some(own) = read(unit_store).map_err(OwnTargetsError::Store)? else { return Ok(None) };
+    crate::domain::unit_targets::apply(plan, unit, &own)
+        .map(Some)
+        .map_err(|problem| OwnTargetsError::Unfit(path_of(unit_store), problem))
+}
