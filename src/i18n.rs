@@ -9,6 +9,7 @@ pub mod cli;
 pub mod errors;
 pub mod field;
 pub mod labels;
+pub mod marks;
 pub mod plans;
 pub mod present;
 pub mod report;
