@@ -32,7 +32,7 @@ pub fn header_vi(key: &str) -> &'static str {
         "last_year_id" => "Mã năm trước",
         "tolerance_percent" => "Dung sai phần trăm",
         "quote" => "Trích văn bản",
-        _ => "",
+        _ => super::units_data::header_vi(key),
     }
 }
 
@@ -122,7 +122,7 @@ pub fn column_help(key: &str) -> (&'static str, &'static str) {
             "Câu văn bản nêu chỉ tiêu, nguyên văn. Không bắt buộc",
             "The document's sentence, word for word. Optional",
         ),
-        _ => ("", ""),
+        _ => super::units_data::column_help(key),
     }
 }
 
@@ -235,6 +235,8 @@ pub fn sheet_problem(lang: Lang, problem: &SheetProblem) -> String {
         (Issue::Plan(error), _) => super::plan_error(lang, error),
         (Issue::BadHeader, Lang::Vi) => "không được để trống hoặc có dấu cách ở đầu, cuối".to_owned(),
         (Issue::BadHeader, Lang::En) => "must not be empty or start or end with a blank".to_owned(),
+        (Issue::Column(issue), _) => super::units_data::column_issue(lang, issue),
+        (Issue::Unit(issue), _) => super::units_data::unit_issue(lang, issue),
     };
     format!("{place}{what}")
 }
