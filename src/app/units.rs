@@ -243,6 +243,20 @@ pub(crate) mod tests {
     }
 
     #[test]
+    fn an_unreadable_units_store_is_named_and_nothing_opens() {
+        let (dir, mut app) = app();
+        let store = dir.path().join("store.json");
+        register(&store, &[("xa-a", "Xã A", &[("3", "1")]), ("xa-b", "Xã B", &[]), ("xa-c", "Xã C", &[])]);
+        let broken = crate::store::units::store_of(&store, "xa-b");
+        std::fs::write(&broken, "{\"format\": ").expect("written");
+        update(&mut app, Action::ShowUnits);
+        assert_eq!(app.mode_kind(), ModeKind::Browse);
+        let message = app.message.as_ref().expect("said why");
+        assert!(message.error && message.text.contains("xa-b"), "{}", message.text);
+        assert_eq!(std::fs::read_to_string(&broken).expect("kept"), "{\"format\": ");
+    }
+
+    #[test]
     fn a_keeps_one_lead_agency_and_the_sort_groups_by_agency() {
         let (_dir, mut app) = app();
         app.tab = TABS - 1;
