@@ -4,6 +4,7 @@ pub mod config;
 pub mod field;
 pub mod help;
 pub mod plans;
+pub mod unit_targets;
 pub mod units;
 
 mod args;

@@ -12,6 +12,7 @@ pub mod labels;
 pub mod plans;
 pub mod present;
 pub mod report;
+pub mod units_data;
 pub mod units_view;
 pub mod view;
 

@@ -73,22 +73,16 @@ pub fn run_with_year(
                 }
                 Format::Xlsx => {
                     if file.is_none() {
-                        return Err(Failure::bad_input(
-                            i18n::field::ReportLabel::XlsxNeedsOut.get(context.lang),
-                        ));
+                        return Err(Failure::bad_input(i18n::ReportLabel::XlsxNeedsOut.get(context.lang)));
                     }
                     let report = crate::report::build(&context.plan, ledger, choice, today);
-                    buffer = crate::report::xlsx::to_bytes(&report, context.lang).map_err(|e| Failure {
-                        code: 1,
-                        message: i18n::field::xlsx_failed(context.lang, &e),
-                    })?;
+                    buffer = crate::report::xlsx::to_bytes(&report, context.lang)
+                        .map_err(|e| Failure { code: 1, message: i18n::xlsx_failed(context.lang, &e) })?;
                 }
             }
             if let Some(path) = file {
-                crate::store::write_atomically(path, &buffer, path).map_err(|e| Failure {
-                    code: 1,
-                    message: i18n::field::cannot_write(context.lang, path, &e),
-                })?;
+                crate::store::write_atomically(path, &buffer, path)
+                    .map_err(|e| Failure { code: 1, message: i18n::cannot_write(context.lang, path, &e) })?;
             }
             Ok(())
         }

@@ -103,6 +103,11 @@ pub fn locate(global: &Global, command: Option<&Command>) -> Result<Location, Fa
         && !location.store.as_os_str().is_empty()
     {
         location.store = units::unit_store(global.lang.unwrap_or_default(), &location.store, id)?;
+        // The unit's own target figures, except for `plan import --unit`, which replaces them.
+        if !matches!(command, Some(Command::Plan(_))) {
+            let lang = global.lang.unwrap_or_default();
+            location.plan = super::unit_targets::judged(lang, location.plan, &location.store, id)?;
+        }
     }
     Ok(location)
 }
@@ -112,6 +117,7 @@ fn locate_plan(global: &Global, command: Option<&Command>) -> Result<Location, F
     let lang = global.lang.unwrap_or_default();
     if let Some(Command::Plan(plan_command)) = command
         && !plan_command.needs_plan()
+        && !(global.unit.is_some() && matches!(plan_command, super::plans::PlanCommand::Import { .. }))
     {
         let plan = Located::Ready(Box::new(Plan::embedded()));
         return Ok(Location { plan, store: PathBuf::new() });

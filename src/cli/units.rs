@@ -45,7 +45,7 @@ pub struct MissingRequest<'a> {
     pub file: Option<&'a Path>,
 }
 
-fn units_error(lang: Lang, error: &store::units::UnitsError) -> Failure {
+pub(super) fn units_error(lang: Lang, error: &store::units::UnitsError) -> Failure {
     Failure::bad_input(i18n::units_view::units_error(lang, error))
 }
 
@@ -267,7 +267,7 @@ pub fn missing(
     match request.file {
         Some(file) => {
             store::write_atomically(file, &text, file)
-                .map_err(|e| Failure { code: 1, message: i18n::field::cannot_write(lang, file, &e) })?;
+                .map_err(|e| Failure { code: 1, message: i18n::cannot_write(lang, file, &e) })?;
             let count = groups.len();
             match lang {
                 Lang::Vi => writeln!(out, "Đã ghi {} ({count} cơ quan còn thiếu số liệu).", file.display())?,
@@ -361,8 +361,13 @@ pub fn units(
     let plan = &context.plan;
     let opened = store::units::open_all(path, plan)
         .map_err(|e| Failure::bad_input(i18n::units_view::open_error(lang, &e)))?;
-    let rows: Vec<(&Unit, units::UnitStanding)> =
-        opened.iter().map(|(unit, store)| (unit, units::standing(plan, store.ledger(), period))).collect();
+    let mut rows: Vec<(&Unit, units::UnitStanding)> = Vec::with_capacity(opened.len());
+    for (unit, store) in &opened {
+        // Each unit judged by its own targets where it has them.
+        let unit_store = store::units::store_of(path, &unit.id);
+        let own_plan = super::unit_targets::plan_of_unit(lang, plan, &unit_store, &unit.id)?;
+        rows.push((unit, units::standing(own_plan.as_ref().unwrap_or(plan), store.ledger(), period)));
+    }
     match format {
         ListFormat::Json => {
             #[derive(serde::Serialize)]

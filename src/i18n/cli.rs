@@ -1,7 +1,7 @@
 //! Messages of the commands: what `set` saved or refused, what `check` found sound, `history`
 //! of a heading, waiting for the store's lock.
 
-use super::{Lang, kind, number_error, period};
+use super::{Lang, kind, no_such_target, period, unreadable_number};
 use crate::domain::ledger::Kind;
 use crate::domain::number::NumberError;
 use crate::domain::period::Period;
@@ -10,8 +10,8 @@ use std::path::Path;
 /// `set` was given a target id the plan does not have.
 pub fn unknown_target(lang: Lang, id: &str) -> String {
     match lang {
-        Lang::Vi => format!("không có chỉ tiêu mã “{id}”; xem các mã bằng lệnh chitieu report"),
-        Lang::En => format!("there is no target “{id}”; chitieu report lists the ids"),
+        Lang::Vi => format!("{}; xem các mã bằng lệnh chitieu report", no_such_target(lang, id)),
+        Lang::En => format!("{}; chitieu report lists the ids", no_such_target(lang, id)),
     }
 }
 
@@ -26,10 +26,10 @@ pub fn heading_target(lang: Lang, id: &str, parts: &[&str]) -> String {
 
 /// `set` was given a value it would misread or cannot read.
 pub fn bad_value(lang: Lang, typed: &str, error: &NumberError) -> String {
-    let why = number_error(lang, error);
+    let why = unreadable_number(lang, typed, error);
     match lang {
-        Lang::Vi => format!("không đọc được giá trị “{typed}”: {why}. Chưa ghi gì vào kho số liệu"),
-        Lang::En => format!("cannot read the value “{typed}”: {why}. Nothing was saved"),
+        Lang::Vi => format!("{why}. Chưa ghi gì vào kho số liệu"),
+        Lang::En => format!("{why}. Nothing was saved"),
     }
 }
 

@@ -58,24 +58,15 @@ pub fn number_error(lang: Lang, error: &NumberError) -> String {
 
 /// A plan file that cannot be used: where, and what to do.
 pub fn plan_error(lang: Lang, error: &PlanError) -> String {
-    let place = match (lang, error.line) {
-        (_, 0) => String::new(),
-        (Lang::Vi, line) => format!("dòng {line}, cột {}: ", error.column),
-        (Lang::En, line) => format!("line {line}, column {}: ", error.column),
-    };
+    let place =
+        line_and_column(lang, error.line, error.column).map(|at| format!("{at}: ")).unwrap_or_default();
     let what = match (&error.problem, lang) {
-        (PlanProblem::Syntax(detail), Lang::Vi) => {
-            format!("lỗi cú pháp JSON — thiếu dấu phẩy, dấu ngoặc hoặc dấu nháy? (chi tiết: {detail})")
-        }
-        (PlanProblem::Syntax(detail), Lang::En) => {
-            format!("JSON syntax error — a missing comma, bracket or quote? ({detail})")
-        }
+        (PlanProblem::Syntax(detail), _) => json_syntax(lang, detail),
         (PlanProblem::Shape(detail), Lang::Vi) => {
             format!("nội dung không đúng định dạng kế hoạch (chi tiết: {detail})")
         }
         (PlanProblem::Shape(detail), Lang::En) => format!("not in the plan format ({detail})"),
-        (PlanProblem::Truncated, Lang::Vi) => "tệp kết thúc giữa chừng (bị cắt cụt?)".to_owned(),
-        (PlanProblem::Truncated, Lang::En) => "the file ends part-way through (truncated?)".to_owned(),
+        (PlanProblem::Truncated, _) => truncated(lang).to_owned(),
         (PlanProblem::UnsupportedFormat(v), Lang::Vi) => {
             format!(
                 "định dạng kế hoạch phiên bản {v} chưa được hỗ trợ (phiên bản này đọc được phiên bản 1 và 2)"
@@ -246,45 +237,25 @@ pub fn store_error(lang: Lang, error: &StoreError) -> String {
             ),
         },
         StoreError::Unreadable { path, line, column, problem, backup } => {
-            let place = match (lang, *line) {
-                (_, 0) => String::new(),
-                (Lang::Vi, l) => format!(", dòng {l}, cột {column}"),
-                (Lang::En, l) => format!(", line {l}, column {column}"),
-            };
+            let place = line_and_column(lang, *line, *column).map(|at| format!(", {at}")).unwrap_or_default();
             let what = match (problem, lang) {
-                (StoreProblem::Json(m), Lang::Vi) => format!("không phải JSON hợp lệ ({m})"),
-                (StoreProblem::Json(m), Lang::En) => format!("not valid JSON ({m})"),
+                (StoreProblem::Json(m), _) => json_syntax(lang, m),
                 (StoreProblem::Shape(m), Lang::Vi) => format!("nội dung không đúng dạng kho số liệu ({m})"),
                 (StoreProblem::Shape(m), Lang::En) => format!("not shaped like a store ({m})"),
-                (StoreProblem::Truncated, Lang::Vi) => "tệp kết thúc giữa chừng (bị cắt cụt?)".to_owned(),
-                (StoreProblem::Truncated, Lang::En) => {
-                    "the file ends part-way through (truncated?)".to_owned()
-                }
-                (StoreProblem::NewerVersion(v), Lang::Vi) => {
-                    format!("kho được ghi bởi phiên bản mới hơn (lược đồ {v}); hãy cập nhật chitieu")
-                }
-                (StoreProblem::NewerVersion(v), Lang::En) => {
-                    format!("written by a newer chitieu (schema {v}); update chitieu to read it")
-                }
-                (StoreProblem::UnknownVersion, Lang::Vi) => "thiếu hoặc sai trường \"version\"".to_owned(),
-                (StoreProblem::UnknownVersion, Lang::En) => {
-                    "the \"version\" field is missing or wrong".to_owned()
-                }
+                (StoreProblem::Truncated, _) => truncated(lang).to_owned(),
+                (StoreProblem::NewerVersion(v), _) => newer_version(lang, *v),
+                (StoreProblem::UnknownVersion, _) => unknown_version(lang).to_owned(),
                 (StoreProblem::OtherPlan { id, year }, Lang::Vi) => {
-                    format!(
-                        "kho này dành cho kế hoạch khác ({id}, năm {year}); dùng --plan hoặc --store khác"
-                    )
+                    format!("kho này {}; dùng --plan hoặc --store khác", for_another_plan(lang, id, *year))
                 }
                 (StoreProblem::OtherPlan { id, year }, Lang::En) => {
                     format!(
-                        "this store belongs to another plan ({id}, {year}); use another --plan or --store"
+                        "this store is {}; use another --plan or --store",
+                        for_another_plan(lang, id, *year)
                     )
                 }
-                (StoreProblem::UnknownTarget { entry, target }, Lang::Vi) => {
-                    format!("mục {entry} ghi cho chỉ tiêu “{target}” mà kế hoạch không có")
-                }
-                (StoreProblem::UnknownTarget { entry, target }, Lang::En) => {
-                    format!("entry {entry} is for target “{target}”, which the plan does not have")
+                (StoreProblem::UnknownTarget { entry, target }, _) => {
+                    entry_for_unknown_target(lang, entry, target)
                 }
             };
             let advice = match (backup, lang) {
@@ -311,10 +282,8 @@ pub fn store_error(lang: Lang, error: &StoreError) -> String {
 
 /// One thing `check` found: what, where, and what to do.
 pub fn finding(lang: Lang, finding: &Finding) -> String {
-    let place = |line: usize, column: usize| match (lang, line) {
-        (_, 0) => String::new(),
-        (Lang::Vi, l) => format!(" (dòng {l}, cột {column})"),
-        (Lang::En, l) => format!(" (line {l}, column {column})"),
+    let place = |line: usize, column: usize| {
+        line_and_column(lang, line, column).map(|at| format!(" ({at})")).unwrap_or_default()
     };
     match (finding, lang) {
         (Finding::PlanChanged { store_hash, plan_hash }, Lang::Vi) => format!(
@@ -350,14 +319,12 @@ pub fn finding(lang: Lang, finding: &Finding) -> String {
             place(*line, *column)
         ),
         (Finding::DatedAhead { entry, time }, Lang::Vi) => format!(
-            "mục {entry} ghi thời điểm {}, sớm hơn đồng hồ máy này quá một ngày (đồng hồ máy nhập sai?); \
-             nó không thắng nhờ ngày ghi: nhập số đúng để thay nó",
-            present::time(lang, *time)
+            "{} (đồng hồ máy nhập sai?); nó không thắng nhờ ngày ghi: nhập số đúng để thay nó",
+            dated_ahead_of_clock(lang, entry, *time)
         ),
         (Finding::DatedAhead { entry, time }, Lang::En) => format!(
-            "entry {entry} is dated {}, more than a day ahead of this machine's clock (a wrong clock where it was made?); \
-             it does not win by its date: enter the right figure to replace it",
-            present::time(lang, *time)
+            "{} (a wrong clock where it was made?); it does not win by its date: enter the right figure to replace it",
+            dated_ahead_of_clock(lang, entry, *time)
         ),
         (Finding::HardLinks { count }, Lang::Vi) => format!(
             "tệp kho có {count} tên (liên kết cứng); mỗi lần lưu ghi một tệp mới dưới tên này, các tên kia \
@@ -406,11 +373,10 @@ pub fn os_error(lang: Lang, error: &std::io::Error) -> String {
 /// A configuration file that cannot be used.
 pub fn config_error(lang: Lang, path: &std::path::Path, line: usize, column: usize, what: &str) -> String {
     let shown = path.display();
-    match (lang, line) {
-        (Lang::Vi, 0) => format!("tệp cấu hình {shown}: {what}"),
-        (Lang::En, 0) => format!("configuration file {shown}: {what}"),
-        (Lang::Vi, _) => format!("tệp cấu hình {shown}, dòng {line}, cột {column}: {what}"),
-        (Lang::En, _) => format!("configuration file {shown}, line {line}, column {column}: {what}"),
+    let place = line_and_column(lang, line, column).map(|at| format!(", {at}")).unwrap_or_default();
+    match lang {
+        Lang::Vi => format!("tệp cấu hình {shown}{place}: {what}"),
+        Lang::En => format!("configuration file {shown}{place}: {what}"),
     }
 }
 
@@ -454,26 +420,23 @@ pub fn xlsx_failed(lang: Lang, error: &dyn std::fmt::Display) -> String {
 
 /// A change file refused: which file, where, what, and that the store was not touched.
 pub fn exchange_error(lang: Lang, path: &Path, error: &ExchangeError) -> String {
-    let place = match (lang, error.line) {
-        (_, 0) => String::new(),
-        (Lang::Vi, l) => format!(", dòng {l}, cột {}", error.column),
-        (Lang::En, l) => format!(", line {l}, column {}", error.column),
-    };
+    let place =
+        line_and_column(lang, error.line, error.column).map(|at| format!(", {at}")).unwrap_or_default();
+    let again = export_again(lang);
     let what = match (&error.problem, lang) {
-        (ExchangeProblem::Syntax(d), Lang::Vi) => format!("lỗi cú pháp JSON (chi tiết: {d})"),
-        (ExchangeProblem::Syntax(d), Lang::En) => format!("JSON syntax error ({d})"),
+        (ExchangeProblem::Syntax(d), _) => json_syntax(lang, d),
         (ExchangeProblem::Shape(d), Lang::Vi) => {
-            format!("nội dung không đúng định dạng tệp trao đổi, ví dụ một giá trị không phải số (chi tiết: {d})")
+            format!(
+                "nội dung không đúng định dạng tệp trao đổi, ví dụ một giá trị không phải số (chi tiết: {d})"
+            )
         }
-        (ExchangeProblem::Shape(d), Lang::En) => format!("not in the change-file format, e.g. a value that is not a number ({d})"),
-        (ExchangeProblem::Truncated, Lang::Vi) => {
-            "tệp kết thúc giữa chừng (bị cắt cụt khi chép?); hãy xuất lại tệp từ máy nguồn".to_owned()
+        (ExchangeProblem::Shape(d), Lang::En) => {
+            format!("not in the change-file format, e.g. a value that is not a number ({d})")
         }
-        (ExchangeProblem::Truncated, Lang::En) => {
-            "the file ends part-way through (cut short while copying?); export it again at the source".to_owned()
-        }
+        (ExchangeProblem::Truncated, _) => format!("{}; {again}", truncated(lang)),
         (ExchangeProblem::NotAChangeFile { looks_like_store: true }, Lang::Vi) => {
-            "đây là một kho số liệu, không phải tệp trao đổi; trên máy kia hãy chạy chitieu export TỆP".to_owned()
+            "đây là một kho số liệu, không phải tệp trao đổi; trên máy kia hãy chạy chitieu export TỆP"
+                .to_owned()
         }
         (ExchangeProblem::NotAChangeFile { looks_like_store: true }, Lang::En) => {
             "this is a store, not a change file; on the other machine run chitieu export FILE".to_owned()
@@ -484,38 +447,30 @@ pub fn exchange_error(lang: Lang, path: &Path, error: &ExchangeError) -> String 
         (ExchangeProblem::NotAChangeFile { looks_like_store: false }, Lang::En) => {
             "not a chitieu change file (no \"format\": \"chitieu-changes\")".to_owned()
         }
-        (ExchangeProblem::NewerVersion(v), Lang::Vi) => {
-            format!("tệp do phiên bản chitieu mới hơn ghi (phiên bản {v}); hãy cập nhật chitieu")
-        }
-        (ExchangeProblem::NewerVersion(v), Lang::En) => {
-            format!("written by a newer chitieu (version {v}); update chitieu to read it")
-        }
-        (ExchangeProblem::UnknownVersion, Lang::Vi) => "thiếu hoặc sai trường \"version\"".to_owned(),
-        (ExchangeProblem::UnknownVersion, Lang::En) => "the \"version\" field is missing or wrong".to_owned(),
+        (ExchangeProblem::NewerVersion(v), _) => newer_version(lang, *v),
+        (ExchangeProblem::UnknownVersion, _) => unknown_version(lang).to_owned(),
         (ExchangeProblem::OtherPlan { id, year }, Lang::Vi) => format!(
-            "tệp dành cho kế hoạch khác ({id}, năm {year}); hãy nhập vào kho của kế hoạch đó (--plan, --store)"
+            "tệp {}; hãy nhập vào kho của kế hoạch đó (--plan, --store)",
+            for_another_plan(lang, id, *year)
         ),
-        (ExchangeProblem::OtherPlan { id, year }, Lang::En) => {
-            format!("the file is for another plan ({id}, {year}); import it into that plan's store (--plan, --store)")
+        (ExchangeProblem::OtherPlan { id, year }, Lang::En) => format!(
+            "the file is {}; import it into that plan's store (--plan, --store)",
+            for_another_plan(lang, id, *year)
+        ),
+        (ExchangeProblem::CountMismatch { declared, found }, Lang::Vi) => {
+            format!("tệp ghi {declared} mục nhưng có {found} mục: bị cắt bớt hoặc bị sửa; {again}")
         }
-        (ExchangeProblem::CountMismatch { declared, found }, Lang::Vi) => format!(
-            "tệp ghi {declared} mục nhưng có {found} mục: bị cắt bớt hoặc bị sửa; hãy xuất lại tệp từ máy nguồn"
-        ),
-        (ExchangeProblem::CountMismatch { declared, found }, Lang::En) => format!(
-            "the file says {declared} entries but holds {found}: cut short or edited; export it again at the source"
-        ),
+        (ExchangeProblem::CountMismatch { declared, found }, Lang::En) => {
+            format!("the file says {declared} entries but holds {found}: cut short or edited; {again}")
+        }
         (ExchangeProblem::ChecksumMismatch, Lang::Vi) => {
-            "mã kiểm tra không khớp: nội dung đã bị sửa sau khi xuất; hãy xuất lại tệp từ máy nguồn".to_owned()
+            format!("mã kiểm tra không khớp: nội dung đã bị sửa sau khi xuất; {again}")
         }
         (ExchangeProblem::ChecksumMismatch, Lang::En) => {
-            "the checksum does not match: the entries were changed after export; export it again at the source"
-                .to_owned()
+            format!("the checksum does not match: the entries were changed after export; {again}")
         }
-        (ExchangeProblem::UnknownTarget { entry, target }, Lang::Vi) => {
-            format!("mục {entry} ghi cho chỉ tiêu “{target}” mà kế hoạch không có")
-        }
-        (ExchangeProblem::UnknownTarget { entry, target }, Lang::En) => {
-            format!("entry {entry} is for target “{target}”, which the plan does not have")
+        (ExchangeProblem::UnknownTarget { entry, target }, _) => {
+            entry_for_unknown_target(lang, entry, target)
         }
         (ExchangeProblem::BadText { entry, field }, Lang::Vi) => {
             format!("mục “{entry}”: trường \"{field}\" trống hoặc chứa ký tự điều khiển")
@@ -544,5 +499,150 @@ pub fn exchange_error(lang: Lang, path: &Path, error: &ExchangeError) -> String 
             "change file {}{place}: {what}. Nothing was imported; the store is unchanged",
             path.display()
         ),
+    }
+}
+
+// Sentences several errors share: a plan file, the store and a change file are all JSON files
+// of chitieu, and wrong in the same ways.
+
+/// "dòng 3, cột 7": where in a file a problem is; none for a problem of the whole file (line 0).
+fn line_and_column(lang: Lang, line: usize, column: usize) -> Option<String> {
+    match (lang, line) {
+        (_, 0) => None,
+        (Lang::Vi, line) => Some(format!("dòng {line}, cột {column}")),
+        (Lang::En, line) => Some(format!("line {line}, column {column}")),
+    }
+}
+
+/// Text that is not JSON, with what is most often missing in a file edited by hand.
+fn json_syntax(lang: Lang, detail: &str) -> String {
+    match lang {
+        Lang::Vi => {
+            format!("lỗi cú pháp JSON — thiếu dấu phẩy, dấu ngoặc hoặc dấu nháy? (chi tiết: {detail})")
+        }
+        Lang::En => format!("JSON syntax error — a missing comma, bracket or quote? ({detail})"),
+    }
+}
+
+fn truncated(lang: Lang) -> &'static str {
+    lang.pick("tệp kết thúc giữa chừng (bị cắt cụt?)", "the file ends part-way through (truncated?)")
+}
+
+/// A file whose `"version"` is above what this build reads.
+fn newer_version(lang: Lang, version: u64) -> String {
+    match lang {
+        Lang::Vi => {
+            format!("được ghi bởi phiên bản mới hơn của chitieu (phiên bản {version}); hãy cập nhật chitieu")
+        }
+        Lang::En => format!("written by a newer chitieu (version {version}); update chitieu to read it"),
+    }
+}
+
+fn unknown_version(lang: Lang) -> &'static str {
+    lang.pick("thiếu hoặc sai trường \"version\"", "the \"version\" field is missing or wrong")
+}
+
+/// "dành cho kế hoạch khác (huyen-x-2024, năm 2024)", after "the store is" or "the file is".
+fn for_another_plan(lang: Lang, id: &str, year: i16) -> String {
+    match lang {
+        Lang::Vi => format!("dành cho kế hoạch khác ({id}, năm {year})"),
+        Lang::En => format!("for another plan ({id}, {year})"),
+    }
+}
+
+fn entry_for_unknown_target(lang: Lang, entry: &str, target: &str) -> String {
+    match lang {
+        Lang::Vi => format!("mục {entry} ghi cho chỉ tiêu “{target}” mà kế hoạch không có"),
+        Lang::En => format!("entry {entry} is for target “{target}”, which the plan does not have"),
+    }
+}
+
+/// What fixes a change file that was cut short or changed on its way.
+fn export_again(lang: Lang) -> &'static str {
+    lang.pick("hãy xuất lại tệp từ máy nguồn", "export it again at the source")
+}
+
+/// "there is no target “5”", as `set` and a plan sheet's parent column say it.
+pub fn no_such_target(lang: Lang, id: &str) -> String {
+    match lang {
+        Lang::Vi => format!("không có chỉ tiêu mã “{id}”"),
+        Lang::En => format!("there is no target “{id}”"),
+    }
+}
+
+/// Number text that cannot be read, typed to `set` or into a plan sheet.
+pub fn unreadable_number(lang: Lang, typed: &str, error: &NumberError) -> String {
+    match lang {
+        Lang::Vi => format!("không đọc được số “{typed}”: {}", number_error(lang, error)),
+        Lang::En => format!("cannot read the number “{typed}”: {}", number_error(lang, error)),
+    }
+}
+
+/// "mục X ghi thời điểm …, sớm hơn đồng hồ máy này quá một ngày", as `check` and `import` say it.
+pub fn dated_ahead_of_clock(lang: Lang, entry: &str, time: jiff::Timestamp) -> String {
+    let when = present::time(lang, time);
+    match lang {
+        Lang::Vi => format!("mục {entry} ghi thời điểm {when}, sớm hơn đồng hồ máy này quá một ngày"),
+        Lang::En => format!("entry {entry} is dated {when}, more than a day ahead of this machine's clock"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The same fault in a plan, the store and a change file is worded once: the three
+    /// wordings had drifted apart ("not valid JSON", "JSON syntax error", "cut short while
+    /// copying?").
+    #[test]
+    fn a_fault_reads_alike_in_a_plan_the_store_and_a_change_file() {
+        for (lang, at) in [(Lang::Vi, "dòng 3, cột 7"), (Lang::En, "line 3, column 7")] {
+            let faults = [
+                (PlanProblem::Truncated, StoreProblem::Truncated, ExchangeProblem::Truncated),
+                (
+                    PlanProblem::Syntax("EOF".into()),
+                    StoreProblem::Json("EOF".into()),
+                    ExchangeProblem::Syntax("EOF".into()),
+                ),
+            ];
+            for (plan, store, change) in faults {
+                let plan = plan_error(lang, &PlanError { line: 3, column: 7, problem: plan });
+                let what = plan.strip_prefix(&format!("{at}: ")).expect("the plan's place comes first");
+                let store = store_error(
+                    lang,
+                    &StoreError::Unreadable {
+                        path: "s.json".into(),
+                        line: 3,
+                        column: 7,
+                        problem: store,
+                        backup: None,
+                    },
+                );
+                let change = exchange_error(
+                    lang,
+                    Path::new("c.json"),
+                    &ExchangeError { line: 3, column: 7, problem: change },
+                );
+                assert!(store.contains(&format!("{at}: {what}")), "{store}\n{plan}");
+                assert!(change.contains(&format!("{at}: {what}")), "{change}\n{plan}");
+            }
+            let store = store_error(
+                lang,
+                &StoreError::Unreadable {
+                    path: "s.json".into(),
+                    line: 0,
+                    column: 0,
+                    problem: StoreProblem::NewerVersion(7),
+                    backup: None,
+                },
+            );
+            let change = exchange_error(
+                lang,
+                Path::new("c.json"),
+                &ExchangeError { line: 0, column: 0, problem: ExchangeProblem::NewerVersion(7) },
+            );
+            let newer = lang.pick("phiên bản mới hơn của chitieu (phiên bản 7)", "newer chitieu (version 7)");
+            assert!(store.contains(newer) && change.contains(newer), "{store}\n{change}");
+        }
     }
 }

@@ -11,11 +11,6 @@ use crate::domain::sharp::SharpChange;
 use crate::i18n::present;
 use std::path::Path;
 
-// Moved to `errors` and `report`; still reached by these paths from cli.rs, cli/, report/
-// and ui/ while cli.rs is being split (to go once they say `i18n::` directly).
-pub use super::errors::{cannot_read, cannot_write, exchange_error, xlsx_failed};
-pub use super::report::{ReportLabel, report_columns, tally, tally_short};
-
 pub fn bad_since(lang: Lang, text: &str) -> String {
     match lang {
         Lang::Vi => format!(
@@ -234,16 +229,14 @@ pub fn import_changes_round(lang: Lang, which: Period, closed: bool) -> String {
 
 /// An imported entry dated more than a day ahead of this machine's clock.
 pub fn dated_ahead(lang: Lang, entry: &crate::domain::ledger::Entry) -> String {
-    let when = present::time(lang, entry.time);
+    let said = super::dated_ahead_of_clock(lang, &entry.id, entry.time);
+    // A sentence of its own here: "Mục …", "Entry …".
+    let mut letters = said.chars();
+    let first = letters.next().map(|c| c.to_uppercase().to_string()).unwrap_or_default();
+    let said = first + letters.as_str();
     match lang {
-        Lang::Vi => format!(
-            "Mục {} ghi thời điểm {when}, sớm hơn đồng hồ máy này quá một ngày: đồng hồ của máy đã nhập nó có lẽ sai.",
-            entry.id
-        ),
-        Lang::En => format!(
-            "Entry {} is dated {when}, more than a day ahead of this machine's clock: the machine that made it likely has a wrong clock.",
-            entry.id
-        ),
+        Lang::Vi => format!("{said}: đồng hồ của máy đã nhập nó có lẽ sai."),
+        Lang::En => format!("{said}: the machine that made it likely has a wrong clock."),
     }
 }
 

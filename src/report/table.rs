@@ -27,9 +27,9 @@ pub fn report_table(
     };
     writeln!(out, "{}", i18n::present::title(lang, plan))?;
     writeln!(out, "{}: {period}", Label::PeriodLabel.get(lang))?;
-    writeln!(out, "{}", i18n::field::tally(lang, tally))?;
+    writeln!(out, "{}", i18n::tally(lang, tally))?;
 
-    let header = i18n::field::report_columns(lang).map(str::to_owned);
+    let header = i18n::report_columns(lang).map(str::to_owned);
     let cells: Vec<[String; COLUMNS]> = rows
         .iter()
         .map(|row| {
@@ -81,7 +81,7 @@ pub fn report_table(
     if !conflicts.is_empty() {
         writeln!(out)?;
         let mark = crate::i18n::present::conflict_mark(options.ascii);
-        writeln!(out, "{mark} {}", i18n::field::ReportLabel::ConflictNote.get(lang))?;
+        writeln!(out, "{mark} {}", i18n::ReportLabel::ConflictNote.get(lang))?;
         for conflict in conflicts {
             writeln!(out, "  {}", i18n::field::conflict_line(lang, plan, conflict))?;
         }

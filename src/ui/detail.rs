@@ -243,7 +243,7 @@ pub fn detail(app: &App, area: Rect, buf: &mut Buffer) {
             format!(
                 "{} {} {}: {}",
                 crate::i18n::present::conflict_mark(app.ascii),
-                i18n::field::ReportLabel::Conflict.get(lang),
+                i18n::ReportLabel::Conflict.get(lang),
                 i18n::period(lang, period),
                 values.join(lang.pick(" hay ", " or "))
             ),

@@ -24,7 +24,7 @@ pub fn header(app: &App, area: Rect, buf: &mut Buffer) {
     let mut spans = vec![
         Span::styled(format!("{}: ", Label::ColPeriod.get(lang)), app.theme.dim),
         Span::styled(period.to_owned(), app.theme.label),
-        Span::styled(format!("{dot}{}", i18n::field::tally_short(lang, app.view.tally)), app.theme.label),
+        Span::styled(format!("{dot}{}", i18n::tally_short(lang, app.view.tally)), app.theme.label),
     ];
     // The lead agency whose targets alone are shown (`a`), ahead of what the width may cut.
     if let Some(agency) = &app.agency {
