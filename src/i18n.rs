@@ -10,6 +10,7 @@ pub mod errors;
 pub mod field;
 pub mod history;
 pub mod labels;
+pub mod marks;
 pub mod plans;
 pub mod present;
 pub mod report;
