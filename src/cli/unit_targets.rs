@@ -12,8 +12,8 @@ use std::path::Path;
 /// The plan unit `unit` is judged by: `plan` with the unit's own figures, or `None` when it
 /// has none (it shares the plan's). Own figures that no longer fit the plan are refused.
 pub fn plan_of_unit(lang: Lang, plan: &Plan, unit_store: &Path, unit: &str) -> Result<Option<Plan>, Failure> {
-    store::unit_targets::judged(unit_store, plan, unit)
-        .map_err(|e| Failure::bad_input(msg::own_targets_error(lang, unit, &e)))
+    store::unit_targets::judged_plan(plan, unit_store, unit)
+        .map_err(|e| Failure::bad_input(msg::judge_error(lang, unit, &e)))
 }
 
 /// The located plan as unit `unit` is judged by (see [`plan_of_unit`]).

@@ -171,6 +171,15 @@ pub fn own_problem(lang: Lang, problem: &OwnProblem) -> String {
 }
 
 /// A unit's file of own targets that no longer fits the plan (a revision since, a hand edit).
+/// Why a unit cannot be judged by its own targets (`--unit`, `units`, the units screen).
+pub fn judge_error(lang: Lang, unit: &str, error: &crate::store::unit_targets::JudgeError) -> String {
+    use crate::store::unit_targets::JudgeError;
+    match error {
+        JudgeError::Unreadable(e) => super::units_view::units_error(lang, e),
+        JudgeError::Refused(path, problem) => own_targets_refused(lang, unit, path, problem),
+    }
+}
+
 pub fn own_targets_refused(lang: Lang, unit: &str, path: &Path, problem: &OwnProblem) -> String {
     let what = own_problem(lang, problem);
     match lang {
@@ -182,19 +191,6 @@ pub fn own_targets_refused(lang: Lang, unit: &str, path: &Path, problem: &OwnPro
             "unit {unit}'s own targets ({}) do not fit the plan: {what}. Import them again with “chitieu plan import SHEET --unit {unit}”",
             path.display()
         ),
-    }
-}
-
-/// Why a unit's own targets cannot be applied: the file cannot be read, or no longer fits.
-pub fn own_targets_error(
-    lang: Lang,
-    unit: &str,
-    error: &crate::store::unit_targets::OwnTargetsError,
-) -> String {
-    use crate::store::unit_targets::OwnTargetsError;
-    match error {
-        OwnTargetsError::Store(error) => super::units_view::units_error(lang, error),
-        OwnTargetsError::Unfit(path, problem) => own_targets_refused(lang, unit, path, problem),
     }
 }
 
