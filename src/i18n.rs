@@ -14,6 +14,7 @@ pub mod marks;
 pub mod plans;
 pub mod present;
 pub mod report;
+pub mod units;
 pub mod units_data;
 pub mod units_view;
 pub mod view;

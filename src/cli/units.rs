@@ -61,19 +61,7 @@ pub(super) fn units_error(lang: Lang, error: &store::units::UnitsError) -> Failu
 }
 
 fn unknown_unit(lang: Lang, id: &str, known: &[Unit]) -> Failure {
-    let list = if known.is_empty() {
-        lang.pick("chưa có đơn vị nào", "none yet").to_owned()
-    } else {
-        known.iter().map(|u| u.id.as_str()).collect::<Vec<_>>().join(", ")
-    };
-    Failure::bad_input(match lang {
-        Lang::Vi => format!(
-            "không có đơn vị \"{id}\" trong kế hoạch này (đã có: {list}); đăng ký bằng: chitieu unit add {id} --name \"Tên đơn vị\""
-        ),
-        Lang::En => format!(
-            "no unit \"{id}\" in this plan (registered: {list}); register it with: chitieu unit add {id} --name \"Unit name\""
-        ),
-    })
+    Failure::bad_input(i18n::units::unknown_unit(lang, id, known))
 }
 
 /// The store of the registered unit `id` of the plan whose store is `plan_store`.
@@ -104,34 +92,14 @@ pub fn import_store(context: &Context, path: &Path, file: &Path) -> Result<PathB
         (None, None) => Ok(path.to_owned()),
         (None, Some(from)) => {
             if !units::valid_id(&from) {
-                return Err(Failure::bad_input(match lang {
-                    Lang::Vi => format!("tệp {} ghi đơn vị không hợp lệ \"{from}\"", file.display()),
-                    Lang::En => format!("file {} names an invalid unit \"{from}\"", file.display()),
-                }));
+                return Err(Failure::bad_input(i18n::units::file_names_bad_unit(lang, file, &from)));
             }
             unit_store(lang, path, &from)
         }
         (Some(into), Some(from)) if *into == from => Ok(path.to_owned()),
         (Some(into), from) => {
             let from = from.unwrap_or_default();
-            Err(Failure::bad_input(match (lang, from.is_empty()) {
-                (Lang::Vi, true) => format!(
-                    "tệp {} là số liệu của kế hoạch chung, không của đơn vị {into}: nhập không kèm --unit",
-                    file.display()
-                ),
-                (Lang::En, true) => format!(
-                    "file {} holds the plan's own figures, not unit {into}'s: import it without --unit",
-                    file.display()
-                ),
-                (Lang::Vi, false) => format!(
-                    "tệp {} là số liệu của đơn vị {from}, không của đơn vị {into}; không nhập gì. Nhập bằng --unit {from} (hoặc không kèm --unit)",
-                    file.display()
-                ),
-                (Lang::En, false) => format!(
-                    "file {} holds unit {from}'s figures, not unit {into}'s; nothing imported. Import it with --unit {from} (or without --unit)",
-                    file.display()
-                ),
-            }))
+            Err(Failure::bad_input(i18n::units::file_of_another_unit(lang, file, &from, into)))
         }
     }
 }
@@ -148,42 +116,22 @@ pub fn run_unit(
         UnitCommand::Add { id, name } => {
             let id = id.trim();
             if !units::valid_id(id) {
-                return Err(Failure::bad_input(match lang {
-                    Lang::Vi => format!(
-                        "mã đơn vị \"{id}\" không dùng được: 1–40 ký tự a–z, 0–9, - hoặc _, bắt đầu bằng chữ hoặc số (ví dụ xa-my-an)"
-                    ),
-                    Lang::En => format!(
-                        "unit id \"{id}\" cannot be used: 1–40 of a–z, 0–9, - or _, starting with a letter or digit (e.g. xa-my-an)"
-                    ),
-                }));
+                return Err(Failure::bad_input(i18n::units::bad_unit_id(lang, id)));
             }
             let name = crate::domain::text::clean(name);
             if name.trim().is_empty() {
-                return Err(Failure::bad_input(lang.pick("tên đơn vị trống", "the unit's name is empty")));
+                return Err(Failure::bad_input(i18n::units::empty_unit_name(lang)));
             }
             let unit = Unit { id: id.to_owned(), name: name.trim().to_owned() };
             store::units::add(path, unit.clone()).map_err(|e| units_error(lang, &e))?;
             let store = store::units::store_of(path, id);
-            match lang {
-                Lang::Vi => writeln!(
-                    out,
-                    "Đã đăng ký đơn vị {id}: {}. Số liệu của đơn vị ở {}; dùng --unit {id} hoặc CHITIEU_UNIT={id}.",
-                    unit.name,
-                    store.display()
-                )?,
-                Lang::En => writeln!(
-                    out,
-                    "Registered unit {id}: {}. Its figures are kept in {}; use --unit {id} or CHITIEU_UNIT={id}.",
-                    unit.name,
-                    store.display()
-                )?,
-            }
+            writeln!(out, "{}", i18n::units::unit_registered(lang, &unit, &store))?;
             Ok(())
         }
         UnitCommand::List => {
             let known = store::units::list(path).map_err(|e| units_error(lang, &e))?;
             if known.is_empty() {
-                writeln!(out, "{}", lang.pick("Chưa có đơn vị nào.", "No units yet."))?;
+                writeln!(out, "{}", i18n::units::no_units_yet(lang))?;
             }
             for unit in known {
                 writeln!(out, "{}  {}", unit.id, unit.name)?;
@@ -249,7 +197,7 @@ pub fn missing(
                     writeln!(text, "{title}")?;
                 }
                 writeln!(text, "{}: {}", lang.pick("Kỳ", "Period"), i18n::period(lang, period))?;
-                writeln!(text, "{}", reported_line(lang, done))?;
+                writeln!(text, "{}", i18n::units::reported_line(lang, done))?;
                 if groups.is_empty() {
                     writeln!(text, "{}", lang.pick("Không còn thiếu số liệu nào.", "Nothing is missing."))?;
                 }
@@ -280,28 +228,15 @@ pub fn missing(
             store::write_atomically(file, &text, file)
                 .map_err(|e| Failure { code: 1, message: i18n::cannot_write(lang, file, &e) })?;
             let count = groups.len();
-            match lang {
-                Lang::Vi => writeln!(out, "Đã ghi {} ({count} cơ quan còn thiếu số liệu).", file.display())?,
-                Lang::En => {
-                    writeln!(out, "Wrote {} ({count} agencies with figures missing).", file.display())?
-                }
-            }
+            writeln!(out, "{}", i18n::units::reminders_written(lang, file, count))?;
         }
         None => out.write_all(&text)?,
     }
     Ok(())
 }
 
-/// "Đã có số liệu 12/27 chỉ tiêu đến kỳ báo cáo".
-fn reported_line(lang: Lang, done: units::Completeness) -> String {
-    match lang {
-        Lang::Vi => format!("Đã có số liệu {}/{} chỉ tiêu đến kỳ báo cáo", done.reported, done.expected),
-        Lang::En => format!("Figures in for {}/{} targets due", done.reported, done.expected),
-    }
-}
-
 fn agency_name<'a>(lang: Lang, group: &AgencyMissing<'a>) -> &'a str {
-    group.agency.unwrap_or(lang.pick("(chưa giao cơ quan chủ trì)", "(no lead agency named)"))
+    group.agency.unwrap_or(i18n::units::no_agency(lang))
 }
 
 /// One letter per agency, separated by a form feed (each on its own page when printed).
@@ -319,30 +254,15 @@ fn reminders(
             writeln!(out, "\x0c")?;
         }
         let agency = agency_name(lang, group);
-        match lang {
-            Lang::Vi => {
-                writeln!(out, "Kính gửi: {agency}")?;
-                writeln!(out)?;
-                writeln!(
-                    out,
-                    "Để tổng hợp kết quả thực hiện {} kỳ {period_name} năm {}, đề nghị quý cơ quan gửi số liệu của {} chỉ tiêu sau (cơ quan chủ trì theo dõi):",
-                    plan.title.get(lang),
-                    plan.year,
-                    group.targets.len()
-                )?;
-            }
-            Lang::En => {
-                writeln!(out, "To: {agency}")?;
-                writeln!(out)?;
-                writeln!(
-                    out,
-                    "To compile the results of {} for the {period_name} period of {}, please send the figures of these {} targets, for which your office is the lead agency:",
-                    plan.title.get(lang),
-                    plan.year,
-                    group.targets.len()
-                )?;
-            }
-        }
+        let opening = i18n::units::reminder_opening(
+            lang,
+            agency,
+            plan.title.get(lang),
+            &period_name,
+            plan.year,
+            group.targets.len(),
+        );
+        writeln!(out, "{opening}")?;
         writeln!(out)?;
         for target in &group.targets {
             let goal = present::goal(lang, context.ascii, target);
@@ -351,11 +271,11 @@ fn reminders(
                 "- {}. {} ({}: {goal})",
                 target.id,
                 target.name.get(lang),
-                lang.pick("kế hoạch năm", "year plan")
+                i18n::units::year_plan(lang)
             )?;
         }
         writeln!(out)?;
-        writeln!(out, "{}", lang.pick("Trân trọng cảm ơn.", "Thank you."))?;
+        writeln!(out, "{}", i18n::units::reminder_closing(lang))?;
     }
     Ok(())
 }

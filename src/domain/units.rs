@@ -72,10 +72,15 @@ pub struct Unit {
     pub name: String,
 }
 
+/// The one id no unit may take: its store file would be the list of units (`units.json`).
+pub const RESERVED_ID: &str = "units";
+
 /// A unit id names the unit's store file: 1–40 of `a`–`z`, `0`–`9`, `-`, `_`, starting with
 /// a letter or digit (`xa-my-an`, `phuong-1`).
 pub fn valid_id(id: &str) -> bool {
-    (1..=40).contains(&id.len())
+    // `units` would put the unit's store at `units.json`, the list of units itself.
+    id != RESERVED_ID
+        && (1..=40).contains(&id.len())
         && id.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-' || b == b'_')
         && id.bytes().next().is_some_and(|b| b.is_ascii_alphanumeric())
 }
@@ -290,7 +295,7 @@ mod tests {
         for good in ["xa-my-an", "phuong1", "p_2", "7"] {
             assert!(valid_id(good), "{good}");
         }
-        for bad in ["", "../x", "Xa", "xã", "a b", "-x", "a/b", &"x".repeat(41)] {
+        for bad in ["units", "", "../x", "Xa", "xã", "a b", "-x", "a/b", &"x".repeat(41)] {
             assert!(!valid_id(bad), "{bad}");
         }
     }
