@@ -286,10 +286,38 @@ fn row_of(buffer: &Buffer, id: &str) -> u16 {
     let width = usize::from(buffer.area.width);
     let rows = buffer.content.chunks(width).enumerate();
     let found = rows.skip(3).find(|(_, line)| {
-        let start: String = line.iter().take(6).map(|c| c.symbol()).collect();
-        start.trim_end() == id
+        let start: String = line.iter().take(7).map(|c| c.symbol()).collect();
+        start.trim_start_matches(['▶', '>']).trim() == id
     });
     u16::try_from(found.expect("row").0).expect("row number")
+}
+
+/// The selected row is marked at its start, which reads without colour and without reverse
+/// video, and a cursor move repaints only the two rows' marks, ids and names (and the line
+/// under the table): the goals, figures and statuses of both rows are not sent again, which
+/// is what kept a move within 300 bytes at 80×24.
+#[test]
+fn a_cursor_move_repaints_only_the_mark_id_and_name_of_two_rows() {
+    for (ascii, mark) in [(false, "▶"), (true, ">")] {
+        let (_dir, mut app) = fixture(Lang::Vi, false, ascii);
+        let before = draw(&mut app, 80, 24);
+        let (old, new) = (row_of(&before, "3"), row_of(&before, "4"));
+        app::update(&mut app, Action::Down);
+        let after = draw(&mut app, 80, 24);
+        let line =
+            |buffer: &Buffer, y: u16| text(buffer).lines().nth(usize::from(y)).unwrap_or_default().to_owned();
+        assert!(line(&before, old).starts_with(&format!("{mark}3 ")), "{}", text(&before));
+        assert!(line(&after, new).starts_with(&format!("{mark}4 ")), "{}", text(&after));
+        assert!(line(&after, old).starts_with(" 3 "), "{}", text(&after));
+        // The goal column starts where its title does.
+        let goal_x = line(&after, 2).find("Mục tiêu").expect("goal title");
+        let goal_x = u16::try_from(line(&after, 2)[..goal_x].chars().count()).expect("x");
+        let changed: Vec<(u16, u16)> = before.diff(&after).into_iter().map(|(x, y, _)| (x, y)).collect();
+        assert!(changed.iter().any(|&(_, y)| y == new), "the new row is repainted");
+        let beyond: Vec<&(u16, u16)> =
+            changed.iter().filter(|&&(x, y)| (y == old || y == new) && x >= goal_x).collect();
+        assert!(beyond.is_empty(), "ascii {ascii}: cells beyond the name repainted: {beyond:?}");
+    }
 }
 
 /// Each status's symbol and word are drawn in its colour, and in none without colour.
@@ -360,13 +388,14 @@ fn a_conflict_is_marked_in_the_table_and_shown_in_full_in_the_detail() {
     app.store.save(&plan, vec![entry("e8", "3", Period::H1, "4800", 8, "hoa")]).expect("save");
     app.recompute();
     let screen = text(&draw(&mut app, 120, 40));
-    let row = screen.lines().find(|l| l.starts_with("3 ")).expect("row of target 3");
+    // Target 3 is the selected row, marked at its start.
+    let row = screen.lines().find(|l| l.starts_with("▶3 ")).expect("row of target 3");
     assert!(row.contains("≠ 4.800"), "{row}");
     assert!(
         screen.contains("≠ Xung đột 6 tháng: 4.700 (minh,") && screen.contains("hay 4.800 (hoa,"),
         "{screen}"
     );
-    assert!(!screen.lines().any(|l| l.starts_with("1 ") && l.contains('≠')), "only target 3 is marked");
+    assert!(!screen.lines().any(|l| l.starts_with(" 1 ") && l.contains('≠')), "only target 3 is marked");
 }
 
 /// Two years side by side: the header lists the installed years, and the detail shows this
