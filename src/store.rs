@@ -702,6 +702,12 @@ fn keep_backup(path: &Path) -> io::Result<()> {
     let _ = fs::remove_file(&link);
     if fs::hard_link(path, &link).is_ok() {
         if retry::RENAME.run(|| fs::rename(&link, &backup), std::thread::sleep).is_ok() {
+            // When the backup already is this file (a save killed after its backup's rename
+            // and before its own), POSIX's rename of one name of a file onto another does
+            // nothing and leaves the link: removed here, or it would stay beside the store
+            // (with the old store's bytes) until the next save, and a kill in this save
+            // would leave a second temporary file.
+            let _ = fs::remove_file(&link);
             // The directory is synced by the write of the store that follows.
             return Ok(());
         }
@@ -1141,6 +1147,30 @@ mod tests {
             assert_eq!(names(load_bytes(&bytes, &plan, &path).expect_err("load refuses")), misfit.id);
             assert_eq!(std::fs::read(&path).expect("read"), bytes, "left as it was");
         }
+    }
+
+    /// A writer killed between its backup's rename and its store's leaves the backup as a
+    /// second name of the store. The next save's link for the backup is then renamed onto
+    /// that same file, which POSIX makes a no-op: no link may stay behind.
+    #[test]
+    fn a_backup_that_already_is_the_store_leaves_no_temporary_file() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let path = dir.path().join("store.json");
+        let plan = Plan::embedded();
+        let mut store = Store::open(&path, &plan).expect("open");
+        store.save(&plan, vec![entry("a", "3", Period::H1, "4500", 1)]).expect("save");
+        let backup = sibling(&path, "bak");
+        let _ = fs::remove_file(&backup);
+        fs::hard_link(&path, &backup).expect("the backup as a second name of the store");
+        store.save(&plan, vec![entry("b", "3", Period::H1, "4600", 2)]).expect("save");
+        let temporaries: Vec<String> = fs::read_dir(dir.path())
+            .expect("read dir")
+            .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
+            .filter(|name| name.ends_with(".tmp"))
+            .collect();
+        assert!(temporaries.is_empty(), "left beside the store: {temporaries:?}");
+        let kept = Store::open(&backup, &plan).expect("the backup opens");
+        assert!(kept.ledger().contains("a") && !kept.ledger().contains("b"), "the backup is the version replaced");
     }
 
     #[test]
