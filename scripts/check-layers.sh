@@ -2,7 +2,9 @@
 # The layer rules of ARCHITECTURE.md, checked on the source text:
 #  1. `src/domain/` is pure: no file access, no terminal, no command line, no wording, no store
 #     (it names only `crate::domain` of this crate);
-#  2. the top-level modules (src/X.rs with src/X/) import each other without a cycle.
+#  2. the top-level modules (src/X.rs with src/X/) import each other without a cycle;
+#  3. `src/report/` writes documents from data: it names none of the command line, the view,
+#     its drawing or the terminal (`cli`, `app`, `ui`, `tui`).
 # Exit status 1, with what was found, when a rule is broken.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -14,6 +16,14 @@ upper='(i18n|store|ops|report|cli|app|ui|tui)'
 forbidden="std::fs|\\bFile::|ratatui|crossterm|\\bclap\\b|crate::$upper\\b|crate::\\{[^}]*\\b$upper\\b|super::super"
 if hits=$(grep -rnE "$forbidden" src/domain.rs src/domain/ | grep -vE '^[^:]+:[0-9]+:\s*//'); then
     echo "check-layers: src/domain/ must not read files, draw, parse a command line, word a message or use the store:"
+    echo "$hits"
+    failed=1
+fi
+
+# 3. The report renderers take what they need (an `Options`), not the command line's context.
+above='(cli|app|ui|tui)'
+if hits=$(grep -rnE "crate::$above\b|crate::\{[^}]*\b$above\b|super::super" src/report.rs src/report/ | grep -vE '^[^:]+:[0-9]+:\s*//'); then
+    echo "check-layers: src/report/ must not import the command line, the view or the terminal:"
     echo "$hits"
     failed=1
 fi
@@ -42,6 +52,6 @@ fi
 
 [ -n "${VERBOSE:-}" ] && echo "$edges"
 if [ "$failed" = 0 ]; then
-    echo "check-layers: domain pure; no import cycle between: $(echo $modules)"
+    echo "check-layers: domain pure; report free of cli/app/ui/tui; no import cycle between: $(echo $modules)"
 fi
 exit "$failed"

@@ -20,4 +20,5 @@ pub mod sharp;
 pub mod sheet;
 pub mod status;
 pub mod text;
+pub mod unit_targets;
 pub mod units;

@@ -130,6 +130,9 @@ fn view_once(global: &Global, read_only: bool, colour: bool) -> Result<Option<i1
         tz,
     };
     let mut app = App::with_index(context.plan, plan_index, store, settings);
+    // The units' stores are beside the plan's own store (read only when `U` asks for them).
+    app.units.plan_store =
+        global.unit.as_ref().and_then(|_| store::units::owner(&path)).unwrap_or_else(|| path.clone());
     // Switching years only among installed plans, each with its own store.
     if global.plan.is_none() && global.store.is_none() {
         app.years = cli::plans::installed_years();

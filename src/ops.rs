@@ -9,6 +9,7 @@
 pub mod import;
 pub mod record;
 pub mod round;
+pub mod unit_targets;
 pub mod withdraw;
 
 use crate::store;

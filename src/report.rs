@@ -2,9 +2,15 @@
 //! actual of every period, % of expectation and status, then a count per status, under the
 //! plan's title and the date made.
 
+pub mod csv;
+pub mod json;
 pub mod md;
+mod options;
 pub mod plan_sheet;
+pub mod table;
 pub mod xlsx;
+
+pub use options::Options;
 
 use crate::domain::conflict::{self, Conflict};
 use crate::domain::ledger::Ledger;

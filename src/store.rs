@@ -25,6 +25,7 @@ pub use atomic::{write_atomically, write_private};
 pub use error::{SaveError, StoreError, StoreProblem};
 #[cfg(any(unix, test, feature = "testkit"))]
 mod segments;
+pub mod unit_targets;
 pub mod units;
 
 use crate::domain::ledger::{Entry, Ledger};

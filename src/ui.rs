@@ -17,6 +17,7 @@ mod header;
 mod popup;
 mod split;
 mod table;
+mod units;
 
 use crate::app::{App, MIN_HEIGHT, MIN_WIDTH, Mode};
 use crate::i18n;
@@ -59,6 +60,13 @@ impl Widget for &App {
             [Constraint::Length(1), Constraint::Length(1), Constraint::Min(4), Constraint::Length(2)],
         );
         header::header(self, head, buf);
+        if self.mode == Mode::Units {
+            // The units screen takes the tabs' line and the body.
+            let screen = Rect { height: tabs.height + body.height, ..tabs };
+            units::units(self, screen, buf);
+            footer::footer(self, foot, buf);
+            return;
+        }
         header::tabs(self, tabs, buf);
         if self.detail_zoom {
             detail::detail(self, body, buf);
@@ -89,7 +97,7 @@ impl Widget for &App {
             Mode::Missing => popup::missing(self, body, buf),
             Mode::ConfirmUndo(entry) => popup::confirm(self, entry, body, buf),
             Mode::ConfirmRound(round) => popup::confirm_round(self, round, body, buf),
-            Mode::Browse | Mode::Filter => {}
+            Mode::Browse | Mode::Filter | Mode::Units => {}
         }
     }
 }

@@ -202,3 +202,29 @@ fn units_count_completeness_over_generated_units() {
     assert!(table.contains("3/"), "{table}");
     assert!(table.contains("Xã 4"), "{table}");
 }
+
+/// Counts and sums add up across units beside the province's own figure; rates never do.
+#[test]
+fn units_json_gives_the_units_totals_beside_the_provinces_figure() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let store = dir.path().join("store.json");
+    for (id, revenue, growth) in [("xa-my-an", "1.200", "7,5"), ("phuong-1", "800,5", "9")] {
+        ok(chitieu(dir.path(), &store, &["unit", "add", id, "--name", id]));
+        ok(chitieu(dir.path(), &store, &["--unit", id, "set", "3", revenue, "--period", "h1", "--yes"]));
+        ok(chitieu(dir.path(), &store, &["--unit", id, "set", "1", growth, "--period", "h1", "--yes"]));
+    }
+    ok(chitieu(dir.path(), &store, &["unit", "add", "xa-moi", "--name", "Xã mới"]));
+    ok(chitieu(dir.path(), &store, &["set", "3", "4.700", "--period", "h1", "--yes"]));
+    let out = json(chitieu(dir.path(), &store, &["units", "--period", "h1", "--format", "json"]));
+    let totals = out["totals"].as_array().expect("totals");
+    let revenue = totals.iter().find(|t| t["target"] == "3").expect("revenue is summed");
+    assert_eq!(revenue["units_total"], "2000.5");
+    assert_eq!(revenue["units_reporting"], 2);
+    assert_eq!(revenue["province"], "4700");
+    assert!(totals.iter().all(|t| t["target"] != "1"), "a growth rate is never summed: {totals:?}");
+    let coops = totals.iter().find(|t| t["target"] == "11").expect("new cooperatives are summed");
+    assert_eq!(
+        (&coops["units_total"], &coops["province"]),
+        (&serde_json::Value::Null, &serde_json::Value::Null)
+    );
+}

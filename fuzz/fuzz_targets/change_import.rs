@@ -26,7 +26,7 @@ fuzz_target!(|text: &str| {
             ledger.merge(incoming.new);
         }
         Err(error) => {
-            let _ = chitieu::i18n::field::exchange_error(Lang::Vi, std::path::Path::new("changes.json"), &error);
+            let _ = chitieu::i18n::exchange_error(Lang::Vi, std::path::Path::new("changes.json"), &error);
         }
     }
 });

@@ -36,6 +36,10 @@ pub enum Action {
     ShowHelp,
     /// Shows who has not reported for the period in view (`m`).
     ShowMissing,
+    /// Opens the units screen (`U`), or closes it.
+    ShowUnits,
+    /// Shows the targets of the next lead agency only (`a`), round to all of them.
+    CycleAgency,
     /// Opens the next installed plan (the next year's, round to the first).
     NextPlan,
     // Editing.

@@ -39,7 +39,7 @@ const fn ctrl(mode: ModeKind, c: char, action: Action, help: KeyHelp) -> Binding
 use KeyCode::{
     BackTab, Backspace, Char, Delete, Down, End, Enter, Esc, Home, Left, PageDown, PageUp, Right, Tab, Up,
 };
-use ModeKind::{Browse, Confirm, ConfirmRound, Detail, Edit, Filter, Help};
+use ModeKind::{Browse, Confirm, ConfirmRound, Detail, Edit, Filter, Help, Units};
 
 /// Every binding, in the order the help page lists them.
 pub const BINDINGS: &[Binding] = &[
@@ -70,6 +70,8 @@ pub const BINDINGS: &[Binding] = &[
     bind(Browse, Char('i'), Action::ToggleDetail, KeyHelp::Detail, true),
     bind(Browse, Char('y'), Action::NextPlan, KeyHelp::NextPlan, false),
     bind(Browse, Char('m'), Action::ShowMissing, KeyHelp::Missing, false),
+    bind(Browse, Char('U'), Action::ShowUnits, KeyHelp::Units, false),
+    bind(Browse, Char('a'), Action::CycleAgency, KeyHelp::Agency, false),
     bind(Browse, Char('?'), Action::ShowHelp, KeyHelp::Help, true),
     bind(Browse, Char('q'), Action::Quit, KeyHelp::Quit, true),
     ctrl(Browse, 'c', Action::Quit, KeyHelp::Quit),
@@ -123,6 +125,23 @@ pub const BINDINGS: &[Binding] = &[
     bind(Help, Char('j'), Action::Down, KeyHelp::Scroll, false),
     ctrl(Help, 'c', Action::Quit, KeyHelp::Quit),
     ctrl(Help, 'l', Action::Redraw, KeyHelp::Redraw),
+    bind(Units, Esc, Action::Back, KeyHelp::Close, true),
+    bind(Units, Char('U'), Action::ShowUnits, KeyHelp::Close, false),
+    bind(Units, Char('q'), Action::Back, KeyHelp::Close, false),
+    bind(Units, Up, Action::Up, KeyHelp::Scroll, true),
+    bind(Units, Down, Action::Down, KeyHelp::Scroll, true),
+    bind(Units, Char('k'), Action::Up, KeyHelp::Scroll, false),
+    bind(Units, Char('j'), Action::Down, KeyHelp::Scroll, false),
+    bind(Units, PageUp, Action::PageUp, KeyHelp::Page, false),
+    bind(Units, PageDown, Action::PageDown, KeyHelp::Page, false),
+    bind(Units, Home, Action::First, KeyHelp::Ends, false),
+    bind(Units, End, Action::Last, KeyHelp::Ends, false),
+    bind(Units, Tab, Action::NextGroup, KeyHelp::UnitsPane, true),
+    bind(Units, BackTab, Action::PrevGroup, KeyHelp::UnitsPane, false),
+    bind(Units, Char('p'), Action::CyclePeriod, KeyHelp::Period, true),
+    bind(Units, Char('P'), Action::PrevPeriod, KeyHelp::PeriodBack, false),
+    ctrl(Units, 'c', Action::Quit, KeyHelp::Quit),
+    ctrl(Units, 'l', Action::Redraw, KeyHelp::Redraw),
     bind(Confirm, Char('y'), Action::Confirm, KeyHelp::Yes, true),
     vi(Confirm, 'c', Action::Confirm, KeyHelp::Yes),
     bind(Confirm, Enter, Action::Confirm, KeyHelp::Yes, false),

@@ -2,6 +2,8 @@
 
 use super::*;
 use crate::domain::ledger::Kind;
+use crate::domain::status::Status;
+use crate::i18n::ViewText;
 use rust_decimal::Decimal;
 
 pub(crate) fn settings(lang: Lang) -> Settings {
@@ -220,6 +222,8 @@ fn the_sort_cycles_worst_status_first_then_lowest_percent_then_plan_order() {
     update(&mut app, Action::CycleSort);
     assert_eq!(app.sort, SortBy::Percent);
     assert_eq!(ids(&app), ["3", "1", "2", "4"], "48,6 % and 87,5 % of the year's plan, then no figure");
+    update(&mut app, Action::CycleSort);
+    assert_eq!(app.sort, SortBy::Agency);
     update(&mut app, Action::CycleSort);
     assert_eq!(app.sort, SortBy::Plan);
 }

@@ -7,7 +7,7 @@ use crate::domain::exchange::{self, Selection};
 use crate::domain::ledger::{Ledger, RoundAction};
 use crate::domain::period::Period;
 use crate::domain::sharp::SharpChange;
-use crate::i18n::{Lang, field as msg};
+use crate::i18n::{self, Lang, field as msg};
 use crate::ops::import::ImportError;
 use crate::ops::{self, Actor};
 use crate::store::{self, Store};
@@ -110,7 +110,7 @@ fn export(
         });
     change.unit = context.unit.clone();
     store::write_atomically(file, &exchange::to_bytes(&change), file)
-        .map_err(|e| Failure { code: 1, message: msg::cannot_write(lang, file, &e) })?;
+        .map_err(|e| Failure { code: 1, message: i18n::cannot_write(lang, file, &e) })?;
     writeln!(out, "{}", msg::exported(lang, change.count, file))?;
     Ok(())
 }
@@ -147,12 +147,12 @@ fn import(
     let lang = context.lang;
     let plan = &context.plan;
     let text =
-        std::fs::read_to_string(file).map_err(|e| Failure::bad_input(msg::cannot_read(lang, file, &e)))?;
+        std::fs::read_to_string(file).map_err(|e| Failure::bad_input(i18n::cannot_read(lang, file, &e)))?;
     let refused = |error: ImportError| {
         Failure::bad_input(match error {
-            ImportError::File(e) => msg::exchange_error(lang, file, &e),
+            ImportError::File(e) => i18n::exchange_error(lang, file, &e),
             ImportError::Closed(found) => msg::import_closed(lang, file, &found.0, &found.1),
-            ImportError::Clash(id) => msg::exchange_error(
+            ImportError::Clash(id) => i18n::exchange_error(
                 lang,
                 file,
                 &exchange::ExchangeError {

@@ -3,7 +3,7 @@
 
 use super::{Context, Failure};
 use crate::domain::plan::Text;
-use crate::i18n::{field as field_msg, plans as msg};
+use crate::i18n::{self, plans as msg};
 use crate::report::plan_sheet::{self, PlanHeader};
 use crate::store::installed::{Installed, Shelf};
 use clap::Subcommand;
@@ -20,22 +20,23 @@ pub enum PlanCommand {
         out: PathBuf,
     },
     /// Read a plan's targets from a spreadsheet (.xlsx or .csv) and write the plan file;
-    /// --year YEAR gives the plan's year
+    /// --year YEAR gives the plan's year. With --unit ID: that unit's own target figures
+    /// for the plan in use
     Import {
         /// The filled-in template
         file: PathBuf,
         /// The new plan's id, e.g. tinh-2025
         #[arg(long)]
-        id: String,
+        id: Option<String>,
         /// The plan's title in Vietnamese
         #[arg(long, value_name = "TEXT")]
-        title: String,
+        title: Option<String>,
         /// The title in English (optional; the Vietnamese is shown without it)
         #[arg(long, value_name = "TEXT")]
         title_en: Option<String>,
         /// The plan file to write (JSON)
         #[arg(long, value_name = "FILE")]
-        out: PathBuf,
+        out: Option<PathBuf>,
     },
     /// Check a plan file and install it beside the others, with a store of its own
     Add {
@@ -57,7 +58,7 @@ pub fn run(
     let lang = context.lang;
     let write = |path: &Path, bytes: &[u8]| {
         crate::store::write_atomically(path, bytes, path)
-            .map_err(|e| Failure { code: 1, message: field_msg::cannot_write(lang, path, &e) })
+            .map_err(|e| Failure { code: 1, message: i18n::cannot_write(lang, path, &e) })
     };
     match command {
         PlanCommand::Template { out: path } => {
@@ -65,7 +66,7 @@ pub fn run(
             match extension.as_deref() {
                 Some("xlsx") => {
                     let bytes = plan_sheet::template_xlsx(lang)
-                        .map_err(|e| Failure { code: 1, message: field_msg::xlsx_failed(lang, &e) })?;
+                        .map_err(|e| Failure { code: 1, message: i18n::xlsx_failed(lang, &e) })?;
                     write(path, &bytes)?;
                     writeln!(out, "{}", msg::template_written(lang, path, None))?;
                 }
@@ -80,19 +81,29 @@ pub fn run(
             }
             Ok(())
         }
+        PlanCommand::Import { file, .. } if context.unit.is_some() => {
+            super::unit_targets::import(context, store, file, out)
+        }
         PlanCommand::Import { file, id, title, title_en, out: path } => {
+            // Needed for a plan, not for a unit's own figures (above).
+            let (Some(id), Some(title), Some(path)) = (id.clone(), title.clone(), path.clone()) else {
+                let given = [("--id", id.is_some()), ("--title", title.is_some()), ("--out", path.is_some())];
+                let missing: Vec<&str> = given.iter().filter(|(_, g)| !g).map(|(name, _)| *name).collect();
+                return Err(Failure::bad_input(crate::i18n::units_data::import_needs(lang, &missing)));
+            };
             let year = year.ok_or_else(|| Failure::bad_input(msg::import_needs_year(lang)))?;
             let rows =
                 plan_sheet::read(file).map_err(|e| Failure::bad_input(msg::read_error(lang, file, &e)))?;
-            let header = PlanHeader {
-                id: id.clone(),
-                year,
-                title: Text { vi: title.clone(), en: title_en.clone().unwrap_or_default() },
-            };
+            let header =
+                PlanHeader { id, year, title: Text { vi: title, en: title_en.clone().unwrap_or_default() } };
             let (text, plan) = plan_sheet::import(&rows, &header, lang)
                 .map_err(|problems| Failure::bad_input(msg::sheet_refused(lang, file, &problems)))?;
-            write(path, text.as_bytes())?;
-            writeln!(out, "{}", msg::plan_written(lang, path, plan.targets.len()))?;
+            write(&path, text.as_bytes())?;
+            writeln!(out, "{}", msg::plan_written(lang, &path, plan.targets.len()))?;
+            let units = plan_sheet::units_in(&rows);
+            if !units.is_empty() {
+                writeln!(out, "{}", crate::i18n::units_data::unit_rows_left(lang, file, &units))?;
+            }
             Ok(())
         }
         PlanCommand::Add { file } => add(context, &shelf(context)?, file, out),
@@ -120,8 +131,8 @@ fn shelf_failure(context: &Context, error: &crate::store::installed::ShelfError)
 pub fn add(context: &Context, shelf: &Shelf, file: &Path, out: &mut dyn Write) -> Result<(), Failure> {
     let lang = context.lang;
     let plan = super::load_plan(lang, file)?;
-    let text = std::fs::read_to_string(file)
-        .map_err(|e| Failure::bad_input(field_msg::cannot_read(lang, file, &e)))?;
+    let text =
+        std::fs::read_to_string(file).map_err(|e| Failure::bad_input(i18n::cannot_read(lang, file, &e)))?;
     // The one author rule (see `ops::Actor`): the same name whatever the language.
     let author = crate::ops::Actor::here(jiff::Timestamp::now()).author;
     let added = shelf.install(&plan, &text, &author).map_err(|e| shelf_failure(context, &e))?;
@@ -195,9 +206,9 @@ pub fn list(context: &Context, shelf: &Shelf, in_use: &Path, out: &mut dyn Write
         }
     }
     let right = [false, false, false, true, true, false, false];
-    super::write_line(out, &header, &widths, &right, None, context)?;
+    crate::report::table::write_line(out, &header, &widths, &right, None, context.colour)?;
     for row in &rows {
-        super::write_line(out, row, &widths, &right, None, context)?;
+        crate::report::table::write_line(out, row, &widths, &right, None, context.colour)?;
     }
     writeln!(out)?;
     writeln!(out, "{}", msg::list_footer(lang))?;
@@ -274,30 +285,6 @@ pub fn last_year_notes(
         writeln!(out, "{}", msg::overridden_note(context.lang, &last_year.id, o))?;
     }
     Ok(())
-}
-
-/// `last_year_source` of `report --format json`.
-#[derive(serde::Serialize)]
-pub struct JsonSource {
-    /// `entered` or `linked`.
-    kind: &'static str,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    plan: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    target: Option<String>,
-}
-
-impl JsonSource {
-    pub fn of(entry: &crate::domain::ledger::Entry) -> JsonSource {
-        match crate::domain::last_year::Source::of(entry) {
-            crate::domain::last_year::Source::Entered => {
-                JsonSource { kind: "entered", plan: None, target: None }
-            }
-            crate::domain::last_year::Source::Linked { plan, target } => {
-                JsonSource { kind: "linked", plan: Some(plan), target: Some(target) }
-            }
-        }
-    }
 }
 
 /// The years of the installed plans, each once, oldest first (the view's `y` goes through them).

@@ -45,22 +45,8 @@ pub struct MissingRequest<'a> {
     pub file: Option<&'a Path>,
 }
 
-fn units_error(lang: Lang, error: &store::units::UnitsError) -> Failure {
-    use store::units::UnitsError;
-    Failure::bad_input(match (error, lang) {
-        (UnitsError::Io(path, e), Lang::Vi) => format!("không đọc/ghi được {}: {e}", path.display()),
-        (UnitsError::Io(path, e), Lang::En) => format!("cannot read or write {}: {e}", path.display()),
-        (UnitsError::Unreadable(path, what), Lang::Vi) => format!(
-            "danh sách đơn vị {} không đọc được ({what}); sửa hoặc khôi phục tệp, chitieu không ghi đè nó",
-            path.display()
-        ),
-        (UnitsError::Unreadable(path, what), Lang::En) => format!(
-            "the list of units {} cannot be read ({what}); fix or restore the file, chitieu will not overwrite it",
-            path.display()
-        ),
-        (UnitsError::Exists(unit), Lang::Vi) => format!("đơn vị {} đã có: {}", unit.id, unit.name),
-        (UnitsError::Exists(unit), Lang::En) => format!("unit {} already exists: {}", unit.id, unit.name),
-    })
+pub(super) fn units_error(lang: Lang, error: &store::units::UnitsError) -> Failure {
+    Failure::bad_input(i18n::units_view::units_error(lang, error))
 }
 
 fn unknown_unit(lang: Lang, id: &str, known: &[Unit]) -> Failure {
@@ -281,7 +267,7 @@ pub fn missing(
     match request.file {
         Some(file) => {
             store::write_atomically(file, &text, file)
-                .map_err(|e| Failure { code: 1, message: i18n::field::cannot_write(lang, file, &e) })?;
+                .map_err(|e| Failure { code: 1, message: i18n::cannot_write(lang, file, &e) })?;
             let count = groups.len();
             match lang {
                 Lang::Vi => writeln!(out, "Đã ghi {} ({count} cơ quan còn thiếu số liệu).", file.display())?,
@@ -373,14 +359,14 @@ pub fn units(
 ) -> Result<(), Failure> {
     let lang = context.lang;
     let plan = &context.plan;
-    let known = store::units::list(path).map_err(|e| units_error(lang, &e))?;
-    let mut rows = Vec::with_capacity(known.len());
-    for unit in &known {
-        let store = Store::open(&store::units::store_of(path, &unit.id), plan).map_err(|e| {
-            let what = i18n::store_error(lang, &e);
-            Failure::bad_input(format!("{} {}: {what}", lang.pick("đơn vị", "unit"), unit.id))
-        })?;
-        rows.push((unit, units::standing(plan, store.ledger(), period)));
+    let opened = store::units::open_all(path, plan)
+        .map_err(|e| Failure::bad_input(i18n::units_view::open_error(lang, &e)))?;
+    let mut rows: Vec<(&Unit, units::UnitStanding)> = Vec::with_capacity(opened.len());
+    for (unit, store) in &opened {
+        // Each unit judged by its own targets where it has them.
+        let unit_store = store::units::store_of(path, &unit.id);
+        let own_plan = super::unit_targets::plan_of_unit(lang, plan, &unit_store, &unit.id)?;
+        rows.push((unit, units::standing(own_plan.as_ref().unwrap_or(plan), store.ledger(), period)));
     }
     match format {
         ListFormat::Json => {
@@ -390,6 +376,18 @@ pub fn units(
                 units: Vec<JsonUnit<'a>>,
                 /// Sums across units, of counts only.
                 total: JsonTotal,
+                /// The units' totals of the figures that add up, beside the province's own.
+                totals: Vec<JsonSum<'a>>,
+            }
+            #[derive(serde::Serialize)]
+            struct JsonSum<'a> {
+                target: &'a str,
+                /// The sum of the units' figures (null when no unit has one).
+                #[serde(with = "rust_decimal::serde::str_option")]
+                units_total: Option<rust_decimal::Decimal>,
+                units_reporting: usize,
+                #[serde(with = "rust_decimal::serde::str_option")]
+                province: Option<rust_decimal::Decimal>,
             }
             #[derive(serde::Serialize)]
             struct JsonUnit<'a> {
@@ -415,8 +413,21 @@ pub fn units(
                     *total += n;
                 }
             }
+            let province =
+                Store::open(path, plan).map_err(|e| Failure::bad_input(i18n::store_error(lang, &e)))?;
+            let ledgers: Vec<_> = opened.iter().map(|(_, store)| store.ledger()).collect();
+            let sums = units::totals(plan, province.ledger(), &ledgers, period);
             let json = Json {
                 period: period.key(),
+                totals: sums
+                    .iter()
+                    .map(|sum| JsonSum {
+                        target: &sum.target.id,
+                        units_total: sum.total,
+                        units_reporting: sum.reporting,
+                        province: sum.province,
+                    })
+                    .collect(),
                 units: rows
                     .iter()
                     .map(|(unit, s)| JsonUnit {
@@ -474,14 +485,7 @@ fn units_table(
         return Ok(());
     }
     // The statuses shown as columns: those a period can give, in the order of `Status::ALL`.
-    let in_year = [Status::OnTrack, Status::AtRisk, Status::Behind];
-    let shown: Vec<Status> = Status::ALL
-        .into_iter()
-        .filter(|s| {
-            !matches!(s, Status::NotDue | Status::NoData) && in_year.contains(s) != (period == Period::Year)
-        })
-        .chain([Status::NotDue, Status::NoData])
-        .collect();
+    let shown = units::statuses_shown(period);
     let keys: Vec<&str> = plan.key_indicators().map(|t| t.id.as_str()).collect();
     let mut header: Vec<String> = vec![
         lang.pick("Mã", "Id").into(),

@@ -52,6 +52,20 @@ pub enum Issue {
     Plan(PlanError),
     /// The plan's id or title (from the command line) is empty or has blanks at its ends.
     BadHeader,
+    /// A cell of a format 2 column that cannot be read.
+    Column(ColumnIssue),
+    /// A unit's row (the `don_vi` column, or `plan import --unit`).
+    Unit(crate::domain::unit_targets::UnitIssue),
+}
+
+/// A cell of one of the columns of format 2 (`above`, `shares`, `change`, `key_indicator`)
+/// that cannot be read.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ColumnIssue {
+    /// Not one of the words the column takes: the column's key, and what was typed.
+    UnknownWord { key: &'static str, typed: String },
+    /// Not three figures rising within 0–100 (q1, h1, 9m): what was typed.
+    BadShares(String),
 }
 
 impl SheetProblem {

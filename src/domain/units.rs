@@ -4,9 +4,10 @@
 
 use crate::domain::ledger::Ledger;
 use crate::domain::period::Period;
-use crate::domain::plan::{Plan, Target};
+use crate::domain::plan::{Measure, Plan, Target};
 use crate::domain::progress::{self, PeriodChoice};
 use crate::domain::status::Status;
+use rust_decimal::Decimal;
 
 /// Whether a figure of `target` is asked for in `period`: a target with a goal (a heading's
 /// figures are its parts'), reported in that period of the plan year (a year-only target is
@@ -102,6 +103,92 @@ pub fn standing(plan: &Plan, ledger: &Ledger, period: Period) -> UnitStanding {
     }
 }
 
+/// The statuses a period's counts are given for: mid-year the in-year ones (on track, at
+/// risk, behind), for the year the verdicts (exceeded … not achieved); then not due and no
+/// data. In the order of `Status::ALL`.
+pub fn statuses_shown(period: Period) -> Vec<Status> {
+    let in_year = [Status::OnTrack, Status::AtRisk, Status::Behind];
+    let year = period == Period::Year || period == Period::LastYear;
+    Status::ALL
+        .into_iter()
+        .filter(|s| !matches!(s, Status::NotDue | Status::NoData) && in_year.contains(s) != year)
+        .chain([Status::NotDue, Status::NoData])
+        .collect()
+}
+
+/// The lead agencies the plan names, in the order they first appear.
+pub fn agencies(plan: &Plan) -> Vec<&str> {
+    let mut found: Vec<&str> = Vec::new();
+    for agency in plan.targets.iter().filter_map(|t| t.agency.as_deref()) {
+        let agency = agency.trim();
+        if !agency.is_empty() && !found.contains(&agency) {
+            found.push(agency);
+        }
+    }
+    found
+}
+
+/// Whether the units' figures of `target` add up to a figure of the whole province, so that
+/// their total may stand beside the province's own figure.
+///
+/// The rule, from the plan alone: the figure must be a count or a sum that grows through the
+/// year (`measure: cumulative`: budget revenue, new enterprises, new cooperatives, new Party
+/// members, visitors), and its unit must not make it a ratio. So never summed: a rate or any
+/// percentage (its unit has `%`: "% GRDP", "% tổng số đảng viên"), a figure per head or per
+/// anything (a `/` in the unit, "per" in English: GRDP per capita), an index ("chỉ số"), a
+/// change from last year (judged in points), and every `level` or `year_end` figure, which is
+/// a state at a moment (a coverage rate, a per-capita income) rather than a flow that the
+/// units' parts make up.
+pub fn summable(target: &Target) -> bool {
+    let Some((_, measure)) = &target.goal else { return false };
+    let vi = target.unit.vi.to_lowercase();
+    let en = target.unit.en.to_lowercase();
+    let ratio = |unit: &str| {
+        unit.contains('%') || unit.contains('/') || unit.contains("chỉ số") || unit.contains("index")
+    };
+    *measure == Measure::Cumulative
+        && target.judging.change.is_none()
+        && !target.is_percentage()
+        && !ratio(&vi)
+        && !ratio(&en)
+        && !en.split_whitespace().any(|w| w == "per")
+}
+
+/// The units' total of one summable target in a period, beside the province's own figure.
+#[derive(Debug, Clone, PartialEq)]
+pub struct UnitsTotal<'a> {
+    pub target: &'a Target,
+    /// The sum of the units' current figures; `None` when no unit has one.
+    pub total: Option<Decimal>,
+    /// How many units have a figure in the period.
+    pub reporting: usize,
+    /// The province's own current figure for the period, from its own store.
+    pub province: Option<Decimal>,
+}
+
+/// For each target due in `period` whose figures add up (see [`summable`]), the sum of the
+/// units' figures beside the province's own, in plan order.
+pub fn totals<'a>(
+    plan: &'a Plan,
+    province: &Ledger,
+    units: &[&Ledger],
+    period: Period,
+) -> Vec<UnitsTotal<'a>> {
+    due(plan, period)
+        .filter(|t| summable(t))
+        .map(|target| {
+            let figures: Vec<Decimal> =
+                units.iter().filter_map(|l| l.current(&target.id, period)).map(|e| e.value).collect();
+            UnitsTotal {
+                target,
+                total: (!figures.is_empty()).then(|| figures.iter().sum()),
+                reporting: figures.len(),
+                province: province.current(&target.id, period).map(|e| e.value),
+            }
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -149,6 +236,53 @@ mod tests {
         let mut unique = agencies.clone();
         unique.dedup();
         assert_eq!(agencies.len(), unique.len(), "one group per agency");
+    }
+
+    #[test]
+    fn only_counts_and_sums_that_grow_through_the_year_are_added_up() {
+        let plan = Plan::embedded();
+        let summed: Vec<&str> = plan.targets.iter().filter(|t| summable(t)).map(|t| t.id.as_str()).collect();
+        // Revenue, new communes meeting the standard, new cooperatives, new members, exports,
+        // visitors, new enterprises, workers abroad.
+        for id in ["3", "10a", "11", "15a", "II.7a", "II.8"] {
+            assert!(summed.contains(&id), "{id} is a count or a sum: {summed:?}");
+        }
+        // GRDP growth and per capita, investment in % of GRDP, coverage, poverty (a change),
+        // new members as % of all members (cumulative, but a rate), active enterprises (a level).
+        for id in ["1", "2", "4", "8", "9", "15", "II.7b", "10"] {
+            assert!(!summed.contains(&id), "{id} is never summed: {summed:?}");
+        }
+    }
+
+    #[test]
+    fn the_units_total_adds_their_figures_beside_the_provinces_own() {
+        let plan = Plan::embedded();
+        let province = Ledger::new([entry("p", "3", Period::H1, "4700", 0)]);
+        let a = Ledger::new([entry("a", "3", Period::H1, "1200.5", 0), entry("b", "1", Period::H1, "7", 0)]);
+        let b = Ledger::new([entry("c", "3", Period::H1, "800", 0), entry("d", "1", Period::H1, "9", 0)]);
+        let none = Ledger::default();
+        let totals = totals(&plan, &province, &[&a, &b, &none], Period::H1);
+        let revenue = totals.iter().find(|t| t.target.id == "3").expect("revenue is summed");
+        assert_eq!(revenue.total, Some(Decimal::new(20005, 1)));
+        assert_eq!((revenue.reporting, revenue.province), (2, Some(Decimal::from(4700))));
+        assert!(totals.iter().all(|t| t.target.id != "1"), "a growth rate is never summed");
+        let new_coops = totals.iter().find(|t| t.target.id == "11").expect("cooperatives");
+        assert_eq!((new_coops.total, new_coops.reporting, new_coops.province), (None, 0, None));
+        assert!(
+            totals.iter().all(|t| is_due(t.target, Period::H1)),
+            "only targets due in the period are totalled"
+        );
+    }
+
+    #[test]
+    fn agencies_are_listed_once_in_plan_order() {
+        let plan = Plan::embedded();
+        let agencies = agencies(&plan);
+        assert_eq!(agencies[..2], ["Cục Thống kê tỉnh", "Sở Tài chính"]);
+        let mut unique = agencies.clone();
+        unique.sort();
+        unique.dedup();
+        assert_eq!(unique.len(), agencies.len());
     }
 
     #[test]

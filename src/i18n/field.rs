@@ -1,9 +1,8 @@
-//! Strings of field entry and printed reports: change files, conflicts, closed rounds, sharp
-//! changes, md/xlsx reports. Vietnamese and English side by side, as in the rest of `i18n`.
+//! Strings of field entry: change files (export, import), conflicts, closed rounds, sharp
+//! changes and drafts. Vietnamese and English side by side, as in the rest of `i18n`.
 
-use super::{Label, Lang, period};
+use super::{Lang, period};
 use crate::domain::conflict::Conflict;
-use crate::domain::exchange::{ExchangeError, ExchangeProblem};
 use crate::domain::ledger::{Entry, RoundAction};
 use crate::domain::period::Period;
 use crate::domain::plan::Plan;
@@ -36,130 +35,10 @@ pub fn export_over_store(lang: Lang, path: &Path) -> String {
     }
 }
 
-pub fn cannot_write(lang: Lang, path: &Path, error: &std::io::Error) -> String {
-    match lang {
-        Lang::Vi => format!(
-            "không ghi được tệp {}: {}; không có gì bị thay đổi",
-            path.display(),
-            crate::i18n::os_error(lang, error)
-        ),
-        Lang::En => format!("cannot write {}: {error}; nothing was changed", path.display()),
-    }
-}
-
-pub fn cannot_read(lang: Lang, path: &Path, error: &std::io::Error) -> String {
-    match lang {
-        Lang::Vi => format!("không đọc được tệp {}: {}", path.display(), crate::i18n::os_error(lang, error)),
-        Lang::En => format!("cannot read {}: {error}", path.display()),
-    }
-}
-
-pub fn xlsx_failed(lang: Lang, error: &dyn std::fmt::Display) -> String {
-    match lang {
-        Lang::Vi => format!("không tạo được bảng tính: {error}; không có tệp nào được ghi"),
-        Lang::En => format!("cannot make the spreadsheet: {error}; no file was written"),
-    }
-}
-
 pub fn exported(lang: Lang, count: usize, path: &Path) -> String {
     match lang {
         Lang::Vi => format!("Đã ghi {count} mục vào {}", path.display()),
         Lang::En => format!("Wrote {count} entries to {}", path.display()),
-    }
-}
-
-/// A change file refused: which file, where, what, and that the store was not touched.
-pub fn exchange_error(lang: Lang, path: &Path, error: &ExchangeError) -> String {
-    let place = match (lang, error.line) {
-        (_, 0) => String::new(),
-        (Lang::Vi, l) => format!(", dòng {l}, cột {}", error.column),
-        (Lang::En, l) => format!(", line {l}, column {}", error.column),
-    };
-    let what = match (&error.problem, lang) {
-        (ExchangeProblem::Syntax(d), Lang::Vi) => format!("lỗi cú pháp JSON (chi tiết: {d})"),
-        (ExchangeProblem::Syntax(d), Lang::En) => format!("JSON syntax error ({d})"),
-        (ExchangeProblem::Shape(d), Lang::Vi) => {
-            format!("nội dung không đúng định dạng tệp trao đổi, ví dụ một giá trị không phải số (chi tiết: {d})")
-        }
-        (ExchangeProblem::Shape(d), Lang::En) => format!("not in the change-file format, e.g. a value that is not a number ({d})"),
-        (ExchangeProblem::Truncated, Lang::Vi) => {
-            "tệp kết thúc giữa chừng (bị cắt cụt khi chép?); hãy xuất lại tệp từ máy nguồn".to_owned()
-        }
-        (ExchangeProblem::Truncated, Lang::En) => {
-            "the file ends part-way through (cut short while copying?); export it again at the source".to_owned()
-        }
-        (ExchangeProblem::NotAChangeFile { looks_like_store: true }, Lang::Vi) => {
-            "đây là một kho số liệu, không phải tệp trao đổi; trên máy kia hãy chạy chitieu export TỆP".to_owned()
-        }
-        (ExchangeProblem::NotAChangeFile { looks_like_store: true }, Lang::En) => {
-            "this is a store, not a change file; on the other machine run chitieu export FILE".to_owned()
-        }
-        (ExchangeProblem::NotAChangeFile { looks_like_store: false }, Lang::Vi) => {
-            "không phải tệp trao đổi của chitieu (thiếu \"format\": \"chitieu-changes\")".to_owned()
-        }
-        (ExchangeProblem::NotAChangeFile { looks_like_store: false }, Lang::En) => {
-            "not a chitieu change file (no \"format\": \"chitieu-changes\")".to_owned()
-        }
-        (ExchangeProblem::NewerVersion(v), Lang::Vi) => {
-            format!("tệp do phiên bản chitieu mới hơn ghi (phiên bản {v}); hãy cập nhật chitieu")
-        }
-        (ExchangeProblem::NewerVersion(v), Lang::En) => {
-            format!("written by a newer chitieu (version {v}); update chitieu to read it")
-        }
-        (ExchangeProblem::UnknownVersion, Lang::Vi) => "thiếu hoặc sai trường \"version\"".to_owned(),
-        (ExchangeProblem::UnknownVersion, Lang::En) => "the \"version\" field is missing or wrong".to_owned(),
-        (ExchangeProblem::OtherPlan { id, year }, Lang::Vi) => format!(
-            "tệp dành cho kế hoạch khác ({id}, năm {year}); hãy nhập vào kho của kế hoạch đó (--plan, --store)"
-        ),
-        (ExchangeProblem::OtherPlan { id, year }, Lang::En) => {
-            format!("the file is for another plan ({id}, {year}); import it into that plan's store (--plan, --store)")
-        }
-        (ExchangeProblem::CountMismatch { declared, found }, Lang::Vi) => format!(
-            "tệp ghi {declared} mục nhưng có {found} mục: bị cắt bớt hoặc bị sửa; hãy xuất lại tệp từ máy nguồn"
-        ),
-        (ExchangeProblem::CountMismatch { declared, found }, Lang::En) => format!(
-            "the file says {declared} entries but holds {found}: cut short or edited; export it again at the source"
-        ),
-        (ExchangeProblem::ChecksumMismatch, Lang::Vi) => {
-            "mã kiểm tra không khớp: nội dung đã bị sửa sau khi xuất; hãy xuất lại tệp từ máy nguồn".to_owned()
-        }
-        (ExchangeProblem::ChecksumMismatch, Lang::En) => {
-            "the checksum does not match: the entries were changed after export; export it again at the source"
-                .to_owned()
-        }
-        (ExchangeProblem::UnknownTarget { entry, target }, Lang::Vi) => {
-            format!("mục {entry} ghi cho chỉ tiêu “{target}” mà kế hoạch không có")
-        }
-        (ExchangeProblem::UnknownTarget { entry, target }, Lang::En) => {
-            format!("entry {entry} is for target “{target}”, which the plan does not have")
-        }
-        (ExchangeProblem::BadText { entry, field }, Lang::Vi) => {
-            format!("mục “{entry}”: trường \"{field}\" trống hoặc chứa ký tự điều khiển")
-        }
-        (ExchangeProblem::BadText { entry, field }, Lang::En) => {
-            format!("entry “{entry}”: the \"{field}\" field is empty or holds control characters")
-        }
-        (ExchangeProblem::DuplicateId { entry }, Lang::Vi) => {
-            format!("hai mục khác nhau cùng mã {entry}: tệp đã bị sửa")
-        }
-        (ExchangeProblem::DuplicateId { entry }, Lang::En) => {
-            format!("two different entries share the id {entry}: the file was edited")
-        }
-        (ExchangeProblem::IdClash { entry }, Lang::Vi) => {
-            format!("kho đã có mục mã {entry} với nội dung khác: tệp đã bị sửa hoặc mã bị trùng")
-        }
-        (ExchangeProblem::IdClash { entry }, Lang::En) => {
-            format!("the store has an entry {entry} with other content: the file was edited, or ids collide")
-        }
-    };
-    match lang {
-        Lang::Vi => {
-            format!("tệp trao đổi {}{place}: {what}. Không nhập mục nào; kho giữ nguyên", path.display())
-        }
-        Lang::En => format!(
-            "change file {}{place}: {what}. Nothing was imported; the store is unchanged",
-            path.display()
-        ),
     }
 }
 
@@ -350,16 +229,14 @@ pub fn import_changes_round(lang: Lang, which: Period, closed: bool) -> String {
 
 /// An imported entry dated more than a day ahead of this machine's clock.
 pub fn dated_ahead(lang: Lang, entry: &crate::domain::ledger::Entry) -> String {
-    let when = present::time(lang, entry.time);
+    let said = super::dated_ahead_of_clock(lang, &entry.id, entry.time);
+    // A sentence of its own here: "Mục …", "Entry …".
+    let mut letters = said.chars();
+    let first = letters.next().map(|c| c.to_uppercase().to_string()).unwrap_or_default();
+    let said = first + letters.as_str();
     match lang {
-        Lang::Vi => format!(
-            "Mục {} ghi thời điểm {when}, sớm hơn đồng hồ máy này quá một ngày: đồng hồ của máy đã nhập nó có lẽ sai.",
-            entry.id
-        ),
-        Lang::En => format!(
-            "Entry {} is dated {when}, more than a day ahead of this machine's clock: the machine that made it likely has a wrong clock.",
-            entry.id
-        ),
+        Lang::Vi => format!("{said}: đồng hồ của máy đã nhập nó có lẽ sai."),
+        Lang::En => format!("{said}: the machine that made it likely has a wrong clock."),
     }
 }
 
@@ -523,92 +400,5 @@ pub fn closed_mark(lang: Lang, default: Option<Period>) -> String {
         (None, Lang::En) => "closed".to_owned(),
         (Some(p), Lang::Vi) => format!("{} đã chốt", period(lang, p)),
         (Some(p), Lang::En) => format!("{} closed", period(lang, p)),
-    }
-}
-
-/// The columns of the progress report, as the text table and md print them (the xlsx adds
-/// unit, kind and conflict columns of its own).
-pub fn report_columns(lang: Lang) -> [&'static str; 9] {
-    [
-        Label::ColId.get(lang),
-        Label::ColName.get(lang),
-        ReportLabel::YearPlan.get(lang),
-        ReportLabel::LastYearSamePeriod.get(lang),
-        ReportLabel::Figure.get(lang),
-        Label::ColPeriod.get(lang),
-        ReportLabel::PercentOfPlan.get(lang),
-        ReportLabel::PercentOfLastYear.get(lang),
-        ReportLabel::Verdict.get(lang),
-    ]
-}
-
-/// Labels of printed reports (md, xlsx).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum ReportLabel {
-    MadeOn,
-    AssessedIn,
-    Unit,
-    Goal,
-    Conflict,
-    Summary,
-    Count,
-    Total,
-    XlsxNeedsOut,
-    ConflictNote,
-    Sheet,
-    YearPlan,
-    LastYearSamePeriod,
-    Figure,
-    PercentOfPlan,
-    PercentOfLastYear,
-    Verdict,
-}
-
-/// "Đạt và vượt 9/16 chỉ tiêu chủ yếu": the key indicators met for the year.
-pub fn tally(lang: Lang, tally: crate::domain::progress::Tally) -> String {
-    let (met, all) = (tally.met, tally.key_indicators);
-    match lang {
-        Lang::Vi => format!("Đạt và vượt {met}/{all} chỉ tiêu chủ yếu"),
-        Lang::En => format!("{met}/{all} key indicators achieved or exceeded"),
-    }
-}
-
-/// The tally in the view's header, where room is short: "Đạt và vượt 9/16".
-pub fn tally_short(lang: Lang, tally: crate::domain::progress::Tally) -> String {
-    let (met, all) = (tally.met, tally.key_indicators);
-    match lang {
-        Lang::Vi => format!("Đạt và vượt {met}/{all}"),
-        Lang::En => format!("Met {met}/{all}"),
-    }
-}
-
-impl ReportLabel {
-    pub fn get(self, lang: Lang) -> &'static str {
-        let (vi, en) = match self {
-            ReportLabel::MadeOn => ("Ngày lập", "Made on"),
-            ReportLabel::AssessedIn => ("Kỳ đánh giá", "Assessed for"),
-            ReportLabel::Unit => ("Đơn vị", "Unit"),
-            ReportLabel::Goal => ("Mục tiêu", "Goal"),
-            ReportLabel::Conflict => ("Xung đột", "Conflict"),
-            ReportLabel::Summary => ("Tổng hợp theo tình trạng", "Summary by status"),
-            ReportLabel::Count => ("Số chỉ tiêu", "Targets"),
-            ReportLabel::Total => ("Tổng cộng", "Total"),
-            ReportLabel::XlsxNeedsOut => (
-                "báo cáo xlsx cần tên tệp: thêm --out TỆP, ví dụ --out bao-cao.xlsx",
-                "an xlsx report needs a file name: add --out FILE, e.g. --out report.xlsx",
-            ),
-            ReportLabel::ConflictNote => (
-                "xung đột: các số liệu chính thức dưới đây mâu thuẫn nhau; nhập số đúng để giải quyết (lịch sử: chitieu history MÃ)",
-                "conflict: the official figures below contradict each other; enter the right one to resolve it (history: chitieu history ID)",
-            ),
-            ReportLabel::Sheet => ("Báo cáo", "Report"),
-            ReportLabel::YearPlan => ("Kế hoạch năm", "Year's plan"),
-            ReportLabel::LastYearSamePeriod => ("Cùng kỳ năm trước", "Same period last year"),
-            ReportLabel::Figure => ("Thực hiện (ước/chính thức)", "Figure (estimate/official)"),
-            ReportLabel::PercentOfPlan => ("% KH năm", "% of year's plan"),
-            ReportLabel::PercentOfLastYear => ("% so cùng kỳ", "% of last year"),
-            ReportLabel::Verdict => ("Đánh giá", "Verdict"),
-        };
-        lang.pick(vi, en)
     }
 }

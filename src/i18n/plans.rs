@@ -2,7 +2,7 @@
 //! headers and explanations, and the problems found in a sheet. Vietnamese and English side
 //! by side, as in the rest of `i18n`.
 
-use super::{Lang, number_error};
+use super::{Lang, cannot_read, no_such_target, unreadable_number};
 use crate::domain::plan::{Direction, Measure};
 use crate::domain::sheet::{Issue, ReadError, SheetProblem};
 use crate::store::installed::{Installed, Revision, ShelfError};
@@ -32,7 +32,7 @@ pub fn header_vi(key: &str) -> &'static str {
         "last_year_id" => "Mã năm trước",
         "tolerance_percent" => "Dung sai phần trăm",
         "quote" => "Trích văn bản",
-        _ => "",
+        _ => super::units_data::header_vi(key),
     }
 }
 
@@ -122,7 +122,7 @@ pub fn column_help(key: &str) -> (&'static str, &'static str) {
             "Câu văn bản nêu chỉ tiêu, nguyên văn. Không bắt buộc",
             "The document's sentence, word for word. Optional",
         ),
-        _ => ("", ""),
+        _ => super::units_data::column_help(key),
     }
 }
 
@@ -169,12 +169,7 @@ pub fn sheet_problem(lang: Lang, problem: &SheetProblem) -> String {
         (Issue::NoRows, Lang::En) => "there is no target row under the header".to_owned(),
         (Issue::Required, Lang::Vi) => "ô trống; cột này cần có giá trị".to_owned(),
         (Issue::Required, Lang::En) => "empty; this column needs a value".to_owned(),
-        (Issue::BadNumber { typed, error }, Lang::Vi) => {
-            format!("không đọc được số “{typed}”: {}", number_error(lang, error))
-        }
-        (Issue::BadNumber { typed, error }, Lang::En) => {
-            format!("cannot read the number “{typed}”: {}", number_error(lang, error))
-        }
+        (Issue::BadNumber { typed, error }, _) => unreadable_number(lang, typed, error),
         (Issue::UnknownGroup(typed), Lang::Vi) => format!(
             "không có nhóm “{typed}”; hãy viết Kinh tế, Xã hội, Môi trường, Xây dựng Đảng (hoặc economic, social, environment, party)"
         ),
@@ -206,10 +201,10 @@ pub fn sheet_problem(lang: Lang, problem: &SheetProblem) -> String {
             format!("the id “{id}” is already used in row {first_row}; each target needs its own")
         }
         (Issue::UnknownParent(parent), Lang::Vi) => {
-            format!("không có chỉ tiêu mã “{parent}” trong bảng; hãy sửa mã hoặc thêm dòng chỉ tiêu đó")
+            format!("{} trong bảng; hãy sửa mã hoặc thêm dòng chỉ tiêu đó", no_such_target(lang, parent))
         }
         (Issue::UnknownParent(parent), Lang::En) => {
-            format!("there is no target “{parent}” in the sheet; correct the id or add that row")
+            format!("{} in the sheet; correct the id or add that row", no_such_target(lang, parent))
         }
         (Issue::NeededFor(direction), Lang::Vi) => {
             format!("ô trống; chỉ tiêu yêu cầu {} cần có mức này", direction.key())
@@ -240,6 +235,8 @@ pub fn sheet_problem(lang: Lang, problem: &SheetProblem) -> String {
         (Issue::Plan(error), _) => super::plan_error(lang, error),
         (Issue::BadHeader, Lang::Vi) => "không được để trống hoặc có dấu cách ở đầu, cuối".to_owned(),
         (Issue::BadHeader, Lang::En) => "must not be empty or start or end with a blank".to_owned(),
+        (Issue::Column(issue), _) => super::units_data::column_issue(lang, issue),
+        (Issue::Unit(issue), _) => super::units_data::unit_issue(lang, issue),
     };
     format!("{place}{what}")
 }
@@ -268,8 +265,7 @@ pub fn sheet_refused(lang: Lang, path: &Path, problems: &[SheetProblem]) -> Stri
 pub fn read_error(lang: Lang, path: &Path, error: &ReadError) -> String {
     let shown = path.display();
     match (error, lang) {
-        (ReadError::Io(e), Lang::Vi) => format!("không đọc được {shown}: {}", crate::i18n::os_error(lang, e)),
-        (ReadError::Io(e), Lang::En) => format!("cannot read {shown}: {e}"),
+        (ReadError::Io(e), _) => cannot_read(lang, path, e),
         (ReadError::Xlsx(e), Lang::Vi) => format!("{shown} không phải bảng tính xlsx đọc được: {e}"),
         (ReadError::Xlsx(e), Lang::En) => format!("{shown} is not a readable xlsx workbook: {e}"),
         (ReadError::NotUtf8 { row }, Lang::Vi) => format!(

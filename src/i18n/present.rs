@@ -246,6 +246,16 @@ pub fn time_in(lang: Lang, at: jiff::Timestamp, tz: &jiff::tz::TimeZone) -> Stri
     local.strftime(pattern).to_string()
 }
 
+/// Text the user typed or a file holds, quoted in a sentence: “ngan sach”; a lone space is
+/// named, since quotes around a blank show nothing.
+pub fn quoted(lang: Lang, text: &str, ascii: bool) -> String {
+    match (text, ascii) {
+        (" ", _) => lang.pick("dấu cách", "a space").to_owned(),
+        (_, false) => format!("“{text}”"),
+        (_, true) => format!("\"{text}\""),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -2,9 +2,9 @@
 
 use super::{Columns, Line, Report};
 use crate::domain::progress::PeriodChoice;
-use crate::i18n::field::{self as msg, ReportLabel};
+use crate::i18n::field as msg;
 use crate::i18n::present::{self, conflict_mark};
-use crate::i18n::{self, Label, Lang};
+use crate::i18n::{self, Label, Lang, ReportLabel};
 use std::io::{self, Write};
 
 pub fn write(report: &Report, lang: Lang, ascii: bool, out: &mut dyn Write) -> io::Result<()> {
@@ -23,9 +23,9 @@ pub fn write(report: &Report, lang: Lang, ascii: bool, out: &mut dyn Write) -> i
         ReportLabel::AssessedIn.get(lang)
     )?;
     writeln!(out)?;
-    writeln!(out, "**{}**", msg::tally(lang, report.tally))?;
+    writeln!(out, "**{}**", i18n::tally(lang, report.tally))?;
 
-    let header = msg::report_columns(lang);
+    let header = i18n::report_columns(lang);
     for (group, lines) in &report.groups {
         writeln!(out)?;
         writeln!(out, "## {}", i18n::group(lang, *group))?;

@@ -8,7 +8,9 @@
 //! [`Plan::parse`] like any plan file.
 
 use crate::domain::period::Period;
-use crate::domain::plan::{Direction, Group, Measure, Plan, PlanError, Text};
+use crate::domain::plan::{Direction, Group, Measure, Plan, PlanError, PlanProblem, Text};
+use crate::domain::sheet::ColumnIssue;
+use crate::domain::unit_targets::{OwnTarget, OwnTargets, UnitIssue};
 use crate::i18n::Lang;
 use rust_decimal::Decimal;
 use serde_json::{Map, Value};
@@ -31,6 +33,17 @@ pub enum Kind {
     Figure,
     /// Periods separated by blanks (`q1 h1 9m year`); empty means all.
     Periods,
+    /// For a range, which side is better: `better` / `worse`.
+    Above,
+    /// A cumulative target's shares by q1, h1 and 9m, in percent: three figures separated by
+    /// blanks (`20 45 70`).
+    Shares,
+    /// A change target: way and measure (`reduction points`, `giảm điểm`, `tăng %`).
+    Change,
+    /// Yes or no (`x`, `có`, `yes`); empty is no.
+    YesNo,
+    /// The unit a row belongs to (`xa-my-an`); empty for the plan's own rows.
+    UnitId,
 }
 
 /// A column of the template: the plan field it fills, and how it is read.
@@ -48,7 +61,7 @@ const fn column(key: &'static str, kind: Kind, required: bool) -> Column {
 
 /// The columns, in the template's order. `name` and `unit` are bilingual fields whose
 /// Vietnamese is the column itself and whose English is the `.en` column.
-pub const COLUMNS: [Column; 18] = [
+pub const COLUMNS: [Column; 24] = [
     column("id", Kind::Text, true),
     column("parent", Kind::Text, false),
     column("group", Kind::Group, true),
@@ -61,13 +74,23 @@ pub const COLUMNS: [Column; 18] = [
     column("target", Kind::Figure, false),
     column("target_min", Kind::Figure, false),
     column("target_max", Kind::Figure, false),
+    column("above", Kind::Above, false),
     column("measure", Kind::Measure, false),
+    column("shares", Kind::Shares, false),
+    column("change", Kind::Change, false),
     column("reported_in", Kind::Periods, false),
+    column("key_indicator", Kind::YesNo, false),
     column("agency", Kind::Text, false),
     column("last_year_id", Kind::Text, false),
     column("tolerance_percent", Kind::Figure, false),
+    column("tolerance_points", Kind::Figure, false),
     column("quote", Kind::Text, false),
+    column(UNIT_COLUMN, Kind::UnitId, false),
 ];
+
+/// The column that gives a row to a unit: its own figures for the plan's target of that id
+/// (`chitieu plan import … --unit ID`), not a target of the plan.
+pub const UNIT_COLUMN: &str = "don_vi";
 
 /// Fields that are `{ "vi", "en" }` in the plan file.
 const BILINGUAL: [&str; 2] = ["name", "unit"];
@@ -140,12 +163,17 @@ pub fn import(
         problems.push(SheetProblem::new(1, "", Issue::NoRows));
         return Err(problems);
     };
-    let columns = read_header(head, &mut problems);
+    let columns = read_header(head, true, &mut problems);
+    // Rows with a unit are that unit's own figures, checked against the plan the other rows make.
+    let (unit_rows, body): (Vec<&SheetRow>, Vec<&SheetRow>) =
+        body.iter().partition(|row| columns.unit_of(row).is_some());
     if body.is_empty() {
         problems.push(SheetProblem::new(head.number + 1, "", Issue::NoRows));
     }
     let rows: Vec<ReadRow> = body.iter().map(|row| read_row(row, &columns, lang, &mut problems)).collect();
     check_rows(&rows, &columns, &mut problems);
+    let unit_rows: Vec<UnitRow> =
+        unit_rows.iter().map(|row| read_unit_row(row, &columns, lang, &mut problems)).collect();
     if !problems.is_empty() {
         // In the order the sheet reads: by row, and within a row as found.
         problems.sort_by_key(|p| p.row);
@@ -164,7 +192,15 @@ pub fn import(
     let mut text = serde_json::to_string_pretty(&plan).expect("a JSON value always serialises");
     text.push('\n');
     match Plan::parse(&text) {
-        Ok(plan) => Ok((text, plan)),
+        Ok(plan) => {
+            check_unit_rows(&unit_rows, &plan, &columns, &mut problems);
+            if problems.is_empty() {
+                Ok((text, plan))
+            } else {
+                problems.sort_by_key(|p| p.row);
+                Err(problems)
+            }
+        }
         Err(error) => {
             // The line is the generated JSON's, which the user never sees: name the row whose
             // target holds that line instead.
@@ -198,9 +234,18 @@ impl Columns {
     fn has(&self, key: &str) -> bool {
         self.by_position.iter().flatten().any(|(c, _)| c.key == key)
     }
+
+    /// The unit a row belongs to: the text of its unit column, if the sheet has one.
+    fn unit_of(&self, row: &SheetRow) -> Option<String> {
+        let position =
+            self.by_position.iter().position(|c| c.as_ref().is_some_and(|(c, _)| c.key == UNIT_COLUMN))?;
+        row.cells.get(position).and_then(Cell::text)
+    }
 }
 
-fn read_header(head: &SheetRow, problems: &mut Vec<SheetProblem>) -> Columns {
+/// `plan_rows`: the sheet makes a plan, so every column a plan needs must be there; a sheet
+/// of a unit's own figures needs only the ids.
+fn read_header(head: &SheetRow, plan_rows: bool, problems: &mut Vec<SheetProblem>) -> Columns {
     let mut by_position: Vec<Option<(&'static Column, String)>> = Vec::with_capacity(head.cells.len());
     for cell in &head.cells {
         let Some(shown) = cell.text() else {
@@ -220,7 +265,8 @@ fn read_header(head: &SheetRow, problems: &mut Vec<SheetProblem>) -> Columns {
         }
     }
     let columns = Columns { by_position };
-    for column in COLUMNS.iter().filter(|c| c.required && !columns.has(c.key)) {
+    let required = |c: &&Column| c.required && (plan_rows || c.key == "id");
+    for column in COLUMNS.iter().filter(required).filter(|c| !columns.has(c.key)) {
         problems.push(SheetProblem::new(head.number, columns.shown(column.key), Issue::MissingColumn));
     }
     columns
@@ -320,6 +366,38 @@ fn read_row(row: &SheetRow, columns: &Columns, lang: Lang, problems: &mut Vec<Sh
                 }
                 read.fields.insert(key, serde_json::json!(periods));
             }
+            Kind::Above => match above(&text) {
+                Some(above) => {
+                    read.fields.insert(key, Value::String(above.to_owned()));
+                }
+                None => fail(Issue::Column(ColumnIssue::UnknownWord { key: column.key, typed: text })),
+            },
+            Kind::Shares => match shares(cell, &text, lang) {
+                Some([q1, h1, nine_months]) => {
+                    let plain = crate::domain::number::plain;
+                    let shares =
+                        serde_json::json!({ "q1": plain(q1), "h1": plain(h1), "9m": plain(nine_months) });
+                    read.fields.insert(key, shares);
+                }
+                None => fail(Issue::Column(ColumnIssue::BadShares(text))),
+            },
+            Kind::Change => match change(&text) {
+                Some((way, measured_in)) => {
+                    read.fields.insert(key, serde_json::json!({ "way": way, "in": measured_in }));
+                }
+                None => fail(Issue::Column(ColumnIssue::UnknownWord { key: column.key, typed: text })),
+            },
+            Kind::YesNo => match yes_no(&text) {
+                // No is the plan format's default: left out, as a plan file written by hand has it.
+                Some(yes) => {
+                    if yes {
+                        read.fields.insert(key, Value::Bool(true));
+                    }
+                }
+                None => fail(Issue::Column(ColumnIssue::UnknownWord { key: column.key, typed: text })),
+            },
+            // A plan's own row has no unit (rows with one are read by `read_unit_row`).
+            Kind::UnitId => {}
         }
     }
     for (field, en) in english {
@@ -360,6 +438,7 @@ fn check_rows(rows: &[ReadRow], columns: &Columns, problems: &mut Vec<SheetProbl
         {
             problems.push(at("tolerance_percent", Issue::ToleranceOutOfRange));
         }
+        check_format_2(row, columns, problems);
         let has = |key: &str| row.figures.contains_key(key) || row.unreadable.contains(&key);
         let has_goal = row.direction.is_some()
             || row.fields.contains_key("measure")
@@ -396,6 +475,267 @@ fn check_rows(rows: &[ReadRow], columns: &Columns, problems: &mut Vec<SheetProbl
             problems.push(at("target_max", Issue::MinNotBelowMax));
         }
     }
+}
+
+/// The cells of format 2 that need another cell of the row, each named with its column
+/// (the plan reader would find them too, but could name only the row).
+fn check_format_2(row: &ReadRow, columns: &Columns, problems: &mut Vec<SheetProblem>) {
+    let id = row.text("id").unwrap_or_default().to_owned();
+    let at = |key: &str, problem| {
+        SheetProblem::new(
+            row.number,
+            columns.shown(key),
+            Issue::Plan(PlanError { line: 0, column: 0, problem }),
+        )
+    };
+    let measure = row.text("measure");
+    if let Some(&points) = row.figures.get("tolerance_points")
+        && !(Decimal::ZERO..=Decimal::ONE_HUNDRED).contains(&points)
+    {
+        problems.push(at("tolerance_points", PlanProblem::PointsOutOfRange(points)));
+    }
+    if row.fields.contains_key("shares") && measure.is_some_and(|m| m != Measure::Cumulative.key()) {
+        problems.push(at("shares", PlanProblem::BadShares(id.clone())));
+    }
+    if row.fields.contains_key("change") && measure == Some(Measure::Cumulative.key()) {
+        problems.push(at("change", PlanProblem::CumulativeChange(id.clone())));
+    }
+    if row.fields.contains_key("above") && row.direction.is_some_and(|d| d != Direction::Range) {
+        problems.push(at("above", PlanProblem::AboveWithoutRange(id.clone())));
+    }
+    // A rate, or a change in percent, is judged in points; anything else relative.
+    let in_points = row.fields.get("unit").and_then(|u| u["vi"].as_str()).is_some_and(|u| u.starts_with('%'))
+        || row.fields.get("change").is_some_and(|c| c["in"] == "percent");
+    let wrong = if in_points { "tolerance_percent" } else { "tolerance_points" };
+    if row.figures.contains_key(wrong) {
+        problems.push(at(wrong, PlanProblem::WrongTolerance { id, field: wrong }));
+    }
+}
+
+/// `better` or `worse`, or the Vietnamese words the explanation sheet gives.
+fn above(text: &str) -> Option<&'static str> {
+    let folded = crate::domain::text::fold(text);
+    ["better", "worse"].into_iter().find(|&key| {
+        folded == key
+            || crate::i18n::units_data::above_words(key)
+                .iter()
+                .any(|w| crate::domain::text::fold(w) == folded)
+    })
+}
+
+/// Three figures separated by blanks, rising within 0–100: the shares by q1, h1 and 9m.
+fn shares(cell: &Cell, text: &str, lang: Lang) -> Option<[Decimal; 3]> {
+    if matches!(cell, Cell::Number(_)) {
+        return None;
+    }
+    let figures: Vec<Decimal> = text
+        .split_whitespace()
+        .map(|word| crate::domain::number::parse(word, lang.number_style()).ok())
+        .collect::<Option<_>>()?;
+    let figures: [Decimal; 3] = figures.try_into().ok()?;
+    let rising = figures[0] >= Decimal::ZERO
+        && figures.windows(2).all(|w| w[0] <= w[1])
+        && figures[2] <= Decimal::ONE_HUNDRED;
+    rising.then_some(figures)
+}
+
+/// A change target: its way (`reduction`, `increase`) then what it is measured in
+/// (`points`, `percent`), as keys or in the Vietnamese words the explanation sheet gives.
+fn change(text: &str) -> Option<(&'static str, &'static str)> {
+    let folded = crate::domain::text::fold(text);
+    let words = |key| crate::i18n::units_data::change_words(key).iter().map(|w| crate::domain::text::fold(w));
+    let (way, rest) = ["reduction", "increase"].into_iter().find_map(|way| {
+        std::iter::once(way.to_owned()).chain(words(way)).find_map(|w| Some((way, folded.strip_prefix(&w)?)))
+    })?;
+    let rest = rest.trim();
+    let measured_in =
+        ["points", "percent"].into_iter().find(|key| rest == *key || words(key).any(|w| w == rest))?;
+    Some((way, measured_in))
+}
+
+/// Yes (`x`, `có`, `yes`, `true`, `1`) or no (`không`, `no`, `false`, `0`).
+fn yes_no(text: &str) -> Option<bool> {
+    let folded = crate::domain::text::fold(text);
+    let is = |words: &[&str]| words.iter().any(|w| crate::domain::text::fold(w) == folded);
+    if is(&["x", "có", "yes", "true", "1", "chủ yếu"]) {
+        Some(true)
+    } else if is(&["không", "no", "false", "0"]) {
+        Some(false)
+    } else {
+        None
+    }
+}
+
+// ---- a unit's own figures ----
+
+/// A unit's row as read: its unit, the plan target it gives figures for, and the direction
+/// it names, if any (which must be the plan's).
+struct UnitRow {
+    number: usize,
+    unit: String,
+    own: OwnTarget,
+    direction: Option<Direction>,
+    /// The figure cells have nothing in them: the unit keeps the plan's figures.
+    empty: bool,
+    /// A figure cell could not be read (already reported).
+    unreadable: bool,
+}
+
+/// Reads a unit's row: its id, its figures and its direction; the other cells are the plan's
+/// (a copy of the plan's row may keep them) and are not read.
+fn read_unit_row(row: &SheetRow, columns: &Columns, lang: Lang, problems: &mut Vec<SheetProblem>) -> UnitRow {
+    let mut read = UnitRow {
+        number: row.number,
+        unit: columns.unit_of(row).unwrap_or_default(),
+        own: OwnTarget { id: String::new(), target: None, target_min: None, target_max: None },
+        direction: None,
+        empty: true,
+        unreadable: false,
+    };
+    if !read.unit.is_empty() && !crate::domain::units::valid_id(&read.unit) {
+        let issue = Issue::Unit(UnitIssue::BadUnitId(read.unit.clone()));
+        problems.push(SheetProblem::new(row.number, columns.shown(UNIT_COLUMN), issue));
+    }
+    let empty = Cell::Empty;
+    for (position, slot) in columns.by_position.iter().enumerate() {
+        let Some((column, shown)) = slot else { continue };
+        let cell = row.cells.get(position).unwrap_or(&empty);
+        let text = cell.text();
+        let at = |issue| SheetProblem::new(row.number, shown.clone(), issue);
+        match (column.key, text) {
+            ("id", None) => problems.push(at(Issue::Required)),
+            ("id", Some(text)) => read.own.id = text,
+            ("direction", Some(text)) => match direction(&text) {
+                Some(direction) => read.direction = Some(direction),
+                None => problems.push(at(Issue::UnknownDirection(text))),
+            },
+            (key @ ("target" | "target_min" | "target_max"), Some(text)) => {
+                read.empty = false;
+                let value = match cell {
+                    Cell::Number(value) => Ok(*value),
+                    _ => crate::domain::number::parse(&text, lang.number_style()),
+                };
+                match value {
+                    Ok(value) => {
+                        let slot = match key {
+                            "target" => &mut read.own.target,
+                            "target_min" => &mut read.own.target_min,
+                            _ => &mut read.own.target_max,
+                        };
+                        *slot = Some(value);
+                    }
+                    Err(error) => {
+                        read.unreadable = true;
+                        problems.push(at(Issue::BadNumber { typed: text, error }));
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    read
+}
+
+/// Checks units' rows against the plan, each problem with its row and column; the units'
+/// own targets, in the order the units first appear.
+fn check_unit_rows(
+    rows: &[UnitRow],
+    plan: &Plan,
+    columns: &Columns,
+    problems: &mut Vec<SheetProblem>,
+) -> Vec<OwnTargets> {
+    use crate::domain::unit_targets::{OwnProblem, own_goal};
+    let mut units: Vec<OwnTargets> = Vec::new();
+    let mut seen: std::collections::HashSet<(&str, &str)> = std::collections::HashSet::new();
+    for row in rows.iter().filter(|r| !r.own.id.is_empty()) {
+        let at = |key: &str, issue| SheetProblem::new(row.number, columns.shown(key), Issue::Unit(issue));
+        let unit = match units.iter_mut().position(|u| u.unit == row.unit) {
+            Some(i) => &mut units[i],
+            None => {
+                units.push(OwnTargets { plan: plan.id.clone(), unit: row.unit.clone(), targets: Vec::new() });
+                units.last_mut().expect("just pushed")
+            }
+        };
+        if !seen.insert((&row.unit, &row.own.id)) {
+            problems.push(at("id", UnitIssue::Own(OwnProblem::Duplicate(row.own.id.clone()))));
+            continue;
+        }
+        let plans = plan.target(&row.own.id).and_then(|t| t.goal).map(|(g, _)| g.direction());
+        if let (Some(named), Some(plans)) = (row.direction, plans)
+            && named != plans
+        {
+            problems.push(at("direction", UnitIssue::NotThePlansDirection(plans)));
+        }
+        if (row.empty && plans.is_some()) || row.unreadable {
+            // No figures of its own for this target: the unit keeps the plan's.
+            continue;
+        }
+        match own_goal(plan, &row.own) {
+            Ok(_) => unit.targets.push(row.own.clone()),
+            Err(problem) => {
+                let key = match &problem {
+                    OwnProblem::Needed { field, .. } | OwnProblem::NotFor { field, .. } => field,
+                    OwnProblem::MinNotBelowMax(_) => "target_max",
+                    _ => "id",
+                };
+                problems.push(at(key, UnitIssue::Own(problem)));
+            }
+        }
+    }
+    units
+}
+
+/// Reads unit `unit`'s own target figures for `plan` from a sheet: the rows whose unit
+/// column names it, or every row of a sheet without that column. A row gives `id` and the
+/// figures (`target`, or `target_min` and `target_max`); its other cells are the plan's.
+/// Every problem is listed with its row and column.
+pub fn import_unit(
+    rows: &[SheetRow],
+    plan: &Plan,
+    unit: &str,
+    lang: Lang,
+) -> Result<OwnTargets, Vec<SheetProblem>> {
+    let mut problems = Vec::new();
+    let Some((head, body)) = rows.split_first() else {
+        return Err(vec![SheetProblem::new(1, "", Issue::Unit(UnitIssue::NoRowsFor(unit.to_owned())))]);
+    };
+    let columns = read_header(head, false, &mut problems);
+    let has_units = columns.has(UNIT_COLUMN);
+    let mine: Vec<UnitRow> = body
+        .iter()
+        .filter(|row| !has_units || columns.unit_of(row).as_deref() == Some(unit))
+        .map(|row| UnitRow { unit: unit.to_owned(), ..read_unit_row(row, &columns, lang, &mut problems) })
+        .collect();
+    if mine.is_empty() {
+        problems.push(SheetProblem::new(
+            head.number + 1,
+            "",
+            Issue::Unit(UnitIssue::NoRowsFor(unit.to_owned())),
+        ));
+    }
+    let own = check_unit_rows(&mine, plan, &columns, &mut problems).pop();
+    if !problems.is_empty() {
+        problems.sort_by_key(|p| p.row);
+        return Err(problems);
+    }
+    Ok(own.unwrap_or_else(|| OwnTargets {
+        plan: plan.id.clone(),
+        unit: unit.to_owned(),
+        targets: Vec::new(),
+    }))
+}
+
+/// The units a sheet has rows for, in the order they appear (none without a unit column).
+pub fn units_in(rows: &[SheetRow]) -> Vec<String> {
+    let Some((head, body)) = rows.split_first() else { return Vec::new() };
+    let columns = read_header(head, false, &mut Vec::new());
+    let mut units: Vec<String> = Vec::new();
+    for unit in body.iter().filter_map(|row| columns.unit_of(row)) {
+        if !units.contains(&unit) {
+            units.push(unit);
+        }
+    }
+    units
 }
 
 /// A group by its key or its Vietnamese (or English) name, ignoring case and diacritics.

@@ -9,7 +9,7 @@ use super::{Line, Report};
 use crate::domain::plan::Goal;
 use crate::domain::progress::PeriodChoice;
 use crate::domain::status::Status;
-use crate::i18n::field::ReportLabel;
+use crate::i18n::ReportLabel;
 use crate::i18n::present;
 use crate::i18n::{self, Label, Lang};
 use rust_decimal::Decimal;
@@ -61,7 +61,7 @@ pub fn to_bytes(report: &Report, lang: Lang) -> Result<Vec<u8>, XlsxError> {
     };
     sheet.write_string(2, 1, assessed)?;
 
-    sheet.write_string_with_format(3, 0, crate::i18n::field::tally(lang, report.tally), &bold)?;
+    sheet.write_string_with_format(3, 0, crate::i18n::tally(lang, report.tally), &bold)?;
 
     let headers = [
         Label::ColId.get(lang),

@@ -74,3 +74,52 @@ pub fn add(store: &Path, unit: Unit) -> Result<(), UnitsError> {
     bytes.push(b'\n');
     super::write_atomically(&path, &bytes, &path).map_err(|e| UnitsError::Io(path, e))
 }
+
+/// Why the units of a plan could not all be read.
+#[derive(Debug)]
+pub enum OpenError {
+    /// The list of units.
+    List(UnitsError),
+    /// One unit's own store: the unit, and why.
+    Store(Unit, Box<super::StoreError>),
+}
+
+/// Every registered unit with its own store, read in the order the units were added: the
+/// one path by which `chitieu units` and the view's units screen read them. Only read (no
+/// lock is taken, nothing is written); a unit that has no figures yet has an empty store.
+/// The first unreadable store stops the reading, naming its unit.
+pub fn open_all(
+    store: &Path,
+    plan: &crate::domain::plan::Plan,
+) -> Result<Vec<(Unit, super::Store)>, OpenError> {
+    let units = list(store).map_err(OpenError::List)?;
+    let mut opened = Vec::with_capacity(units.len());
+    for unit in units {
+        match super::Store::open(&store_of(store, &unit.id), plan) {
+            Ok(unit_store) => opened.push((unit, unit_store)),
+            Err(e) => return Err(OpenError::Store(unit, Box::new(e))),
+        }
+    }
+    Ok(opened)
+}
+
+/// The plan's own store of the unit store `unit_store` (the inverse of [`store_of`]); `None`
+/// when `unit_store` is not in a units directory.
+pub fn owner(unit_store: &Path) -> Option<PathBuf> {
+    let dir = unit_store.parent()?;
+    let name = dir.file_name()?.to_str()?.strip_suffix(".units")?;
+    (!name.is_empty()).then(|| dir.with_file_name(name))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_units_store_leads_back_to_the_plans_own() {
+        let plan_store = Path::new("/srv/chung/store.json");
+        assert_eq!(owner(&store_of(plan_store, "xa-my-an")).as_deref(), Some(plan_store));
+        assert_eq!(owner(plan_store), None, "the plan's own store is in no units directory");
+        assert_eq!(owner(Path::new("/.units/x.json")), None);
+    }
+}

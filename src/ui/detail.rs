@@ -1,7 +1,7 @@
 //! The selected target in full: name, goal, notes, parts, a small chart of each period's
 //! figure against what the period expects, and the history of entries.
 
-use crate::app::App;
+use crate::app::{App, SortBy};
 use crate::domain::period::Period;
 use crate::domain::text;
 use crate::i18n::present;
@@ -24,7 +24,11 @@ pub fn summary(app: &App, area: Rect, buf: &mut Buffer) {
     // The hint stays put at the right, so moving the cursor redraws only the name.
     let hint = format!("  [i] {}", ViewText::Detail.get(app.lang));
     let room = usize::from(area.width).saturating_sub(hint.chars().count());
-    let goal = crate::i18n::present::goal(app.lang, app.ascii, target);
+    // Grouped by lead agency, the line names the selected target's agency instead of its goal.
+    let goal = match (app.sort, target.agency.as_deref()) {
+        (SortBy::Agency, Some(agency)) => agency.trim().to_owned(),
+        _ => crate::i18n::present::goal(app.lang, app.ascii, target),
+    };
     let name = match goal.is_empty() {
         true => format!("{} {}", target.id, target.name.get(app.lang)),
         false => format!("{} {}{}{goal}", target.id, target.name.get(app.lang), app.theme.dot()),
@@ -120,6 +124,16 @@ pub fn detail(app: &App, area: Rect, buf: &mut Buffer) {
             Span::styled(format!("{}: ", ViewText::Goal.get(lang)), theme.dim),
             Span::raw(goal),
             Span::styled(format!("{dot}{}", target.section), theme.dim),
+        ]));
+    }
+    // Grouped or filtered by lead agency, the detail says whose target it is.
+    if let Some(agency) =
+        target.agency.as_deref().filter(|_| app.sort == SortBy::Agency || app.agency.is_some())
+    {
+        let lead = crate::i18n::units_view::UnitsText::LeadAgency.get(lang);
+        lines.push(Line::from(vec![
+            Span::styled(format!("{lead}: "), theme.dim),
+            Span::raw(agency.trim().to_owned()),
         ]));
     }
     // The resolution's own sentence, as the document words the target.
@@ -229,7 +243,7 @@ pub fn detail(app: &App, area: Rect, buf: &mut Buffer) {
             format!(
                 "{} {} {}: {}",
                 crate::i18n::present::conflict_mark(app.ascii),
-                i18n::field::ReportLabel::Conflict.get(lang),
+                i18n::ReportLabel::Conflict.get(lang),
                 i18n::period(lang, period),
                 values.join(lang.pick(" hay ", " or "))
             ),

@@ -24,8 +24,14 @@ pub fn header(app: &App, area: Rect, buf: &mut Buffer) {
     let mut spans = vec![
         Span::styled(format!("{}: ", Label::ColPeriod.get(lang)), app.theme.dim),
         Span::styled(period.to_owned(), app.theme.label),
-        Span::styled(format!("{dot}{}", i18n::field::tally_short(lang, app.view.tally)), app.theme.label),
+        Span::styled(format!("{dot}{}", i18n::tally_short(lang, app.view.tally)), app.theme.label),
     ];
+    // The lead agency whose targets alone are shown (`a`), ahead of what the width may cut.
+    if let Some(agency) = &app.agency {
+        let lead = crate::i18n::units_view::UnitsText::LeadAgency.get(lang);
+        spans.insert(2, Span::styled(format!("{dot}{lead}: "), app.theme.dim));
+        spans.insert(3, Span::styled(agency.clone(), app.theme.label));
+    }
     // "đã có số liệu x/y" for the period in view (the default one for the latest figures).
     let done = crate::domain::units::completeness(&app.plan, app.store.ledger(), app.period_for_entry());
     spans.push(Span::styled(format!("{dot}{}", i18n::reported_short(lang, done)), app.theme.label));
@@ -52,6 +58,7 @@ pub fn header(app: &App, area: Rect, buf: &mut Buffer) {
         spans.push(Span::styled(format!("{dot}{}: ", ViewText::Filter.get(lang)), app.theme.dim));
         spans.push(Span::styled(filters.join(", "), app.theme.label));
     }
+
     if app.sort != SortBy::Plan {
         spans.push(Span::styled(format!("{dot}{}: ", ViewText::SortedBy.get(lang)), app.theme.dim));
         spans.push(Span::styled(sort(lang, app.sort), app.theme.label));
@@ -101,6 +108,7 @@ fn sort(lang: Lang, sort: crate::app::SortBy) -> &'static str {
         SortBy::Plan => lang.pick("theo mã", "id"),
         SortBy::Status => lang.pick("tình trạng, xấu nhất trước", "status, worst first"),
         SortBy::Percent => lang.pick("% kế hoạch, thấp nhất trước", "% of plan, lowest first"),
+        SortBy::Agency => crate::i18n::units_view::UnitsText::ByAgency.get(lang),
     }
 }
 

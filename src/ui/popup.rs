@@ -140,6 +140,7 @@ pub fn help(app: &App, area: Rect, buf: &mut Buffer) {
         (ModeKind::Edit, ViewText::HelpEdit),
         (ModeKind::Confirm, ViewText::HelpConfirm),
         (ModeKind::ConfirmRound, ViewText::HelpConfirmRound),
+        (ModeKind::Units, ViewText::HelpUnits),
         (ModeKind::Help, ViewText::HelpHelp),
     ];
     let pages: Vec<_> = sections

@@ -20,7 +20,7 @@ fn entry(id: &str, target: &str, period: Period, value: &str, minute: i64, autho
 }
 
 /// A store with one target of each status, a withdrawal and a note, in a fixed time zone.
-fn fixture(lang: Lang, colour: bool, ascii: bool) -> (tempfile::TempDir, App) {
+pub(super) fn fixture(lang: Lang, colour: bool, ascii: bool) -> (tempfile::TempDir, App) {
     let dir = tempfile::tempdir().expect("tempdir");
     let mut s = settings(lang);
     s.colour = colour;
@@ -48,14 +48,14 @@ fn fixture(lang: Lang, colour: bool, ascii: bool) -> (tempfile::TempDir, App) {
     (dir, app)
 }
 
-fn draw(app: &mut App, width: u16, height: u16) -> Buffer {
+pub(super) fn draw(app: &mut App, width: u16, height: u16) -> Buffer {
     app::update(app, Action::Resize { width, height });
     let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("terminal");
     terminal.draw(|frame| super::draw(frame, app)).expect("draw");
     terminal.backend().buffer().clone()
 }
 
-fn text(buffer: &Buffer) -> String {
+pub(super) fn text(buffer: &Buffer) -> String {
     let width = usize::from(buffer.area.width);
     let mut out = String::new();
     for line in buffer.content.chunks(width) {
