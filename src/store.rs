@@ -1171,7 +1171,10 @@ mod tests {
             .collect();
         assert!(temporaries.is_empty(), "left beside the store: {temporaries:?}");
         let kept = Store::open(&backup, &plan).expect("the backup opens");
-        assert!(kept.ledger().contains("a") && !kept.ledger().contains("b"), "the backup is the version replaced");
+        assert!(
+            kept.ledger().contains("a") && !kept.ledger().contains("b"),
+            "the backup is the version replaced"
+        );
     }
 
     #[test]
