@@ -13,8 +13,11 @@
 //!   hang-up and ends the process.
 //! - Whichever exit path a hang-up or signal takes, an open edit form is first written as a
 //!   draft beside the store (`draft`), and offered back in the form on the next start.
+//! - On Windows, closing the console window does the same (`console_close`).
 
 mod basic_colour;
+#[cfg(any(windows, test))]
+mod console_close;
 
 use crate::app::keymap;
 use crate::app::{self, Action, App, ModeKind};
@@ -185,10 +188,10 @@ fn watch_signals(stop: Arc<AtomicI32>, keep: Keep) -> io::Result<()> {
     Ok(())
 }
 
-/// Windows has no SIGHUP; its console closes the process itself.
-#[cfg(not(unix))]
-fn watch_signals(_stop: Arc<AtomicI32>, _keep: Keep) -> io::Result<()> {
-    Ok(())
+/// Windows has no signals but console events: see `console_close`.
+#[cfg(windows)]
+fn watch_signals(stop: Arc<AtomicI32>, keep: Keep) -> io::Result<()> {
+    console_close::watch(stop, keep)
 }
 
 /// Ends the process when the terminal on stdin hangs up (SSH drop, tmux pane killed).

@@ -57,6 +57,7 @@ fn mkfifo(path: &Path) {
     assert!(status.success());
 }
 
+#[cfg(target_os = "linux")]
 fn names(dir: &Path) -> Vec<String> {
     let mut names: Vec<String> = fs::read_dir(dir)
         .expect("dir")
