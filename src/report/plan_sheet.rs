@@ -172,9 +172,12 @@ pub fn import(
     }
     let rows: Vec<ReadRow> = body.iter().map(|row| read_row(row, &columns, lang, &mut problems)).collect();
     check_rows(&rows, &columns, &mut problems);
+    // Problems of units' rows, listed with the plan's; those that need the plan once it is read.
+    let mut unit_problems = Vec::new();
     let unit_rows: Vec<UnitRow> =
-        unit_rows.iter().map(|row| read_unit_row(row, &columns, lang, &mut problems)).collect();
+        unit_rows.iter().map(|row| read_unit_row(row, &columns, lang, &mut unit_problems)).collect();
     if !problems.is_empty() {
+        problems.append(&mut unit_problems);
         // In the order the sheet reads: by row, and within a row as found.
         problems.sort_by_key(|p| p.row);
         return Err(problems);
@@ -193,12 +196,12 @@ pub fn import(
     text.push('\n');
     match Plan::parse(&text) {
         Ok(plan) => {
-            check_unit_rows(&unit_rows, &plan, &columns, &mut problems);
-            if problems.is_empty() {
+            check_unit_rows(&unit_rows, &plan, &columns, &mut unit_problems);
+            if unit_problems.is_empty() {
                 Ok((text, plan))
             } else {
-                problems.sort_by_key(|p| p.row);
-                Err(problems)
+                unit_problems.sort_by_key(|p| p.row);
+                Err(unit_problems)
             }
         }
         Err(error) => {
