@@ -64,7 +64,8 @@ fn run(args: &mut Cli) -> Result<(), Failure> {
     };
     let location = cli::locate(&args.global, Some(command))?;
     let path = location.store;
-    let mut context = Context::with(&args.global, colour, location.plan)?;
+    // The time zone, read here once: every time shown and every date typed is in it.
+    let mut context = Context::with(&args.global, colour, location.plan, chitieu::store::localtime::zone())?;
     // At a terminal the text report wraps long names to its width; a file gets them whole.
     if std::io::stdout().is_terminal() {
         context.width = crossterm::terminal::size().ok().map(|(width, _)| usize::from(width));
@@ -101,7 +102,8 @@ fn view_once(global: &Global, read_only: bool, colour: bool) -> Result<Option<i1
         let path = path.clone();
         std::thread::spawn(move || Store::read_file(&path))
     });
-    let context = Context::with(global, colour, location.plan)?;
+    // The time zone, read here once: the view shows its times and finds today in it.
+    let context = Context::with(global, colour, location.plan, chitieu::store::localtime::zone())?;
     // Last year's plan and store, for the targets that link to it, on a thread of their own:
     // as much work again as this year's, and the machine has a second core.
     let last_year = context.plan.targets.iter().any(|t| t.last_year_id.is_some()).then(|| {
@@ -119,7 +121,7 @@ fn view_once(global: &Global, read_only: bool, colour: bool) -> Result<Option<i1
     store.set_patience(tui::lock_patience(context.lang, std::time::Duration::from_secs(global.wait)));
     let user = store::login_name().unwrap_or_else(|| chitieu::ops::UNKNOWN_AUTHOR.to_owned());
     let draft = chitieu::store::draft::path_for(&path, &user);
-    let tz = chitieu::store::localtime::zone();
+    let tz = context.zone.clone();
     let settings = Settings {
         lang: context.lang,
         ascii: context.ascii,

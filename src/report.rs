@@ -24,8 +24,10 @@ use crate::i18n::{self, Lang, present};
 pub struct Report<'a> {
     pub plan: &'a Plan,
     pub choice: PeriodChoice,
-    /// The day it was made, in local time.
+    /// The day it was made, in `zone`.
     pub made: jiff::civil::Date,
+    /// The zone its times are shown in (the conflicting entries'), given with `made`.
+    pub zone: jiff::tz::TimeZone,
     /// The groups that have targets, in `Group::ALL` order.
     pub groups: Vec<(Group, Vec<Line<'a>>)>,
     /// Targets with a goal (headings left out) per status, in `Status::ALL` order.
@@ -96,6 +98,7 @@ pub fn build<'a>(
     ledger: &'a Ledger,
     choice: PeriodChoice,
     made: jiff::civil::Date,
+    zone: jiff::tz::TimeZone,
 ) -> Report<'a> {
     let rows = progress::assess(plan, ledger, choice);
     let conflicts = conflict::conflicts(ledger);
@@ -115,7 +118,7 @@ pub fn build<'a>(
         }
     }
     let tally = progress::tally(plan, ledger);
-    Report { plan, choice, made, groups, counts, tally, conflicts }
+    Report { plan, choice, made, zone, groups, counts, tally, conflicts }
 }
 
 /// The statuses with their counts, in `Status::ALL` order.

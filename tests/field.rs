@@ -129,6 +129,7 @@ fn export_then_import_crosswise_gives_identical_stores_and_shows_the_conflict() 
     // What `check` reports (exit 1 when not empty), and what report marks.
     let findings = chitieu::cli::field::conflict_findings(
         chitieu::i18n::Lang::En,
+        &jiff::tz::TimeZone::UTC,
         &Plan::embedded(),
         &ledger_of(&office),
     );
@@ -307,7 +308,8 @@ fn a_closed_period_refuses_entries_until_reopened() {
 
     let closed = chitieu::domain::rounds::check_open(&ledger_of(&store), Period::H1).expect_err("closed");
     assert_eq!(closed.by, "tester");
-    let message = chitieu::i18n::field::period_closed(chitieu::i18n::Lang::Vi, &closed);
+    let message =
+        chitieu::i18n::field::period_closed_in(chitieu::i18n::Lang::Vi, &closed, &jiff::tz::TimeZone::UTC);
     assert!(message.contains("chitieu reopen-period h1"), "{message}");
     assert!(chitieu::domain::rounds::check_open(&ledger_of(&store), Period::Q1).is_ok());
 

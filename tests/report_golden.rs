@@ -15,6 +15,11 @@ fn made() -> jiff::civil::Date {
     jiff::civil::date(2024, 10, 15)
 }
 
+/// The zone the report is made in, whatever the machine's: the province's.
+fn zone() -> jiff::tz::TimeZone {
+    jiff::tz::TimeZone::get("Asia/Ho_Chi_Minh").expect("zone")
+}
+
 fn check(name: &str, actual: &str) {
     let path = format!("tests/golden/{name}");
     if std::env::var_os("UPDATE_GOLDEN").is_some() {
@@ -27,7 +32,7 @@ fn check(name: &str, actual: &str) {
 fn with_report(choice: PeriodChoice, use_it: impl FnOnce(&report::Report)) {
     let plan = Plan::embedded();
     let store = Store::open(std::path::Path::new("tests/fixtures/stores/sample.json"), &plan).expect("store");
-    use_it(&report::build(&plan, store.ledger(), choice, made()));
+    use_it(&report::build(&plan, store.ledger(), choice, made(), zone()));
 }
 
 #[test]

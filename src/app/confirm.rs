@@ -78,7 +78,7 @@ impl App {
                 self.say(i18n::field::round_done_tui(lang, ask.action, ask.period, ask.default))
             }
             Ok(crate::ops::round::Saved::AlreadyClosed(close)) => {
-                self.warn(i18n::field::already_closed(lang, &close))
+                self.warn(i18n::field::already_closed(lang, &self.tz, &close))
             }
             Ok(crate::ops::round::Saved::AlreadyOpen) => {
                 self.warn(i18n::field::already_open(lang, ask.period))

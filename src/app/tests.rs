@@ -688,7 +688,12 @@ fn the_tabs_count_as_the_reports_do() {
     let headings = app.plan.targets.iter().filter(|t| t.goal.is_none()).count();
     assert!(headings > 0, "the plan has a heading");
     assert_eq!(all, app.plan.targets.len() - headings);
-    let report =
-        crate::report::build(&app.plan, app.store.ledger(), app.period, jiff::civil::date(2024, 5, 10));
+    let report = crate::report::build(
+        &app.plan,
+        app.store.ledger(),
+        app.period,
+        jiff::civil::date(2024, 5, 10),
+        app.tz.clone(),
+    );
     assert_eq!(app.view.counts[TABS - 1], report.counts, "the same counts as md and xlsx print");
 }

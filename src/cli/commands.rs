@@ -32,9 +32,10 @@ pub fn run_with_year(
     path: &Path,
     out: &mut dyn Write,
 ) -> Result<(), Failure> {
-    // The clock and the zone, read once here: whatever this command dates, it dates with them.
+    // The clock, read once here, and the zone read at the edge (`Context::zone`): whatever
+    // this command dates, it dates with them.
     let now = jiff::Timestamp::now();
-    let today = now.to_zoned_datetime(crate::store::localtime::zone()).date();
+    let today = now.to_zoned_datetime(context.zone.clone()).date();
     match command {
         Command::Report { format, period, out: file } => {
             let store = open_store(context, path)?;
@@ -68,14 +69,16 @@ pub fn run_with_year(
                 }
                 Format::Csv => csv::report_csv(context.lang, &rows, &conflicts, sink)?,
                 Format::Md => {
-                    let report = crate::report::build(&context.plan, ledger, choice, today);
+                    let report =
+                        crate::report::build(&context.plan, ledger, choice, today, context.zone.clone());
                     crate::report::md::write(&report, context.lang, context.ascii, sink)?;
                 }
                 Format::Xlsx => {
                     if file.is_none() {
                         return Err(Failure::bad_input(i18n::ReportLabel::XlsxNeedsOut.get(context.lang)));
                     }
-                    let report = crate::report::build(&context.plan, ledger, choice, today);
+                    let report =
+                        crate::report::build(&context.plan, ledger, choice, today, context.zone.clone());
                     buffer = crate::report::xlsx::to_bytes(&report, context.lang)
                         .map_err(|e| Failure { code: 1, message: i18n::xlsx_failed(context.lang, &e) })?;
                 }
@@ -103,7 +106,10 @@ pub fn run_with_year(
                 ),
                 None => None,
             };
-            let since = since.as_deref().map(|text| field::parse_since(context.lang, text)).transpose()?;
+            let since = since
+                .as_deref()
+                .map(|text| field::parse_since(context.lang, &context.zone, text))
+                .transpose()?;
             let store = open_store(context, path)?;
             let only = HistoryFilter { period: *period, author: author.as_deref(), since };
             history(context, store.ledger(), target, &only, out)?;
@@ -196,7 +202,7 @@ pub fn set(
     }
     let recorded = recorded.map_err(|e| {
         Failure::bad_input(match e {
-            RecordError::Closed(closed) => i18n::field::period_closed(lang, &closed),
+            RecordError::Closed(closed) => i18n::field::period_closed_in(lang, &closed, &context.zone),
             RecordError::Sharp(changes) => changes
                 .iter()
                 .map(|c| i18n::field::sharp_change(lang, plan, c))
@@ -225,7 +231,7 @@ pub fn undo(context: &Context, path: &Path, actor: &Actor, out: &mut dyn Write) 
             return Ok(());
         }
         Err(WithdrawError::Closed(closed)) => {
-            return Err(Failure::bad_input(i18n::field::period_closed(lang, &closed)));
+            return Err(Failure::bad_input(i18n::field::period_closed_in(lang, &closed, &context.zone)));
         }
         Err(WithdrawError::Store(e)) => return Err(Failure::bad_input(i18n::store_error(lang, &e))),
     };
@@ -244,7 +250,7 @@ pub fn check(context: &Context, path: &Path, out: &mut dyn Write) -> Result<(), 
     if !revisions.is_empty() {
         writeln!(out, "{}", i18n::plans::revisions_in_check(lang, revisions.len()))?;
         for revision in &revisions {
-            for line in i18n::plans::revision_lines(lang, revision, None) {
+            for line in i18n::plans::revision_lines(lang, &context.zone, revision, None) {
                 writeln!(out, "  {line}")?;
             }
         }
@@ -267,11 +273,11 @@ pub fn check(context: &Context, path: &Path, out: &mut dyn Write) -> Result<(), 
         return Ok(());
     };
     // Official figures that contradict each other count as problems too (see `conflict`).
-    let conflicts = field::conflict_findings(lang, plan, open_store(context, path)?.ledger());
+    let conflicts = field::conflict_findings(lang, &context.zone, plan, open_store(context, path)?.ledger());
     let count = inspection.findings.len() + conflicts.len();
     writeln!(out, "{}", i18n::store_summary(lang, path, inspection.entries, count))?;
     for finding in &inspection.findings {
-        writeln!(out, "  - {}", i18n::finding(lang, finding))?;
+        writeln!(out, "  - {}", i18n::finding(lang, &context.zone, finding))?;
     }
     for conflict in &conflicts {
         writeln!(out, "  - {conflict}")?;

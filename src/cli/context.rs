@@ -46,16 +46,24 @@ pub struct Context {
     /// The terminal's width when output goes to one: the text report then wraps long names
     /// to fit it. `None` for a file or a pipe, which get every name in full on one line.
     pub width: Option<usize>,
+    /// The time zone every time shown and every date typed is in: read once, at the edge
+    /// (`main.rs`), so that a test can pass any zone.
+    pub zone: jiff::tz::TimeZone,
 }
 
 impl Context {
-    pub fn new(global: &Global, colour: bool) -> Result<Context, Failure> {
+    pub fn new(global: &Global, colour: bool, zone: jiff::tz::TimeZone) -> Result<Context, Failure> {
         let located = locate(global, None)?;
-        Context::with(global, colour, located.plan)
+        Context::with(global, colour, located.plan, zone)
     }
 
     /// The context of a plan already located (see [`locate`]).
-    pub fn with(global: &Global, colour: bool, plan: Located) -> Result<Context, Failure> {
+    pub fn with(
+        global: &Global,
+        colour: bool,
+        plan: Located,
+        zone: jiff::tz::TimeZone,
+    ) -> Result<Context, Failure> {
         let lang = global.lang.unwrap_or_default();
         let plan = match plan {
             Located::Ready(plan) => *plan,
@@ -69,12 +77,19 @@ impl Context {
             wait: std::time::Duration::from_secs(global.wait),
             unit: global.unit.clone(),
             width: None,
+            zone,
         })
     }
 
     /// What the report renderers need of this context.
     pub fn report_options(&self) -> crate::report::Options {
-        crate::report::Options { lang: self.lang, ascii: self.ascii, colour: self.colour, width: self.width }
+        crate::report::Options {
+            lang: self.lang,
+            ascii: self.ascii,
+            colour: self.colour,
+            width: self.width,
+            zone: self.zone.clone(),
+        }
     }
 }
 

@@ -70,15 +70,15 @@ pub fn run(
     }
 }
 
-/// Reads `--since`: an RFC 3339 moment, or a date meaning its first moment in local time.
-pub fn parse_since(lang: Lang, text: &str) -> Result<jiff::Timestamp, Failure> {
+/// Reads `--since`: an RFC 3339 moment, or a date meaning its first moment in the zone `tz`.
+pub fn parse_since(lang: Lang, tz: &jiff::tz::TimeZone, text: &str) -> Result<jiff::Timestamp, Failure> {
     let text = text.trim();
     if let Ok(at) = text.parse::<jiff::Timestamp>() {
         return Ok(at);
     }
     text.parse::<jiff::civil::Date>()
         .ok()
-        .and_then(|date| date.to_zoned_datetime(crate::store::localtime::zone()).ok())
+        .and_then(|date| date.to_zoned_datetime(tz.clone()).ok())
         .map(|zoned| zoned.timestamp())
         .ok_or_else(|| Failure::bad_input(msg::bad_since(lang, text)))
 }
@@ -93,7 +93,7 @@ fn export(
     out: &mut dyn Write,
 ) -> Result<(), Failure> {
     let lang = context.lang;
-    let since = since.map(|s| parse_since(lang, s)).transpose()?;
+    let since = since.map(|s| parse_since(lang, &context.zone, s)).transpose()?;
     // Nor onto the files that go with it: replacing the lock file breaks the lock of a save
     // running now, and the backup is the last good copy of the store.
     let store_path = store.path();
@@ -151,7 +151,7 @@ fn import(
     let refused = |error: ImportError| {
         Failure::bad_input(match error {
             ImportError::File(e) => i18n::exchange_error(lang, file, &e),
-            ImportError::Closed(found) => msg::import_closed(lang, file, &found.0, &found.1),
+            ImportError::Closed(found) => msg::import_closed(lang, &context.zone, file, &found.0, &found.1),
             ImportError::Clash(id) => i18n::exchange_error(
                 lang,
                 file,
@@ -176,7 +176,7 @@ fn import(
         .rounds_changed
         .iter()
         .map(|(period, closed)| msg::import_changes_round(lang, *period, *closed))
-        .chain(ahead.iter().map(|e| msg::dated_ahead(lang, e)))
+        .chain(ahead.iter().map(|e| msg::dated_ahead(lang, &context.zone, e)))
         .collect();
     if !said.is_empty() {
         if !yes {
@@ -198,7 +198,7 @@ fn import(
     let conflicts = &imported.conflicts;
     writeln!(out, "{}", msg::import_summary(lang, imported.added, imported.already, conflicts.len()))?;
     for c in conflicts {
-        writeln!(out, "  {}", msg::conflict_line(lang, plan, c))?;
+        writeln!(out, "  {}", msg::conflict_line(lang, &context.zone, plan, c))?;
     }
     if !conflicts.is_empty() {
         writeln!(out, "{}", msg::conflict_advice(lang))?;
@@ -251,7 +251,9 @@ fn round(
     let lang = context.lang;
     let message = match crate::ops::round::save(store, &context.plan, action, period, actor) {
         Ok(crate::ops::round::Saved::Done(_)) => msg::round_done(lang, action, period),
-        Ok(crate::ops::round::Saved::AlreadyClosed(close)) => msg::already_closed(lang, &close),
+        Ok(crate::ops::round::Saved::AlreadyClosed(close)) => {
+            msg::already_closed(lang, &context.zone, &close)
+        }
         Ok(crate::ops::round::Saved::AlreadyOpen) => msg::already_open(lang, period),
         Err(e) => return Err(Failure::bad_input(crate::i18n::store_error(lang, &e))),
     };
@@ -261,9 +263,14 @@ fn round(
 
 /// What `chitieu check` reports about conflicts: one line per target and period whose
 /// official figures conflict, worded in `lang`. `check` prints them and exits 1 when there are
-/// any: `let found = field::conflict_findings(lang, &plan, store.ledger());`.
-pub fn conflict_findings(lang: Lang, plan: &crate::domain::plan::Plan, ledger: &Ledger) -> Vec<String> {
-    conflict::conflicts(ledger).iter().map(|c| msg::conflict_problem(lang, plan, c)).collect()
+/// any: `let found = field::conflict_findings(lang, &tz, &plan, store.ledger());`.
+pub fn conflict_findings(
+    lang: Lang,
+    tz: &jiff::tz::TimeZone,
+    plan: &crate::domain::plan::Plan,
+    ledger: &Ledger,
+) -> Vec<String> {
+    conflict::conflicts(ledger).iter().map(|c| msg::conflict_problem(lang, tz, plan, c)).collect()
 }
 
 #[cfg(test)]
@@ -280,6 +287,7 @@ mod tests {
             plan: crate::domain::plan::Plan::embedded(),
             wait: std::time::Duration::from_secs(30),
             width: None,
+            zone: jiff::tz::TimeZone::UTC,
         }
     }
 
@@ -326,9 +334,10 @@ mod tests {
 
     #[test]
     fn since_reads_dates_and_moments() {
-        let at = parse_since(Lang::En, "2024-07-01T08:00:00+07:00").expect("rfc 3339");
+        let utc = jiff::tz::TimeZone::UTC;
+        let at = parse_since(Lang::En, &utc, "2024-07-01T08:00:00+07:00").expect("rfc 3339");
         assert_eq!(at, jiff::Timestamp::from_second(1_719_795_600).expect("time"));
-        assert!(parse_since(Lang::En, "2024-07-01").is_ok());
-        assert_eq!(parse_since(Lang::Vi, "1/7/2024").map_err(|f| f.code).err(), Some(2));
+        assert!(parse_since(Lang::En, &utc, "2024-07-01").is_ok());
+        assert_eq!(parse_since(Lang::Vi, &utc, "1/7/2024").map_err(|f| f.code).err(), Some(2));
     }
 }

@@ -78,7 +78,7 @@ pub fn history(
                 value
             };
             [
-                present::time(lang, e.time),
+                present::time_in(lang, e.time, &context.zone),
                 e.target.clone(),
                 i18n::period(lang, e.period).to_owned(),
                 value,

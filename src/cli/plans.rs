@@ -139,7 +139,7 @@ pub fn add(context: &Context, shelf: &Shelf, file: &Path, out: &mut dyn Write) -
     let unchanged = added.before.as_ref().is_some_and(|b| b.plan.content_hash == plan.content_hash);
     writeln!(out, "{}", msg::plan_installed(lang, &added.installed, added.before.is_some(), unchanged))?;
     if let Some(revision) = &added.revision {
-        for line in msg::revision_lines(lang, revision, None) {
+        for line in msg::revision_lines(lang, &context.zone, revision, None) {
             writeln!(out, "{line}")?;
         }
     }
@@ -172,7 +172,7 @@ pub fn print_revisions(context: &Context, target: Option<&str>, out: &mut dyn Wr
     }
     writeln!(out)?;
     for revision in touching.into_iter().rev() {
-        for line in msg::revision_lines(context.lang, revision, target) {
+        for line in msg::revision_lines(context.lang, &context.zone, revision, target) {
             writeln!(out, "{line}")?;
         }
     }

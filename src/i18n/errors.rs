@@ -281,7 +281,7 @@ pub fn store_error(lang: Lang, error: &StoreError) -> String {
 }
 
 /// One thing `check` found: what, where, and what to do.
-pub fn finding(lang: Lang, finding: &Finding) -> String {
+pub fn finding(lang: Lang, tz: &jiff::tz::TimeZone, finding: &Finding) -> String {
     let place = |line: usize, column: usize| {
         line_and_column(lang, line, column).map(|at| format!(" ({at})")).unwrap_or_default()
     };
@@ -320,11 +320,11 @@ pub fn finding(lang: Lang, finding: &Finding) -> String {
         ),
         (Finding::DatedAhead { entry, time }, Lang::Vi) => format!(
             "{} (đồng hồ máy nhập sai?); nó không thắng nhờ ngày ghi: nhập số đúng để thay nó",
-            dated_ahead_of_clock(lang, entry, *time)
+            dated_ahead_of_clock(lang, tz, entry, *time)
         ),
         (Finding::DatedAhead { entry, time }, Lang::En) => format!(
             "{} (a wrong clock where it was made?); it does not win by its date: enter the right figure to replace it",
-            dated_ahead_of_clock(lang, entry, *time)
+            dated_ahead_of_clock(lang, tz, entry, *time)
         ),
         (Finding::HardLinks { count }, Lang::Vi) => format!(
             "tệp kho có {count} tên (liên kết cứng); mỗi lần lưu ghi một tệp mới dưới tên này, các tên kia \
@@ -579,8 +579,13 @@ pub fn unreadable_number(lang: Lang, typed: &str, error: &NumberError) -> String
 }
 
 /// "mục X ghi thời điểm …, sớm hơn đồng hồ máy này quá một ngày", as `check` and `import` say it.
-pub fn dated_ahead_of_clock(lang: Lang, entry: &str, time: jiff::Timestamp) -> String {
-    let when = present::time(lang, time);
+pub fn dated_ahead_of_clock(
+    lang: Lang,
+    tz: &jiff::tz::TimeZone,
+    entry: &str,
+    time: jiff::Timestamp,
+) -> String {
+    let when = present::time_in(lang, time, tz);
     match lang {
         Lang::Vi => format!("mục {entry} ghi thời điểm {when}, sớm hơn đồng hồ máy này quá một ngày"),
         Lang::En => format!("entry {entry} is dated {when}, more than a day ahead of this machine's clock"),

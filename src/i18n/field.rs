@@ -9,6 +9,7 @@ use crate::domain::plan::Plan;
 use crate::domain::rounds::ClosedPeriod;
 use crate::domain::sharp::SharpChange;
 use crate::i18n::present;
+use jiff::tz::TimeZone;
 use std::path::Path;
 
 pub fn bad_since(lang: Lang, text: &str) -> String {
@@ -50,13 +51,8 @@ pub fn plan_differs(lang: Lang) -> String {
     .to_owned()
 }
 
-/// A closed period, for `set`, the TUI and `import`.
-pub fn period_closed(lang: Lang, closed: &ClosedPeriod) -> String {
-    period_closed_in(lang, closed, &crate::store::localtime::zone())
-}
-
-/// [`period_closed`] with the time shown in `tz` (the full-screen view's zone).
-pub fn period_closed_in(lang: Lang, closed: &ClosedPeriod, tz: &jiff::tz::TimeZone) -> String {
+/// A closed period, for `set`, `undo` and `import`, its time shown in `tz`.
+pub fn period_closed_in(lang: Lang, closed: &ClosedPeriod, tz: &TimeZone) -> String {
     let when = present::time_in(lang, closed.at, tz);
     let p = period(lang, closed.period);
     let key = closed.period.key();
@@ -101,21 +97,21 @@ pub fn period_closed_in_view(
     }
 }
 
-pub fn import_closed(lang: Lang, path: &Path, entry: &Entry, closed: &ClosedPeriod) -> String {
+pub fn import_closed(lang: Lang, tz: &TimeZone, path: &Path, entry: &Entry, closed: &ClosedPeriod) -> String {
     match lang {
         Lang::Vi => format!(
             "tệp trao đổi {}: mục {} (chỉ tiêu {}) thuộc {}. Không nhập mục nào; kho giữ nguyên",
             path.display(),
             entry.id,
             entry.target,
-            period_closed(lang, closed)
+            period_closed_in(lang, closed, tz)
         ),
         Lang::En => format!(
             "change file {}: entry {} (target {}) belongs to {}. Nothing was imported; the store is unchanged",
             path.display(),
             entry.id,
             entry.target,
-            period_closed(lang, closed)
+            period_closed_in(lang, closed, tz)
         ),
     }
 }
@@ -228,8 +224,8 @@ pub fn import_changes_round(lang: Lang, which: Period, closed: bool) -> String {
 }
 
 /// An imported entry dated more than a day ahead of this machine's clock.
-pub fn dated_ahead(lang: Lang, entry: &crate::domain::ledger::Entry) -> String {
-    let said = super::dated_ahead_of_clock(lang, &entry.id, entry.time);
+pub fn dated_ahead(lang: Lang, tz: &TimeZone, entry: &crate::domain::ledger::Entry) -> String {
+    let said = super::dated_ahead_of_clock(lang, tz, &entry.id, entry.time);
     // A sentence of its own here: "Mục …", "Entry …".
     let mut letters = said.chars();
     let first = letters.next().map(|c| c.to_uppercase().to_string()).unwrap_or_default();
@@ -255,14 +251,19 @@ pub fn import_summary(lang: Lang, new: usize, already: usize, conflicts: usize) 
     }
 }
 
-/// One conflict: target, period, and each official value with author and time.
-pub fn conflict_line(lang: Lang, plan: &Plan, conflict: &Conflict) -> String {
+/// One conflict: target, period, and each official value with author and time (in `tz`).
+pub fn conflict_line(lang: Lang, tz: &TimeZone, plan: &Plan, conflict: &Conflict) -> String {
     let name = plan.target(conflict.target).map(|t| t.name.get(lang)).unwrap_or_default();
     let values: Vec<String> = conflict
         .entries
         .iter()
         .map(|e| {
-            format!("{} ({}, {})", present::figure(lang, e.value), e.author, present::time(lang, e.time))
+            format!(
+                "{} ({}, {})",
+                present::figure(lang, e.value),
+                e.author,
+                present::time_in(lang, e.time, tz)
+            )
         })
         .collect();
     let or = lang.pick(" hay ", " or ");
@@ -278,10 +279,10 @@ pub fn conflict_advice(lang: Lang) -> String {
 }
 
 /// A `check` finding: a conflict, worded as a problem.
-pub fn conflict_problem(lang: Lang, plan: &Plan, conflict: &Conflict) -> String {
+pub fn conflict_problem(lang: Lang, tz: &TimeZone, plan: &Plan, conflict: &Conflict) -> String {
     match lang {
-        Lang::Vi => format!("xung đột số liệu chính thức: {}", conflict_line(lang, plan, conflict)),
-        Lang::En => format!("conflicting official figures: {}", conflict_line(lang, plan, conflict)),
+        Lang::Vi => format!("xung đột số liệu chính thức: {}", conflict_line(lang, tz, plan, conflict)),
+        Lang::En => format!("conflicting official figures: {}", conflict_line(lang, tz, plan, conflict)),
     }
 }
 
@@ -295,8 +296,8 @@ pub fn round_label(lang: Lang, action: RoundAction, p: Period) -> String {
     }
 }
 
-pub fn already_closed(lang: Lang, close: &Entry) -> String {
-    let when = present::time(lang, close.time);
+pub fn already_closed(lang: Lang, tz: &TimeZone, close: &Entry) -> String {
+    let when = present::time_in(lang, close.time, tz);
     match lang {
         Lang::Vi => format!(
             "Kỳ {} đã chốt trước đó ({}, {when}); không ghi gì thêm.",

@@ -435,8 +435,13 @@ pub fn import_needs_year(lang: Lang) -> &'static str {
 
 /// A revision: when, by whom, and each target changed, field by field. With `only`, the
 /// changes of that target alone.
-pub fn revision_lines(lang: Lang, revision: &Revision, only: Option<&str>) -> Vec<String> {
-    let when = super::present::time(lang, revision.time);
+pub fn revision_lines(
+    lang: Lang,
+    tz: &jiff::tz::TimeZone,
+    revision: &Revision,
+    only: Option<&str>,
+) -> Vec<String> {
+    let when = super::present::time_in(lang, revision.time, tz);
     let author = crate::domain::text::clean(&revision.author);
     let changes: Vec<_> = revision.changes.iter().filter(|c| only.is_none_or(|t| c.target == t)).collect();
     let mut lines = vec![match lang {

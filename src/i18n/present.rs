@@ -231,12 +231,7 @@ pub fn percent(lang: Lang, value: Decimal) -> String {
 }
 
 /// A moment as people read it: `27/11/2026 14:05` in Vietnamese, `2026-11-27 14:05` in
-/// English, in the machine's time zone.
-pub fn time(lang: Lang, at: jiff::Timestamp) -> String {
-    time_in(lang, at, &crate::store::localtime::zone())
-}
-
-/// A moment as people read it, in the zone `tz`.
+/// English, in the zone `tz` (read once at the edge: `main.rs`, the view's settings).
 pub fn time_in(lang: Lang, at: jiff::Timestamp, tz: &jiff::tz::TimeZone) -> String {
     let local = at.to_zoned_datetime(tz.clone());
     let pattern = match lang {

@@ -53,7 +53,7 @@ pub fn write(report: &Report, lang: Lang, ascii: bool, out: &mut dyn Write) -> i
         writeln!(out, "{} {}", conflict_mark(ascii), ReportLabel::ConflictNote.get(lang))?;
         writeln!(out)?;
         for conflict in &report.conflicts {
-            writeln!(out, "- {}", escape(&msg::conflict_line(lang, report.plan, conflict)))?;
+            writeln!(out, "- {}", escape(&msg::conflict_line(lang, &report.zone, report.plan, conflict)))?;
         }
     }
     Ok(())

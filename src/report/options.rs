@@ -4,7 +4,7 @@
 use crate::i18n::Lang;
 
 /// The settings a text report is written with.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone)]
 pub struct Options {
     pub lang: Lang,
     /// Plain ASCII: no box drawing, no symbols.
@@ -14,4 +14,6 @@ pub struct Options {
     /// The terminal's width when output goes to one: the text report then wraps long names
     /// to fit it. `None` for a file or a pipe, which get every name in full on one line.
     pub width: Option<usize>,
+    /// The zone times are shown in (the conflicts' entries).
+    pub zone: jiff::tz::TimeZone,
 }

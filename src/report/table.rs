@@ -83,7 +83,7 @@ pub fn report_table(
         let mark = crate::i18n::present::conflict_mark(options.ascii);
         writeln!(out, "{mark} {}", i18n::ReportLabel::ConflictNote.get(lang))?;
         for conflict in conflicts {
-            writeln!(out, "  {}", i18n::field::conflict_line(lang, plan, conflict))?;
+            writeln!(out, "  {}", i18n::field::conflict_line(lang, &options.zone, plan, conflict))?;
         }
     }
     Ok(())
