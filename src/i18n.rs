@@ -8,6 +8,7 @@
 pub mod cli;
 pub mod errors;
 pub mod field;
+pub mod history;
 pub mod labels;
 pub mod plans;
 pub mod present;

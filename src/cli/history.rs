@@ -3,11 +3,10 @@
 use super::context::Context;
 use crate::domain::ledger::Ledger;
 use crate::domain::period::Period;
-use crate::i18n::present;
+use crate::i18n::history::{HISTORY_COLUMNS, HISTORY_RIGHT, history_cells, history_columns};
 use crate::i18n::{self, Label};
 use crate::report::table;
 use std::io::{self, Write};
-use unicode_width::UnicodeWidthStr;
 
 /// `chitieu history`: every entry, newest first, withdrawals marked as such.
 /// What `history` keeps besides the target: `--period`, `--author`, `--since`.
@@ -58,59 +57,10 @@ pub fn history(
             all
         }
     };
-    let rows: Vec<[String; 7]> = entries
-        .into_iter()
-        .map(|e| {
-            let unit = context.plan.target(&e.target).map_or("", |t| t.unit.get(lang));
-            let value = present::value_with_unit(lang, e.value, unit);
-            let kind = if let Some(action) = e.action {
-                i18n::field::round_label(lang, action, e.period)
-            } else if e.is_retraction() {
-                format!("{} ({})", Label::Withdrawal.get(lang), i18n::kind(lang, e.kind).to_lowercase())
-            } else {
-                i18n::kind(lang, e.kind).to_owned()
-            };
-            let value = if e.is_round() {
-                String::new()
-            } else if e.is_retraction() {
-                format!("({value})")
-            } else {
-                value
-            };
-            [
-                present::time_in(lang, e.time, &context.zone),
-                e.target.clone(),
-                i18n::period(lang, e.period).to_owned(),
-                value,
-                kind,
-                crate::domain::text::clean(&e.author),
-                crate::domain::text::clean(&e.note),
-            ]
-        })
-        .collect();
+    let rows: Vec<[String; HISTORY_COLUMNS]> =
+        entries.into_iter().map(|e| history_cells(lang, &context.zone, &context.plan, e)).collect();
     if rows.is_empty() {
         return writeln!(out, "{}", Label::NoEntries.get(lang));
     }
-    let header = [
-        Label::ColTime,
-        Label::ColId,
-        Label::ColPeriod,
-        Label::ColActual,
-        Label::ColKind,
-        Label::ColAuthor,
-        Label::ColNote,
-    ]
-    .map(|t| t.get(lang).to_owned());
-    let mut widths = header.clone().map(|h| h.width());
-    for row in &rows {
-        for (w, cell) in widths.iter_mut().zip(row) {
-            *w = (*w).max(cell.width());
-        }
-    }
-    let right = [false, false, false, true, false, false, false];
-    table::write_line(out, &header, &widths, &right, None, false)?;
-    for row in &rows {
-        table::write_line(out, row, &widths, &right, None, false)?;
-    }
-    Ok(())
+    table::write_table(out, &history_columns(lang).map(str::to_owned), &rows, &HISTORY_RIGHT)
 }

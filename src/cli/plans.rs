@@ -9,7 +9,6 @@ use crate::store::installed::{Installed, Shelf};
 use clap::Subcommand;
 use std::io::Write;
 use std::path::{Path, PathBuf};
-use unicode_width::UnicodeWidthStr;
 
 #[derive(Debug, Subcommand)]
 pub enum PlanCommand {
@@ -199,17 +198,8 @@ pub fn list(context: &Context, shelf: &Shelf, in_use: &Path, out: &mut dyn Write
             ]
         })
         .collect();
-    let mut widths = header.clone().map(|h| h.width());
-    for row in &rows {
-        for (w, cell) in widths.iter_mut().zip(row) {
-            *w = (*w).max(cell.width());
-        }
-    }
     let right = [false, false, false, true, true, false, false];
-    crate::report::table::write_line(out, &header, &widths, &right, None, context.colour)?;
-    for row in &rows {
-        crate::report::table::write_line(out, row, &widths, &right, None, context.colour)?;
-    }
+    crate::report::table::write_table(out, &header, &rows, &right)?;
     writeln!(out)?;
     writeln!(out, "{}", msg::list_footer(lang))?;
     Ok(())

@@ -42,12 +42,7 @@ pub fn report_table(
             cells
         })
         .collect();
-    let mut widths = header.clone().map(|h| h.width());
-    for row in &cells {
-        for (w, cell) in widths.iter_mut().zip(row) {
-            *w = (*w).max(cell.width());
-        }
-    }
+    let mut widths = column_widths(&header, &cells);
     // At a terminal a long name wraps within what the other columns leave of its width; in a
     // file every name is whole on its line.
     if let Some(width) = options.width {
@@ -139,6 +134,33 @@ fn table_cells(options: &Options, row: &Row) -> [String; COLUMNS] {
         (None, Some(_), false) => Label::NoFigure.get(lang).to_owned(),
     };
     [target.id.clone(), name, c.plan, c.last_year, figure, c.period, c.of_plan, c.of_last_year, c.verdict]
+}
+
+/// How wide each column of a text table is: its widest cell, header included.
+pub fn column_widths<const N: usize>(header: &[String; N], rows: &[[String; N]]) -> [usize; N] {
+    let mut widths = header.clone().map(|h| h.width());
+    for row in rows {
+        for (w, cell) in widths.iter_mut().zip(row) {
+            *w = (*w).max(cell.width());
+        }
+    }
+    widths
+}
+
+/// A plain text table (no colour): the header, then a line per row, each column as wide as
+/// its widest cell.
+pub fn write_table<const N: usize>(
+    out: &mut dyn Write,
+    header: &[String; N],
+    rows: &[[String; N]],
+    right: &[bool; N],
+) -> io::Result<()> {
+    let widths = column_widths(header, rows);
+    write_line(out, header, &widths, right, None, false)?;
+    for row in rows {
+        write_line(out, row, &widths, right, None, false)?;
+    }
+    Ok(())
 }
 
 /// One line of a text table: each cell padded to its column's width (right-aligned where
