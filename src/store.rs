@@ -254,6 +254,9 @@ pub struct Store {
     extra: std::collections::HashMap<String, Extra>,
     /// The file as last read or written, or `None` if it did not exist.
     seen: Option<Stamp>,
+    /// The content hash of the plan the file was last written for (this plan's before the
+    /// first save): a store not written since a revision still names the older version.
+    written_for: String,
     /// What to do while another process holds the lock; `None` waits as long as it takes.
     patience: Option<Patience>,
 }
@@ -310,6 +313,12 @@ impl Store {
 
     pub fn ledger(&self) -> &Ledger {
         &self.ledger
+    }
+
+    /// The content hash of the plan the file was last written for (see
+    /// `domain::reduction_figures`).
+    pub fn written_for(&self) -> &str {
+        &self.written_for
     }
 
     /// The fields of entry `id` that this build does not know, if it has any.
@@ -384,6 +393,7 @@ impl Store {
         } else {
             match self.read(plan)? {
                 Some(found) => {
+                    self.written_for = found.file.plan.hash.clone();
                     merged.from_others = self.take_read(found.file.entries);
                     merged.changed = true;
                     self.seen = Some(found.stamp);
@@ -423,6 +433,7 @@ impl Store {
             self.seen = self.write(next.entries().iter(), replacing)?;
             self.ledger = next;
         }
+        self.written_for = self.plan.hash.clone();
         Ok((entries, merged))
     }
 
@@ -435,6 +446,7 @@ impl Store {
         let mut merged = Merged::default();
         self.seen = match self.read(plan)? {
             Some(found) => {
+                self.written_for = found.file.plan.hash.clone();
                 merged.from_others = self.take_read(found.file.entries);
                 merged.changed = true;
                 Some(found.stamp)
@@ -612,11 +624,13 @@ impl Unchecked {
             ledger: Ledger::default(),
             extra: Default::default(),
             seen: None,
+            written_for: plan.content_hash.clone(),
             patience: None,
         };
         if let Some((file_plan, ledger, extra, stamp)) = self.found {
             check_plan(&file_plan, Entries::Indexed(&ledger), plan, || again(&store.path))
                 .map_err(|e| e.at(&store.path))?;
+            store.written_for = file_plan.hash;
             store.ledger = ledger;
             store.extra = extra;
             store.seen = Some(stamp);
@@ -773,6 +787,15 @@ pub enum Finding {
     /// The store file has other names (hard links): a save writes a new file under this
     /// name only, so the other names keep the old content.
     HardLinks { count: u64 },
+    /// A current figure of a target whose figure is a rate (indicator 8) that is, or looks
+    /// like, the fall the plan asks for (see `domain::reduction_figures`).
+    FallForARate {
+        entry: String,
+        target: String,
+        period: crate::domain::period::Period,
+        value: rust_decimal::Decimal,
+        why: crate::domain::reduction_figures::Why,
+    },
 }
 
 /// The result of inspecting a store file.
@@ -810,6 +833,16 @@ pub fn inspect(path: &Path, plan: &Plan) -> Result<Option<Inspection>, StoreErro
         findings.push(Finding::PlanChanged {
             store_hash: file.plan.hash.clone(),
             plan_hash: plan.content_hash.clone(),
+        });
+    }
+    let ledger = Ledger::new(file.entries.entries.iter().cloned());
+    for suspect in crate::domain::reduction_figures::suspects(plan, &ledger, &file.plan.hash) {
+        findings.push(Finding::FallForARate {
+            entry: suspect.entry.id.clone(),
+            target: suspect.entry.target.clone(),
+            period: suspect.entry.period,
+            value: suspect.entry.value,
+            why: suspect.why,
         });
     }
     let mut by_id: std::collections::HashMap<&str, &Entry> = std::collections::HashMap::new();

@@ -476,6 +476,24 @@ fn the_detail_speaks_of_ceilings_and_changes() {
     assert!(eight.contains("Năm trước"), "last year's figure is listed: {eight}");
 }
 
+/// The detail of 8 questions a figure that looks like the fall the plan took before its
+/// revision (0,4, with no last year's rate), and says nothing once a rate is entered.
+#[test]
+fn the_detail_of_8_questions_a_figure_that_looks_like_a_fall() {
+    let (_dir, mut app) = fixture(Lang::Vi, false, false);
+    app.store.save(&app.plan, vec![entry("f1", "8", Period::Year, "0.4", 10, "hoa")]).expect("save");
+    app.recompute();
+    all_groups(&mut app);
+    app.selected = app.visible.iter().position(|&i| app.plan.targets[i].id == "8").expect("visible");
+    app::update(&mut app, Action::ToggleDetail);
+    let screen = text(&draw(&mut app, 150, 40));
+    assert!(screen.contains("! chỉ tiêu 8, Cả năm: 0,4 không quá hai lần"), "{screen}");
+    app.store.save(&app.plan, vec![entry("f2", "8", Period::Year, "1.12", 11, "hoa")]).expect("save");
+    app.recompute();
+    let screen = text(&draw(&mut app, 150, 40));
+    assert!(screen.contains("1,12 %") && !screen.contains("có lẽ là mức giảm"), "{screen}");
+}
+
 /// A percentage of plan with two decimals over 100 is read whole at 80 columns in English,
 /// where the column's title is narrower than the figure.
 #[test]
