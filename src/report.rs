@@ -8,6 +8,7 @@ pub mod md;
 mod options;
 pub mod plan_sheet;
 pub mod table;
+pub mod units_xlsx;
 pub mod xlsx;
 
 pub use options::Options;

@@ -133,8 +133,11 @@ pub enum Command {
         /// q1, h1, 9m or year (default: the latest period that has begun by today)
         #[arg(long, value_parser = parse_period)]
         period: Option<Period>,
-        #[arg(long, value_enum, default_value_t = units::ListFormat::Table)]
-        format: units::ListFormat,
+        #[arg(long, value_enum, default_value_t = units::UnitsFormat::Table)]
+        format: units::UnitsFormat,
+        /// Write to this file instead of the terminal (needed for xlsx)
+        #[arg(long, value_name = "FILE")]
+        out: Option<PathBuf>,
     },
 }
 

@@ -143,9 +143,9 @@ pub fn run_with_year(
             units::missing(context, path, &request, out)
         }
         Command::Unit(command) => units::run_unit(command, context, path, out),
-        Command::Units { period, format } => {
+        Command::Units { period, format, out: file } => {
             let period = period.unwrap_or_else(|| Period::current(context.plan.year, today));
-            units::units(context, path, period, *format, out)
+            units::units(context, path, period, *format, file.as_deref(), out)
         }
     }
 }

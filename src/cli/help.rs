@@ -150,7 +150,7 @@ fn about_vi(path: &[&str]) -> Option<&'static str> {
         ["plan"] => "Kế hoạch: mẫu bảng tính để điền, kế hoạch từ bảng tính",
         ["plan", "template"] => "Ghi mẫu bảng tính chỉ tiêu (.xlsx hoặc .csv), có một dòng ví dụ",
         ["plan", "import"] => {
-            "Đọc chỉ tiêu từ bảng tính (.xlsx hoặc .csv) và ghi tệp kế hoạch; --year NĂM là năm của kế hoạch"
+            "Đọc chỉ tiêu từ bảng tính (.xlsx hoặc .csv) và ghi tệp kế hoạch; --year NĂM là năm của kế hoạch. Với --unit MÃ: mức chỉ tiêu riêng của đơn vị đó cho kế hoạch đang dùng"
         }
         ["plan", "add"] => {
             "Kiểm tra tệp kế hoạch và cài đặt bên cạnh các kế hoạch khác, với kho số liệu riêng"
@@ -225,7 +225,9 @@ fn arg_vi(path: &[&str], id: &str) -> Option<&'static str> {
         (["plan", "add"], "file") => "Tệp kế hoạch (JSON), như `plan import` ghi ra",
         (_, "unit") => "Làm việc trên kho riêng của đơn vị này (xem `chitieu unit add`); biến CHITIEU_UNIT",
         (["missing" | "units"], "period") => "q1, h1, 9m hoặc year (mặc định: kỳ gần nhất đã bắt đầu)",
-        (["missing" | "units"], "format") => "Dạng: table (bảng, mặc định), json, md",
+        (["missing"], "format") => "Dạng: table (bảng, mặc định), json, md",
+        (["units"], "format") => "Dạng: table (bảng, mặc định), json, md, xlsx (bảng tính để in, cần --out)",
+        (["units"], "out") => "Ghi vào TỆP thay cho màn hình (bắt buộc với xlsx)",
         (["missing"], "reminders") => {
             "Thay cho danh sách: một thư nhắc cho mỗi cơ quan, để gửi thư điện tử hoặc in"
         }

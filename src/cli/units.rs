@@ -22,6 +22,17 @@ pub enum ListFormat {
     Md,
 }
 
+/// The formats of `units`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum UnitsFormat {
+    Table,
+    Json,
+    /// Markdown, for documents
+    Md,
+    /// A spreadsheet to print or send (needs --out FILE)
+    Xlsx,
+}
+
 #[derive(Debug, Subcommand)]
 pub enum UnitCommand {
     /// Register a unit (commune, ward, department…) for the plan; `--unit ID` then works on
@@ -354,11 +365,15 @@ pub fn units(
     context: &Context,
     path: &Path,
     period: Period,
-    format: ListFormat,
-    out: &mut dyn Write,
+    format: UnitsFormat,
+    file: Option<&Path>,
+    terminal: &mut dyn Write,
 ) -> Result<(), Failure> {
     let lang = context.lang;
     let plan = &context.plan;
+    if format == UnitsFormat::Xlsx && file.is_none() {
+        return Err(Failure::bad_input(i18n::ReportLabel::XlsxNeedsOut.get(lang)));
+    }
     let opened = store::units::open_all(path, plan)
         .map_err(|e| Failure::bad_input(i18n::units_view::open_error(lang, &e)))?;
     let mut rows: Vec<(&Unit, units::UnitStanding)> = Vec::with_capacity(opened.len());
@@ -368,8 +383,30 @@ pub fn units(
         let own_plan = super::unit_targets::plan_of_unit(lang, plan, &unit_store, &unit.id)?;
         rows.push((unit, units::standing(own_plan.as_ref().unwrap_or(plan), store.ledger(), period)));
     }
+    let mut buffer = Vec::new();
+    let write_file = |bytes: &[u8]| match file {
+        Some(file) => store::write_atomically(file, bytes, file)
+            .map_err(|e| Failure { code: 1, message: i18n::cannot_write(lang, file, &e) }),
+        None => Ok(()),
+    };
+    if format == UnitsFormat::Xlsx {
+        let lines: Vec<crate::report::units_xlsx::UnitLine> = rows
+            .iter()
+            .map(|(unit, standing)| crate::report::units_xlsx::UnitLine {
+                id: &unit.id,
+                name: &unit.name,
+                standing,
+            })
+            .collect();
+        let bytes = crate::report::units_xlsx::to_bytes(plan, period, &lines, lang)
+            .map_err(|e| Failure { code: 1, message: i18n::xlsx_failed(lang, &e) })?;
+        return write_file(&bytes);
+    }
+    // With --out the text goes to the file, written whole at the end.
+    let out: &mut dyn Write = if file.is_some() { &mut buffer } else { terminal };
     match format {
-        ListFormat::Json => {
+        UnitsFormat::Xlsx => {}
+        UnitsFormat::Json => {
             #[derive(serde::Serialize)]
             struct Json<'a> {
                 period: &'static str,
@@ -448,11 +485,11 @@ pub fn units(
             serde_json::to_writer_pretty(&mut *out, &json).map_err(io::Error::from)?;
             writeln!(out)?;
         }
-        ListFormat::Table | ListFormat::Md => {
-            units_table(context, period, &rows, format == ListFormat::Md, out)?
+        UnitsFormat::Table | UnitsFormat::Md => {
+            units_table(context, period, &rows, format == UnitsFormat::Md, out)?
         }
     }
-    Ok(())
+    write_file(&buffer)
 }
 
 /// The units' grid: id, name, reported/expected, counts per status, then one status mark

@@ -234,3 +234,38 @@ pub fn import_needs(lang: Lang, missing: &[&str]) -> String {
         ),
     }
 }
+
+/// The words of `chitieu units --format xlsx`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum UnitsSheet {
+    SheetName,
+    Period,
+    Id,
+    Unit,
+    Reported,
+    Expected,
+    KeyIndicators,
+    Total,
+    /// Under the table: what the total adds.
+    TotalNote,
+}
+
+impl UnitsSheet {
+    pub fn get(self, lang: Lang) -> &'static str {
+        use UnitsSheet::*;
+        match self {
+            SheetName => lang.pick("Các đơn vị", "Units"),
+            Period => lang.pick("Kỳ", "Period"),
+            Id => lang.pick("Mã", "Id"),
+            Unit => lang.pick("Đơn vị", "Unit"),
+            Reported => lang.pick("Đã có số liệu", "Reported"),
+            Expected => lang.pick("Chỉ tiêu đến kỳ", "Targets due"),
+            KeyIndicators => lang.pick("Chỉ tiêu chủ yếu", "Key indicators"),
+            Total => lang.pick("Cộng (số lượng)", "Total (counts)"),
+            TotalNote => lang.pick(
+                "Dòng cộng chỉ cộng số chỉ tiêu; không cộng tỷ lệ của các đơn vị.",
+                "The total adds counts of targets only; the units' rates are never summed.",
+            ),
+        }
+    }
+}

@@ -217,12 +217,12 @@ fn number(
 }
 
 /// The status in words with its symbol, so colour is never the only signal.
-fn worded(lang: Lang, status: Status) -> String {
+pub(super) fn worded(lang: Lang, status: Status) -> String {
     format!("{} {}", present::status_symbol(status, false), i18n::status(lang, status))
 }
 
 /// Fill and font colour per status (green, cyan, yellow, red, plain, grey, as on screen).
-fn status_format(status: Status) -> Format {
+pub(super) fn status_format(status: Status) -> Format {
     let (fill, font) = match status {
         Status::Exceeded | Status::Achieved => (0xC6_EFCE, 0x00_6100),
         Status::OnTrack => (0xD9_F2F7, 0x0B_5563),
