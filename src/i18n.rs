@@ -11,6 +11,7 @@ pub mod fall_for_rate;
 pub mod field;
 pub mod history;
 pub mod labels;
+pub mod marks;
 pub mod plans;
 pub mod present;
 pub mod report;

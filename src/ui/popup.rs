@@ -143,14 +143,18 @@ pub fn help(app: &App, area: Rect, buf: &mut Buffer) {
         (ModeKind::Units, ViewText::HelpUnits),
         (ModeKind::Help, ViewText::HelpHelp),
     ];
-    let pages: Vec<_> = sections
-        .map(|(mode, title)| (title, keymap::help_lines(mode, lang, app.ascii, app.read_only)))
-        .into();
+    // What the table's marks mean comes first (`~` above all: an estimate, not yet official),
+    // then each mode's keys.
+    let mut pages = vec![(i18n::marks::title(lang), i18n::marks::lines(lang, app.ascii))];
+    pages
+        .extend(sections.map(|(mode, title)| {
+            (title.get(lang), keymap::help_lines(mode, lang, app.ascii, app.read_only))
+        }));
     let key_width =
         pages.iter().flat_map(|(_, lines)| lines.iter().map(|(keys, _)| keys.width())).max().unwrap_or(0);
     let mut lines = Vec::new();
     for (title, bindings) in pages {
-        lines.push(Line::styled(title.get(lang), theme.title));
+        lines.push(Line::styled(title, theme.title));
         for (keys, help) in bindings {
             lines.push(Line::from(vec![
                 Span::styled(format!("  {keys:<key_width$}  "), theme.key),

@@ -509,3 +509,22 @@ fn a_figure_above_plan_shows_its_whole_percentage_at_80_columns() {
         assert!(!screen.contains("###"), "{lang:?}: a figure cut to ###:\n{screen}");
     }
 }
+
+/// `?` opens on what the table's marks mean, `~` first: at 80×24, in both languages and with
+/// `--ascii`, every mark and its whole meaning are on the first screen, before any key.
+#[test]
+fn the_help_opens_on_the_marks_whole_at_80x24() {
+    for (lang, ascii) in [(Lang::Vi, false), (Lang::En, false), (Lang::Vi, true), (Lang::En, true)] {
+        let (_dir, mut app) = fixture(lang, false, ascii);
+        help(&mut app);
+        let screen = text(&draw(&mut app, 80, 24));
+        let estimate = if lang == Lang::Vi { "~9.500" } else { "~9,500" };
+        let lines = crate::i18n::marks::lines(lang, ascii);
+        assert_eq!(lines[0].0, estimate, "the estimate mark comes first");
+        for (mark, meaning) in &lines {
+            let shown =
+                screen.lines().any(|l| l.contains(&format!("  {mark} ")) && l.contains(meaning.as_str()));
+            assert!(shown, "{lang:?} ascii {ascii}: `{mark}` {meaning} not whole on screen:\n{screen}");
+        }
+    }
+}
