@@ -418,6 +418,14 @@ pub fn cannot_read(lang: Lang, path: &Path, error: &std::io::Error) -> String {
     }
 }
 
+/// A file or folder that could not be read or written, where either may have failed.
+pub fn cannot_read_or_write(lang: Lang, path: &Path, error: &std::io::Error) -> String {
+    match lang {
+        Lang::Vi => format!("không đọc/ghi được {}: {}", path.display(), os_error(lang, error)),
+        Lang::En => format!("cannot read or write {}: {error}", path.display()),
+    }
+}
+
 pub fn xlsx_failed(lang: Lang, error: &dyn std::fmt::Display) -> String {
     match lang {
         Lang::Vi => format!("không tạo được bảng tính: {error}; không có tệp nào được ghi"),

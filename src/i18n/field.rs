@@ -254,20 +254,22 @@ pub fn import_summary(lang: Lang, new: usize, already: usize, conflicts: usize) 
 /// One conflict: target, period, and each official value with author and time (in `tz`).
 pub fn conflict_line(lang: Lang, tz: &TimeZone, plan: &Plan, conflict: &Conflict) -> String {
     let name = plan.target(conflict.target).map(|t| t.name.get(lang)).unwrap_or_default();
+    let values = conflict_values(lang, conflict, tz);
+    format!("{} {name} ({}): {values}", conflict.target, period(lang, conflict.period))
+}
+
+/// The contradicting official figures of a conflict, each with author and time (shown in
+/// `tz`): "8,5 (lan, 01/07/2024 08:00) hay 9,1 (hoa, 02/07/2024 09:30)".
+pub fn conflict_values(lang: Lang, conflict: &Conflict, tz: &TimeZone) -> String {
     let values: Vec<String> = conflict
         .entries
         .iter()
         .map(|e| {
-            format!(
-                "{} ({}, {})",
-                present::figure(lang, e.value),
-                e.author,
-                present::time_in(lang, e.time, tz)
-            )
+            let (value, author) = (present::figure(lang, e.value), crate::domain::text::clean(&e.author));
+            format!("{value} ({author}, {})", present::time_in(lang, e.time, tz))
         })
         .collect();
-    let or = lang.pick(" hay ", " or ");
-    format!("{} {name} ({}): {}", conflict.target, period(lang, conflict.period), values.join(or))
+    values.join(lang.pick(" hay ", " or "))
 }
 
 pub fn conflict_advice(lang: Lang) -> String {
@@ -401,5 +403,26 @@ pub fn closed_mark(lang: Lang, default: Option<Period>) -> String {
         (None, Lang::En) => "closed".to_owned(),
         (Some(p), Lang::Vi) => format!("{} đã chốt", period(lang, p)),
         (Some(p), Lang::En) => format!("{} closed", period(lang, p)),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::ledger::{Kind, Ledger};
+    use rust_decimal::Decimal;
+
+    /// An author's name from another machine's file is printed without its control characters
+    /// by `check`, `report` and `import`, as the view shows it (the printed line kept them).
+    #[test]
+    fn a_conflict_is_printed_without_control_characters_in_names() {
+        let at = jiff::Timestamp::from_second(1_720_000_000).expect("time");
+        let official = |id: &str, value, author| {
+            Entry::figure(id.into(), "3", Period::H1, Decimal::new(value, 1), Kind::Official, author, at)
+        };
+        let ledger = Ledger::new([official("a", 85, "lan\u{1b}[2J"), official("b", 91, "hoa")]);
+        let conflict = crate::domain::conflict::conflict_for(&ledger, "3", Period::H1).expect("a conflict");
+        let line = conflict_line(Lang::En, &TimeZone::UTC, &Plan::embedded(), &conflict);
+        assert!(!line.contains('\u{1b}') && line.contains("8.5 (lan"), "{line}");
     }
 }

@@ -336,12 +336,7 @@ pub fn shelf_error(lang: Lang, error: &ShelfError) -> String {
             targets.join(", ")
         ),
         (ShelfError::Store(error), _) => super::store_error(lang, error),
-        (ShelfError::Io { path, error }, Lang::Vi) => {
-            format!("không đọc/ghi được {}: {}", path.display(), crate::i18n::os_error(lang, error))
-        }
-        (ShelfError::Io { path, error }, Lang::En) => {
-            format!("cannot read or write {}: {error}", path.display())
-        }
+        (ShelfError::Io { path, error }, _) => super::cannot_read_or_write(lang, path, error),
         (ShelfError::Plan { path, error }, Lang::Vi) => format!(
             "kế hoạch đã cài {} không còn đọc được ({}); hãy sửa tệp hoặc cài lại bằng “chitieu plan add”",
             path.display(),

@@ -8,8 +8,7 @@ use crate::store::units::{OpenError, UnitsError};
 /// Why the list of units could not be read or written.
 pub fn units_error(lang: Lang, error: &UnitsError) -> String {
     match (error, lang) {
-        (UnitsError::Io(path, e), Lang::Vi) => format!("không đọc/ghi được {}: {e}", path.display()),
-        (UnitsError::Io(path, e), Lang::En) => format!("cannot read or write {}: {e}", path.display()),
+        (UnitsError::Io(path, e), _) => super::cannot_read_or_write(lang, path, e),
         (UnitsError::Unreadable(path, what), Lang::Vi) => format!(
             "danh sách đơn vị {} không đọc được ({what}); sửa hoặc khôi phục tệp, chitieu không ghi đè nó",
             path.display()
@@ -126,4 +125,18 @@ pub fn units_total(lang: Lang, figure: &str) -> String {
 /// "2/3": units with a figure of all units.
 pub fn reporting(reporting: usize, of: usize) -> String {
     format!("{reporting}/{of}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The list of units that cannot be read says why in Vietnamese too, as the store and
+    /// installed plans do (it printed the system's English words).
+    #[test]
+    fn a_units_list_that_cannot_be_read_says_why_in_vietnamese() {
+        let missing = std::io::Error::from(std::io::ErrorKind::NotFound);
+        let said = units_error(Lang::Vi, &UnitsError::Io("units.json".into(), missing));
+        assert_eq!(said, "không đọc/ghi được units.json: không có tệp hay thư mục này");
+    }
 }

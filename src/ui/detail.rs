@@ -235,26 +235,13 @@ pub fn detail(app: &App, area: Rect, buf: &mut Buffer) {
     for conflict in
         Period::ALL.into_iter().filter_map(|p| crate::domain::conflict::conflict_for(ledger, &target.id, p))
     {
-        let period = conflict.period;
-        let values: Vec<String> = conflict
-            .entries
-            .iter()
-            .map(|e| {
-                format!(
-                    "{} ({}, {})",
-                    present::figure(lang, e.value),
-                    text::clean(&e.author),
-                    present::time_in(lang, e.time, &app.tz)
-                )
-            })
-            .collect();
         lines.push(Line::styled(
             format!(
                 "{} {} {}: {}",
                 crate::i18n::present::conflict_mark(app.ascii),
                 i18n::ReportLabel::Conflict.get(lang),
-                i18n::period(lang, period),
-                values.join(lang.pick(" hay ", " or "))
+                i18n::period(lang, conflict.period),
+                i18n::field::conflict_values(lang, &conflict, &app.tz)
             ),
             theme.error,
         ));
