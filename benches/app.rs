@@ -1,5 +1,6 @@
 //! Plan parse, status of every target, one frame, one filter keystroke: on the embedded 2024
-//! plan and on a generated plan of 10,000 targets with 100,000 entries.
+//! plan and on a generated plan of 10,000 targets with 100,000 entries. And the units
+//! screen's first frame: 150 units, each with its own store, of a 40-target plan.
 //!
 //! `cargo bench --bench app`. Frames are drawn into ratatui's `TestBackend`, so they measure
 //! building the frame (layout, rows, text), not the terminal.
@@ -9,6 +10,7 @@ use chitieu::domain::generate;
 use chitieu::domain::ledger::Ledger;
 use chitieu::domain::plan::Plan;
 use chitieu::domain::progress::{self, PeriodChoice};
+use chitieu::domain::units::Unit;
 use chitieu::i18n::Lang;
 use chitieu::store::Store;
 use chitieu::ui;
@@ -145,5 +147,39 @@ fn recompute(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, plan_parse, status, render, filter_keystroke, recompute);
+/// The units screen's first frame (issue 14, budget 100 ms): `U` reads the list of units and
+/// each unit's store (150 files, each with figures of a 40-target plan in all four periods),
+/// works out every unit's standing in the period in view, and the frame is drawn at 80×24.
+/// Each sample opens the screen, draws it and closes it again (the stores are read afresh).
+fn units_screen(c: &mut Criterion) {
+    const UNITS: usize = 150;
+    let dir = tempfile::tempdir().expect("tempdir");
+    let plan = generate::plan(40);
+    let path = dir.path().join("store.json");
+    let mut store = Store::open(&path, &plan).expect("open");
+    // 160 figures: 40 targets × 4 periods on average, as `scripts/bench-units.sh` makes.
+    store.save(&plan, generate::entries(&plan, 160, 7)).expect("save");
+    for i in 0..UNITS {
+        let unit = Unit { id: format!("xa-{i:03}"), name: format!("Xã số {i}") };
+        chitieu::store::units::add(&path, unit.clone()).expect("unit");
+        std::fs::copy(&path, chitieu::store::units::store_of(&path, &unit.id)).expect("unit store");
+    }
+    let mut app = App::new(plan, store, settings());
+    app::update(&mut app, Action::CyclePeriod);
+    let mut terminal = Terminal::new(TestBackend::new(80, 24)).expect("terminal");
+    let mut group = c.benchmark_group("units_screen");
+    configure(&mut group);
+    group.bench_function("first_frame_150_units_80x24", |b| {
+        b.iter(|| {
+            app::update(&mut app, Action::ShowUnits);
+            frame(&mut terminal, &app);
+            app::update(&mut app, Action::Back);
+        })
+    });
+    group.finish();
+    let units = chitieu::store::units::open_all(&path, &app.plan).expect("units").len();
+    eprintln!("units screen: {units} units, {} targets each", app.plan.targets.len());
+}
+
+criterion_group!(benches, plan_parse, status, render, filter_keystroke, recompute, units_screen);
 criterion_main!(benches);

@@ -277,7 +277,9 @@ fn to_action(app: &App, event: Event) -> Option<Action> {
     match event {
         Event::Key(key) => keymap::resolve(mode, key),
         Event::Resize(width, height) => Some(Action::Resize { width, height }),
-        Event::Mouse(mouse) if matches!(mode, ModeKind::Browse | ModeKind::Detail | ModeKind::Help) => {
+        Event::Mouse(mouse)
+            if matches!(mode, ModeKind::Browse | ModeKind::Detail | ModeKind::Help | ModeKind::Units) =>
+        {
             match mouse.kind {
                 MouseEventKind::Down(MouseButton::Left) if mode == ModeKind::Browse => {
                     Some(Action::Click { column: mouse.column, row: mouse.row })

@@ -8,6 +8,7 @@
 
 use super::{Action, App, Mode};
 use crate::domain::period::Period;
+use crate::domain::plan::Plan;
 use crate::domain::units::{self, Unit, UnitStanding};
 use crate::i18n::units_view::{self, Pane};
 use crate::store::Store;
@@ -30,6 +31,8 @@ pub struct Units {
 pub struct UnitsScreen {
     /// Every registered unit and its own store, as read when the screen opened.
     pub units: Vec<(Unit, Store)>,
+    /// The plan each unit is judged by, when it has its own targets (in the order of `units`).
+    pub own_plans: Vec<Option<Plan>>,
     /// The period the rows are for: the period in view (the default one for the latest).
     pub period: Period,
     /// How each unit stands in `period`, in the order of `units`.
@@ -42,10 +45,11 @@ pub struct UnitsScreen {
 }
 
 impl UnitsScreen {
-    fn new(units: Vec<(Unit, Store)>, app: &App) -> UnitsScreen {
+    fn new(units: Vec<(Unit, Store)>, own_plans: Vec<Option<Plan>>, app: &App) -> UnitsScreen {
         let mut screen = UnitsScreen {
             max_scroll: Cell::new(units.len()),
             units,
+            own_plans,
             period: Period::Year,
             rows: Vec::new(),
             pane: Pane::Statuses,
@@ -58,8 +62,15 @@ impl UnitsScreen {
     /// Works out each unit's standing in `period`.
     fn assess(&mut self, app: &App, period: Period) {
         self.period = period;
-        self.rows =
-            self.units.iter().map(|(_, store)| units::standing(&app.plan, store.ledger(), period)).collect();
+        // Each unit judged by its own targets where it has them, as `chitieu units` does.
+        self.rows = self
+            .units
+            .iter()
+            .zip(&self.own_plans)
+            .map(|((_, store), own)| {
+                units::standing(own.as_ref().unwrap_or(&app.plan), store.ledger(), period)
+            })
+            .collect();
     }
 }
 
@@ -70,13 +81,20 @@ impl App {
             true => self.store.path().to_owned(),
             false => self.units.plan_store.clone(),
         };
-        match crate::store::units::open_all(&plan_store, &self.plan) {
-            Ok(opened) => {
-                self.units.screen = Some(UnitsScreen::new(opened, self));
-                self.mode = Mode::Units;
+        let opened = match crate::store::units::open_all(&plan_store, &self.plan) {
+            Ok(opened) => opened,
+            Err(e) => return self.warn(units_view::open_error(self.lang, &e)),
+        };
+        let mut own_plans = Vec::with_capacity(opened.len());
+        for (unit, _) in &opened {
+            let unit_store = crate::store::units::store_of(&plan_store, &unit.id);
+            match crate::store::unit_targets::judged_plan(&self.plan, &unit_store, &unit.id) {
+                Ok(own) => own_plans.push(own),
+                Err(e) => return self.warn(crate::i18n::units_data::judge_error(self.lang, &unit.id, &e)),
             }
-            Err(e) => self.warn(units_view::open_error(self.lang, &e)),
         }
+        self.units.screen = Some(UnitsScreen::new(opened, own_plans, self));
+        self.mode = Mode::Units;
     }
 
     /// `a`: the table shows the targets of the next lead agency the plan names, in the order
@@ -240,6 +258,49 @@ pub(crate) mod tests {
         let message = app.message.as_ref().expect("said why");
         assert!(message.error && message.text.contains("units.json"), "{}", message.text);
         assert_eq!(std::fs::read_to_string(&list).expect("kept"), "{not json", "never overwritten");
+    }
+
+    #[test]
+    fn an_unreadable_units_store_is_named_and_nothing_opens() {
+        let (dir, mut app) = app();
+        let store = dir.path().join("store.json");
+        register(&store, &[("xa-a", "Xã A", &[("3", "1")]), ("xa-b", "Xã B", &[]), ("xa-c", "Xã C", &[])]);
+        let broken = crate::store::units::store_of(&store, "xa-b");
+        std::fs::write(&broken, "{\"format\": ").expect("written");
+        update(&mut app, Action::ShowUnits);
+        assert_eq!(app.mode_kind(), ModeKind::Browse);
+        let message = app.message.as_ref().expect("said why");
+        assert!(message.error && message.text.contains("xa-b"), "{}", message.text);
+        assert_eq!(std::fs::read_to_string(&broken).expect("kept"), "{\"format\": ");
+    }
+
+    /// A unit with its own revenue target (100 tỷ đồng) is judged by it, as `chitieu units`
+    /// judges it: 60 by h1 is on track for it, far behind the province's 9.266.
+    #[test]
+    fn a_unit_with_its_own_targets_is_judged_by_them() {
+        use crate::domain::status::Status;
+        use crate::domain::unit_targets::{OwnTarget, OwnTargets};
+        let (dir, mut app) = app();
+        let store = dir.path().join("store.json");
+        register(&store, &[("xa-a", "Xã A", &[("3", "60")]), ("xa-b", "Xã B", &[("3", "60")])]);
+        let own = OwnTargets {
+            plan: app.plan.id.clone(),
+            unit: "xa-a".into(),
+            targets: vec![OwnTarget {
+                id: "3".into(),
+                target: Some(rust_decimal::Decimal::from(100)),
+                target_min: None,
+                target_max: None,
+            }],
+        };
+        crate::store::unit_targets::write(&crate::store::units::store_of(&store, "xa-a"), &own).expect("own");
+        update(&mut app, Action::ShowUnits);
+        let screen = app.units.screen.as_ref().expect("open");
+        let count = |row: &UnitStanding, status: Status| {
+            Status::ALL.iter().position(|s| *s == status).map_or(0, |i| row.statuses[i])
+        };
+        assert_eq!(count(&screen.rows[0], Status::OnTrack), 1, "xa-a by its own 100");
+        assert_eq!(count(&screen.rows[1], Status::Behind), 1, "xa-b by the province's 9.266");
     }
 
     #[test]

@@ -3,7 +3,6 @@
 
 use super::{Context, Failure, Located, load_plan};
 use crate::domain::plan::Plan;
-use crate::domain::unit_targets;
 use crate::i18n::{Lang, plans as sheet_msg, units_data as msg};
 use crate::report::plan_sheet;
 use crate::store;
@@ -13,14 +12,8 @@ use std::path::Path;
 /// The plan unit `unit` is judged by: `plan` with the unit's own figures, or `None` when it
 /// has none (it shares the plan's). Own figures that no longer fit the plan are refused.
 pub fn plan_of_unit(lang: Lang, plan: &Plan, unit_store: &Path, unit: &str) -> Result<Option<Plan>, Failure> {
-    let Some(own) = store::unit_targets::read(unit_store).map_err(|e| super::units::units_error(lang, &e))?
-    else {
-        return Ok(None);
-    };
-    unit_targets::apply(plan, unit, &own).map(Some).map_err(|problem| {
-        let path = store::unit_targets::path_of(unit_store);
-        Failure::bad_input(msg::own_targets_refused(lang, unit, &path, &problem))
-    })
+    store::unit_targets::judged_plan(plan, unit_store, unit)
+        .map_err(|e| Failure::bad_input(msg::judge_error(lang, unit, &e)))
 }
 
 /// The located plan as unit `unit` is judged by (see [`plan_of_unit`]).

@@ -171,6 +171,15 @@ pub fn own_problem(lang: Lang, problem: &OwnProblem) -> String {
 }
 
 /// A unit's file of own targets that no longer fits the plan (a revision since, a hand edit).
+/// Why a unit cannot be judged by its own targets (`--unit`, `units`, the units screen).
+pub fn judge_error(lang: Lang, unit: &str, error: &crate::store::unit_targets::JudgeError) -> String {
+    use crate::store::unit_targets::JudgeError;
+    match error {
+        JudgeError::Unreadable(e) => super::units_view::units_error(lang, e),
+        JudgeError::Refused(path, problem) => own_targets_refused(lang, unit, path, problem),
+    }
+}
+
 pub fn own_targets_refused(lang: Lang, unit: &str, path: &Path, problem: &OwnProblem) -> String {
     let what = own_problem(lang, problem);
     match lang {

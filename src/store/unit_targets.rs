@@ -24,6 +24,31 @@ pub fn read(unit_store: &Path) -> Result<Option<OwnTargets>, UnitsError> {
     serde_json::from_str(&text).map(Some).map_err(|e| UnitsError::Unreadable(path, e.to_string()))
 }
 
+/// Why a unit cannot be judged by its own targets.
+#[derive(Debug)]
+pub enum JudgeError {
+    /// The file of its own targets cannot be read.
+    Unreadable(UnitsError),
+    /// Its own targets no longer fit the plan: the file, and what is wrong.
+    Refused(PathBuf, crate::domain::unit_targets::OwnProblem),
+}
+
+/// The plan the unit `unit` (whose store is `unit_store`) is judged by: `plan` with the
+/// unit's own figures, or `None` when it has none (it shares the plan's). The one path of
+/// `--unit`, `chitieu units` and the view's units screen.
+pub fn judged_plan(
+    plan: &crate::domain::plan::Plan,
+    unit_store: &Path,
+    unit: &str,
+) -> Result<Option<crate::domain::plan::Plan>, JudgeError> {
+    let Some(own) = read(unit_store).map_err(JudgeError::Unreadable)? else {
+        return Ok(None);
+    };
+    crate::domain::unit_targets::apply(plan, unit, &own)
+        .map(Some)
+        .map_err(|problem| JudgeError::Refused(path_of(unit_store), problem))
+}
+
 /// Replaces the unit's own targets, under a lock (`ID.plan.json.lock`), atomically and
 /// durably. A file there that cannot be read is never overwritten.
 pub fn write(unit_store: &Path, targets: &OwnTargets) -> Result<(), UnitsError> {

@@ -87,15 +87,36 @@ pub enum OpenError {
 /// Every registered unit with its own store, read in the order the units were added: the
 /// one path by which `chitieu units` and the view's units screen read them. Only read (no
 /// lock is taken, nothing is written); a unit that has no figures yet has an empty store.
-/// The first unreadable store stops the reading, naming its unit.
+/// The first unreadable store (in the list's order) stops the reading, naming its unit.
+///
+/// The stores are read on as many threads as there are cores, each a run of the list:
+/// reading and indexing 150 files is most of the time to the units screen's first frame.
 pub fn open_all(
     store: &Path,
     plan: &crate::domain::plan::Plan,
 ) -> Result<Vec<(Unit, super::Store)>, OpenError> {
     let units = list(store).map_err(OpenError::List)?;
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).clamp(1, units.len().max(1));
+    let run = units.len().div_ceil(threads).max(1);
+    let read: Vec<Result<super::Store, super::StoreError>> = std::thread::scope(|scope| {
+        let readers: Vec<_> = units
+            .chunks(run)
+            .map(|part| {
+                scope.spawn(move || {
+                    part.iter()
+                        .map(|unit| super::Store::open(&store_of(store, &unit.id), plan))
+                        .collect::<Vec<_>>()
+                })
+            })
+            .collect();
+        readers
+            .into_iter()
+            .flat_map(|reader| reader.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)))
+            .collect()
+    });
     let mut opened = Vec::with_capacity(units.len());
-    for unit in units {
-        match super::Store::open(&store_of(store, &unit.id), plan) {
+    for (unit, result) in units.into_iter().zip(read) {
+        match result {
             Ok(unit_store) => opened.push((unit, unit_store)),
             Err(e) => return Err(OpenError::Store(unit, Box::new(e))),
         }
