@@ -59,13 +59,15 @@ fn run(args: &mut Cli) -> Result<(), Failure> {
     }
     let no_colour = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
     let colour = std::io::stdout().is_terminal() && !no_colour;
+    // The time zone, read here once: every time shown, every date typed and "today" (the
+    // plan's year, the view's period) is in it.
+    let zone = chitieu::store::localtime::zone();
     let Some(command) = args.command.as_ref() else {
-        return view(args, colour);
+        return view(args, colour, &zone);
     };
-    let location = cli::locate(&args.global, Some(command))?;
+    let location = cli::locate(&args.global, Some(command), &zone)?;
     let path = location.store;
-    // The time zone, read here once: every time shown and every date typed is in it.
-    let mut context = Context::with(&args.global, colour, location.plan, chitieu::store::localtime::zone())?;
+    let mut context = Context::with(&args.global, colour, location.plan, zone)?;
     // At a terminal the text report wraps long names to its width; a file gets them whole.
     if std::io::stdout().is_terminal() {
         context.width = crossterm::terminal::size().ok().map(|(width, _)| usize::from(width));
@@ -77,21 +79,26 @@ fn run(args: &mut Cli) -> Result<(), Failure> {
 }
 
 /// The full-screen view.
-fn view(args: &Cli, colour: bool) -> Result<(), Failure> {
+fn view(args: &Cli, colour: bool, zone: &jiff::tz::TimeZone) -> Result<(), Failure> {
     if !std::io::stdin().is_terminal() || !std::io::stdout().is_terminal() {
         return Err(Failure::bad_input(i18n::needs_terminal(args.global.lang.unwrap_or_default())));
     }
     // `y` in the view ends it with the year of the plan to open next.
     let mut global = args.global.clone();
-    while let Some(year) = view_once(&global, args.read_only, colour)? {
+    while let Some(year) = view_once(&global, args.read_only, colour, zone)? {
         global.year = Some(year);
     }
     Ok(())
 }
 
 /// The view of one plan; the year of the next plan to open, if the user asked for one.
-fn view_once(global: &Global, read_only: bool, colour: bool) -> Result<Option<i16>, Failure> {
-    let location = cli::locate(global, None)?;
+fn view_once(
+    global: &Global,
+    read_only: bool,
+    colour: bool,
+    zone: &jiff::tz::TimeZone,
+) -> Result<Option<i16>, Failure> {
+    let location = cli::locate(global, None, zone)?;
     let path = location.store;
     // A large store file is read and indexed on a thread while this one reads the plan and
     // works out what the view needs from it: these are most of the time to the first frame,
@@ -102,8 +109,7 @@ fn view_once(global: &Global, read_only: bool, colour: bool) -> Result<Option<i1
         let path = path.clone();
         std::thread::spawn(move || Store::read_file(&path))
     });
-    // The time zone, read here once: the view shows its times and finds today in it.
-    let context = Context::with(global, colour, location.plan, chitieu::store::localtime::zone())?;
+    let context = Context::with(global, colour, location.plan, zone.clone())?;
     // Last year's plan and store, for the targets that link to it, on a thread of their own:
     // as much work again as this year's, and the machine has a second core.
     let last_year = context.plan.targets.iter().any(|t| t.last_year_id.is_some()).then(|| {

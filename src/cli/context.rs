@@ -53,7 +53,7 @@ pub struct Context {
 
 impl Context {
     pub fn new(global: &Global, colour: bool, zone: jiff::tz::TimeZone) -> Result<Context, Failure> {
-        let located = locate(global, None)?;
+        let located = locate(global, None, &zone)?;
         Context::with(global, colour, located.plan, zone)
     }
 
@@ -109,8 +109,12 @@ pub struct Location {
 /// `--plan FILE` with `--store` or the default store, as always; otherwise the installed
 /// plan of `--year` (default: the newest whose year has begun) with `--store` or the
 /// plan's own store. Without a home directory, the embedded plan and `--store`.
-pub fn locate(global: &Global, command: Option<&Command>) -> Result<Location, Failure> {
-    let mut location = locate_plan(global, command)?;
+pub fn locate(
+    global: &Global,
+    command: Option<&Command>,
+    zone: &jiff::tz::TimeZone,
+) -> Result<Location, Failure> {
+    let mut location = locate_plan(global, command, zone)?;
     // `unit` and `units` work on the plan's list of units, whatever `--unit` says.
     let on_units = matches!(command, Some(Command::Unit(_) | Command::Units { .. }));
     if let Some(id) = &global.unit
@@ -128,7 +132,11 @@ pub fn locate(global: &Global, command: Option<&Command>) -> Result<Location, Fa
 }
 
 /// [`locate`] before `--unit`: the plan's own store.
-fn locate_plan(global: &Global, command: Option<&Command>) -> Result<Location, Failure> {
+fn locate_plan(
+    global: &Global,
+    command: Option<&Command>,
+    zone: &jiff::tz::TimeZone,
+) -> Result<Location, Failure> {
     let lang = global.lang.unwrap_or_default();
     if let Some(Command::Plan(plan_command)) = command
         && !plan_command.needs_plan()
@@ -144,7 +152,8 @@ fn locate_plan(global: &Global, command: Option<&Command>) -> Result<Location, F
         let plan = Located::Ready(Box::new(Plan::embedded()));
         return Ok(Location { plan, store: store_path(global)? });
     };
-    let this_year = crate::store::localtime::today().year();
+    // "Has begun" by the clock, in the zone passed in.
+    let this_year = jiff::Timestamp::now().to_zoned_datetime(zone.clone()).year();
     let chosen = shelf
         .choose(global.year, this_year)
         .map_err(|e| Failure::bad_input(i18n::plans::shelf_error(lang, &e)))?;

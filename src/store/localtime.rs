@@ -18,8 +18,8 @@ const LOCALTIME: &str = "/etc/localtime";
 const MAX_ZONE_FILE: u64 = 256 * 1024;
 
 /// The zone the machine's clock shows, as `TimeZone::system()` finds it; UTC when `TZ`
-/// names something that is not a zone file ([`refused_tz`]). Worked out once per process:
-/// every time shown and every "today" goes through here.
+/// names something that is not a zone file ([`refused_tz`]). Worked out once per process,
+/// read by `main.rs` and passed down from there: every time shown and every "today" is in it.
 pub fn zone() -> TimeZone {
     static ZONE: std::sync::OnceLock<TimeZone> = std::sync::OnceLock::new();
     ZONE.get_or_init(|| {
@@ -33,11 +33,6 @@ pub fn zone() -> TimeZone {
         TimeZone::system()
     })
     .clone()
-}
-
-/// Today's date on the machine's clock, in [`zone`].
-pub fn today() -> jiff::civil::Date {
-    jiff::Timestamp::now().to_zoned_datetime(zone()).date()
 }
 
 /// The value of `TZ` when it names a file that is not a regular file of at most
