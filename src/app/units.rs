@@ -62,14 +62,14 @@ impl UnitsScreen {
     /// Works out each unit's standing in `period`.
     fn assess(&mut self, app: &App, period: Period) {
         self.period = period;
-        // Each unit judged by its own targets where it has them, as `chitieu units` does.
+        // Each unit judged by its own targets where it has them, as `chitieu units` does; the
+        // others by the plan's own, even when the view itself is a unit's.
+        let plan = crate::domain::unit_targets::plan_itself(&app.plan);
         self.rows = self
             .units
             .iter()
             .zip(&self.own_plans)
-            .map(|((_, store), own)| {
-                units::standing(own.as_ref().unwrap_or(&app.plan), store.ledger(), period)
-            })
+            .map(|((_, store), own)| units::standing(own.as_ref().unwrap_or(&plan), store.ledger(), period))
             .collect();
     }
 }
@@ -85,10 +85,12 @@ impl App {
             Ok(opened) => opened,
             Err(e) => return self.warn(units_view::open_error(self.lang, &e)),
         };
+        // From the plan itself: with `--unit` the view's plan has that unit's own targets.
+        let plan = crate::domain::unit_targets::plan_itself(&self.plan);
         let mut own_plans = Vec::with_capacity(opened.len());
         for (unit, _) in &opened {
             let unit_store = crate::store::units::store_of(&plan_store, &unit.id);
-            match crate::store::unit_targets::judged_plan(&self.plan, &unit_store, &unit.id) {
+            match crate::store::unit_targets::judged_plan(&plan, &unit_store, &unit.id) {
                 Ok(own) => own_plans.push(own),
                 Err(e) => return self.warn(crate::i18n::units_data::judge_error(self.lang, &unit.id, &e)),
             }
@@ -330,5 +332,47 @@ pub(crate) mod tests {
         runs.dedup();
         assert_eq!(runs.len(), units::agencies(&app.plan).len(), "each agency's targets together: {order:?}");
         assert_eq!(order[..3], ["1", "2", "3"]);
+    }
+
+    /// Each unit is judged by its own targets where it has them, by the plan's otherwise, even
+    /// when the view itself is a unit's (whose own targets are then the view's plan).
+    #[test]
+    fn each_unit_is_judged_by_its_own_targets_on_the_units_screen() {
+        use crate::domain::status::Status;
+        use crate::domain::unit_targets::{OwnTarget, OwnTargets, apply};
+        let (dir, mut app) = app();
+        let store = dir.path().join("store.json");
+        // GRDP growth 7,1 % in h1 at both; the plan asks for 8 % (behind).
+        register(
+            &store,
+            &[("xa-my-an", "Xã Mỹ An", &[("1", "7.1")]), ("phuong-1", "Phường 1", &[("1", "7.1")])],
+        );
+        let plan_id = app.plan.id.clone();
+        let own = |unit: &str, value: &str| OwnTargets {
+            plan: plan_id.clone(),
+            unit: unit.into(),
+            targets: vec![OwnTarget {
+                id: "1".into(),
+                target: rust_decimal::Decimal::from_str_exact(value).ok(),
+                target_min: None,
+                target_max: None,
+            }],
+        };
+        let my_an = own("xa-my-an", "7");
+        crate::store::unit_targets::write(&crate::store::units::store_of(&store, "xa-my-an"), &my_an)
+            .expect("own targets written");
+        let key_1 =
+            |app: &App, row: usize| app.units.screen.as_ref().expect("open").rows[row].key_statuses[0];
+
+        update(&mut app, Action::ShowUnits);
+        assert_eq!(key_1(&app, 0), Status::OnTrack, "7,1 % against its own 7 %");
+        assert_eq!(key_1(&app, 1), Status::Behind, "the plan's 8 %");
+        update(&mut app, Action::Back);
+
+        // The view of a third unit whose own target for 1 is 6 %: the others keep theirs.
+        app.plan = apply(&app.plan, "xa-khac", &own("xa-khac", "6")).expect("fits");
+        update(&mut app, Action::ShowUnits);
+        assert_eq!(key_1(&app, 0), Status::OnTrack);
+        assert_eq!(key_1(&app, 1), Status::Behind, "not judged by the view's unit's 6 %");
     }
 }

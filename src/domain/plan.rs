@@ -250,6 +250,10 @@ pub struct Plan {
     /// The content hashes of earlier versions of this plan: a store made for one of them is
     /// this plan's store (its figures keep their targets).
     pub revises: Vec<String>,
+    /// In a unit's view of the plan (its own target figures applied, see
+    /// `domain::unit_targets`): the plan's own goals of the targets the unit overrides, so
+    /// that the plan as the province has it can be had back. Empty in the plan itself.
+    pub plan_goals: Vec<(String, Goal)>,
 }
 
 impl Plan {
@@ -395,6 +399,7 @@ impl Plan {
             content_hash,
             sharp_change_factor,
             revises: raw.revises,
+            plan_goals: Vec::new(),
         })
     }
 }

@@ -140,15 +140,31 @@ pub fn apply(plan: &Plan, unit: &str, own: &OwnTargets) -> Result<Plan, OwnProbl
         }
         goals.push((target.id.as_str(), own_goal(plan, target)?));
     }
-    let mut judged = plan.clone();
+    // From the plan itself, should `plan` be another unit's view of it.
+    let mut judged = plan_itself(plan);
     for target in &mut judged.targets {
         if let Some((_, goal)) = goals.iter().find(|(id, _)| *id == target.id)
-            && let Some((_, measure)) = target.goal
+            && let Some((plans, measure)) = target.goal
         {
+            judged.plan_goals.push((target.id.clone(), plans));
             target.goal = Some((*goal, measure));
         }
     }
     Ok(judged)
+}
+
+/// The plan as the province has it: `plan` with the plan's own goals back, if it is a unit's
+/// view of it (see [`apply`]).
+pub fn plan_itself(plan: &Plan) -> Plan {
+    let mut itself = plan.clone();
+    for (id, goal) in std::mem::take(&mut itself.plan_goals) {
+        if let Some(target) = itself.targets.iter_mut().find(|t| t.id == id)
+            && let Some((_, measure)) = target.goal
+        {
+            target.goal = Some((goal, measure));
+        }
+    }
+    itself
 }
 
 #[cfg(test)]
@@ -173,6 +189,11 @@ mod tests {
         assert_eq!(goal(&judged, "1").1, goal(&plan, "1").1, "the measure stays the plan's");
         assert_eq!(goal(&judged, "3"), goal(&plan, "3"));
         assert_eq!(judged.content_hash, plan.content_hash);
+        // Another unit's view starts from the plan itself, not from this unit's figures.
+        let other = OwnTargets { unit: "phuong-1".into(), ..own(vec![figure("3", "9000")]) };
+        let phuong = apply(&judged, "phuong-1", &other).expect("fits the plan");
+        assert_eq!(goal(&phuong, "1"), goal(&plan, "1"));
+        assert_eq!(plan_itself(&phuong), plan);
     }
 
     #[test]
