@@ -105,10 +105,6 @@ pub fn to_bytes(plan: &Plan, period: Period, lines: &[UnitLine], lang: Lang) -> 
     sheet.write_string(row, 0, legend.join(" · "))?;
     sheet.write_string(row + 1, 0, UnitsSheet::TotalNote.get(lang))?;
 
-    sheet.set_freeze_panes(HEADER_ROW + 1, 2)?;
-    sheet.set_landscape();
-    sheet.set_paper_size(9);
-    sheet.set_print_fit_to_pages(1, 0);
-    sheet.set_repeat_rows(HEADER_ROW, HEADER_ROW)?;
+    super::xlsx::print_setup(sheet, HEADER_ROW)?;
     workbook.save_to_buffer()
 }

@@ -105,14 +105,19 @@ pub fn to_bytes(report: &Report, lang: Lang) -> Result<Vec<u8>, XlsxError> {
     }
     sheet.write_string_with_format(row, 1, ReportLabel::Total.get(lang), &header)?;
     sheet.write_number_with_format(row, 2, report.counts.iter().sum::<usize>() as f64, &count.set_bold())?;
-    sheet.set_freeze_panes(HEADER_ROW + 1, 2)?;
-    // Printed as a province hands it in: landscape A4, all columns on one page's width, the
-    // headings on every page.
+    print_setup(sheet, HEADER_ROW)?;
+    workbook.save_to_buffer()
+}
+
+/// Printed as a province hands it in: landscape A4, all columns on one page's width, the
+/// headings (row `header_row`) on every page, and frozen below them with the first two columns.
+pub(super) fn print_setup(sheet: &mut Worksheet, header_row: u32) -> Result<(), XlsxError> {
+    sheet.set_freeze_panes(header_row + 1, 2)?;
     sheet.set_landscape();
     sheet.set_paper_size(9);
     sheet.set_print_fit_to_pages(1, 0);
-    sheet.set_repeat_rows(HEADER_ROW, HEADER_ROW)?;
-    workbook.save_to_buffer()
+    sheet.set_repeat_rows(header_row, header_row)?;
+    Ok(())
 }
 
 fn write_line(

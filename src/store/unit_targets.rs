@@ -4,7 +4,7 @@
 
 use super::units::UnitsError;
 use crate::domain::unit_targets::OwnTargets;
-use std::fs::{self, File};
+use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
 
@@ -56,14 +56,7 @@ pub fn write(unit_store: &Path, targets: &OwnTargets) -> Result<(), UnitsError> 
     if let Some(dir) = path.parent() {
         fs::create_dir_all(dir).map_err(|e| UnitsError::Io(dir.to_owned(), e))?;
     }
-    let lock_path = super::sibling(&path, "lock");
-    let lock = File::options()
-        .create(true)
-        .truncate(false)
-        .write(true)
-        .open(&lock_path)
-        .map_err(|e| UnitsError::Io(lock_path.clone(), e))?;
-    lock.lock().map_err(|e| UnitsError::Io(lock_path, e))?;
+    let _lock = super::units::lock(&path)?;
     read(unit_store)?;
     let mut bytes = serde_json::to_vec_pretty(targets).map_err(|e| UnitsError::Io(path.clone(), e.into()))?;
     bytes.push(b'\n');

@@ -50,13 +50,10 @@ pub fn list(store: &Path) -> Result<Vec<Unit>, UnitsError> {
         .map_err(|e| UnitsError::Unreadable(path, e.to_string()))
 }
 
-/// Registers a unit. The list is changed under a lock (`units.json.lock`) and written
-/// atomically; an unreadable list is never overwritten.
-pub fn add(store: &Path, unit: Unit) -> Result<(), UnitsError> {
-    let path = list_path(store);
-    let dir = dir(store);
-    fs::create_dir_all(&dir).map_err(|e| UnitsError::Io(dir.clone(), e))?;
-    let lock_path = super::sibling(&path, "lock");
+/// Takes the lock of `path` (`PATH.lock`, never the file itself, which a rename replaces),
+/// held until the file returned is dropped.
+pub(super) fn lock(path: &Path) -> Result<File, UnitsError> {
+    let lock_path = super::sibling(path, "lock");
     let lock = File::options()
         .create(true)
         .truncate(false)
@@ -64,6 +61,16 @@ pub fn add(store: &Path, unit: Unit) -> Result<(), UnitsError> {
         .open(&lock_path)
         .map_err(|e| UnitsError::Io(lock_path.clone(), e))?;
     lock.lock().map_err(|e| UnitsError::Io(lock_path, e))?;
+    Ok(lock)
+}
+
+/// Registers a unit. The list is changed under a lock (`units.json.lock`) and written
+/// atomically; an unreadable list is never overwritten.
+pub fn add(store: &Path, unit: Unit) -> Result<(), UnitsError> {
+    let path = list_path(store);
+    let dir = dir(store);
+    fs::create_dir_all(&dir).map_err(|e| UnitsError::Io(dir.clone(), e))?;
+    let _lock = lock(&path)?;
     let mut units = list(store)?;
     if let Some(existing) = units.iter().find(|u| u.id == unit.id) {
         return Err(UnitsError::Exists(existing.clone()));
