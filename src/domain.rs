@@ -15,6 +15,7 @@ pub mod number;
 pub mod period;
 pub mod plan;
 pub mod progress;
+pub mod reduction_figures;
 pub mod rounds;
 pub mod sharp;
 pub mod sheet;

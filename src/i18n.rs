@@ -7,6 +7,7 @@
 
 pub mod cli;
 pub mod errors;
+pub mod fall_for_rate;
 pub mod field;
 pub mod history;
 pub mod labels;

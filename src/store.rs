@@ -254,6 +254,9 @@ pub struct Store {
     extra: std::collections::HashMap<String, Extra>,
     /// The file as last read or written, or `None` if it did not exist.
     seen: Option<Stamp>,
+    /// The content hash of the plan the file was last written for (this plan's before the
+    /// first save): a store not written since a revision still names the older version.
+    written_for: String,
     /// What to do while another process holds the lock; `None` waits as long as it takes.
     patience: Option<Patience>,
 }
@@ -310,6 +313,12 @@ impl Store {
 
     pub fn ledger(&self) -> &Ledger {
         &self.ledger
+    }
+
+    /// The content hash of the plan the file was last written for (see
+    /// `domain::reduction_figures`).
+    pub fn written_for(&self) -> &str {
+        &self.written_for
     }
 
     /// The fields of entry `id` that this build does not know, if it has any.
@@ -384,6 +393,7 @@ impl Store {
         } else {
             match self.read(plan)? {
                 Some(found) => {
+                    self.written_for = found.file.plan.hash.clone();
                     merged.from_others = self.take_read(found.file.entries);
                     merged.changed = true;
                     self.seen = Some(found.stamp);
@@ -423,6 +433,7 @@ impl Store {
             self.seen = self.write(next.entries().iter(), replacing)?;
             self.ledger = next;
         }
+        self.written_for = self.plan.hash.clone();
         Ok((entries, merged))
     }
 
@@ -435,6 +446,7 @@ impl Store {
         let mut merged = Merged::default();
         self.seen = match self.read(plan)? {
             Some(found) => {
+                self.written_for = found.file.plan.hash.clone();
                 merged.from_others = self.take_read(found.file.entries);
                 merged.changed = true;
                 Some(found.stamp)
@@ -612,11 +624,13 @@ impl Unchecked {
             ledger: Ledger::default(),
             extra: Default::default(),
             seen: None,
+            written_for: plan.content_hash.clone(),
             patience: None,
         };
         if let Some((file_plan, ledger, extra, stamp)) = self.found {
             check_plan(&file_plan, Entries::Indexed(&ledger), plan, || again(&store.path))
                 .map_err(|e| e.at(&store.path))?;
+            store.written_for = file_plan.hash;
             store.ledger = ledger;
             store.extra = extra;
             store.seen = Some(stamp);
@@ -703,6 +717,12 @@ fn keep_backup(path: &Path) -> io::Result<()> {
     let _ = fs::remove_file(&link);
     if fs::hard_link(path, &link).is_ok() {
         if retry::RENAME.run(|| fs::rename(&link, &backup), std::thread::sleep).is_ok() {
+            // When the backup already is this file (a save killed after its backup's rename
+            // and before its own), POSIX's rename of one name of a file onto another does
+            // nothing and leaves the link: removed here, or it would stay beside the store
+            // (with the old store's bytes) until the next save, and a kill in this save
+            // would leave a second temporary file.
+            let _ = fs::remove_file(&link);
             // The directory is synced by the write of the store that follows.
             return Ok(());
         }
@@ -767,6 +787,15 @@ pub enum Finding {
     /// The store file has other names (hard links): a save writes a new file under this
     /// name only, so the other names keep the old content.
     HardLinks { count: u64 },
+    /// A current figure of a target whose figure is a rate (indicator 8) that is, or looks
+    /// like, the fall the plan asks for (see `domain::reduction_figures`).
+    FallForARate {
+        entry: String,
+        target: String,
+        period: crate::domain::period::Period,
+        value: rust_decimal::Decimal,
+        why: crate::domain::reduction_figures::Why,
+    },
 }
 
 /// The result of inspecting a store file.
@@ -804,6 +833,16 @@ pub fn inspect(path: &Path, plan: &Plan) -> Result<Option<Inspection>, StoreErro
         findings.push(Finding::PlanChanged {
             store_hash: file.plan.hash.clone(),
             plan_hash: plan.content_hash.clone(),
+        });
+    }
+    let ledger = Ledger::new(file.entries.entries.iter().cloned());
+    for suspect in crate::domain::reduction_figures::suspects(plan, &ledger, &file.plan.hash) {
+        findings.push(Finding::FallForARate {
+            entry: suspect.entry.id.clone(),
+            target: suspect.entry.target.clone(),
+            period: suspect.entry.period,
+            value: suspect.entry.value,
+            why: suspect.why,
         });
     }
     let mut by_id: std::collections::HashMap<&str, &Entry> = std::collections::HashMap::new();
@@ -1142,6 +1181,33 @@ mod tests {
             assert_eq!(names(load_bytes(&bytes, &plan, &path).expect_err("load refuses")), misfit.id);
             assert_eq!(std::fs::read(&path).expect("read"), bytes, "left as it was");
         }
+    }
+
+    /// A writer killed between its backup's rename and its store's leaves the backup as a
+    /// second name of the store. The next save's link for the backup is then renamed onto
+    /// that same file, which POSIX makes a no-op: no link may stay behind.
+    #[test]
+    fn a_backup_that_already_is_the_store_leaves_no_temporary_file() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let path = dir.path().join("store.json");
+        let plan = Plan::embedded();
+        let mut store = Store::open(&path, &plan).expect("open");
+        store.save(&plan, vec![entry("a", "3", Period::H1, "4500", 1)]).expect("save");
+        let backup = sibling(&path, "bak");
+        let _ = fs::remove_file(&backup);
+        fs::hard_link(&path, &backup).expect("the backup as a second name of the store");
+        store.save(&plan, vec![entry("b", "3", Period::H1, "4600", 2)]).expect("save");
+        let temporaries: Vec<String> = fs::read_dir(dir.path())
+            .expect("read dir")
+            .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
+            .filter(|name| name.ends_with(".tmp"))
+            .collect();
+        assert!(temporaries.is_empty(), "left beside the store: {temporaries:?}");
+        let kept = Store::open(&backup, &plan).expect("the backup opens");
+        assert!(
+            kept.ledger().contains("a") && !kept.ledger().contains("b"),
+            "the backup is the version replaced"
+        );
     }
 
     #[test]

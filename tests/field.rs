@@ -11,7 +11,7 @@ use chitieu::domain::plan::Plan;
 use chitieu::store::Store;
 use rust_decimal::Decimal;
 use std::path::{Path, PathBuf};
-use std::process::{Output, Stdio};
+use std::process::Output;
 
 struct Dir(tempfile::TempDir);
 
@@ -24,35 +24,9 @@ impl Dir {
     }
 }
 
-fn chitieu(store: &Path, args: &[&str]) -> Output {
-    common::chitieu()
-        .arg("--store")
-        .arg(store)
-        .args(args)
-        .env_remove("CHITIEU_LANG")
-        .env_remove("CHITIEU_STORE")
-        .env_remove("CHITIEU_UNIT")
-        // No installed plan of the machine's user changes which plan is used.
-        .env_remove("CHITIEU_YEAR")
-        .env("XDG_DATA_HOME", "/nonexistent/chitieu-tests")
-        .env("USER", "tester")
-        .env("TZ", "UTC")
-        .stdin(Stdio::null())
-        .output()
-        .expect("run chitieu")
-}
-
-fn stdout(output: &Output) -> String {
-    String::from_utf8_lossy(&output.stdout).into_owned()
-}
-
-fn stderr(output: &Output) -> String {
-    String::from_utf8_lossy(&output.stderr).into_owned()
-}
-
 fn ok(output: Output) -> String {
-    assert!(output.status.success(), "exit {:?}: {}", output.status.code(), stderr(&output));
-    stdout(&output)
+    assert!(output.status.success(), "exit {:?}: {}", output.status.code(), common::stderr(&output));
+    common::stdout(&output)
 }
 
 fn figure(id: &str, target: &str, period: Period, value: &str, author: &str, hour: i64) -> Entry {
@@ -110,16 +84,18 @@ fn export_then_import_crosswise_gives_identical_stores_and_shows_the_conflict() 
     );
 
     let from_field = dir.path("from-field.json");
-    let out = ok(chitieu(&field, &["--lang", "en", "export", from_field.to_str().expect("path")]));
+    let out =
+        ok(common::run_as_tester(&field, &["--lang", "en", "export", from_field.to_str().expect("path")]));
     assert_eq!(out, format!("Wrote 2 entries to {}\n", from_field.display()));
-    let out = ok(chitieu(&office, &["--lang", "en", "import", from_field.to_str().expect("path")]));
+    let out =
+        ok(common::run_as_tester(&office, &["--lang", "en", "import", from_field.to_str().expect("path")]));
     assert!(out.starts_with("Imported: 2 new, 0 already there, 1 conflicts."), "{out}");
     assert!(out.contains("3 State budget revenue in the province (6 months): 4,800 (minh"), "{out}");
     assert!(out.contains("4,900 (hoa"), "{out}");
 
     let from_office = dir.path("from-office.json");
-    ok(chitieu(&office, &["export", from_office.to_str().expect("path")]));
-    let out = ok(chitieu(&field, &["import", from_office.to_str().expect("path")]));
+    ok(common::run_as_tester(&office, &["export", from_office.to_str().expect("path")]));
+    let out = ok(common::run_as_tester(&field, &["import", from_office.to_str().expect("path")]));
     assert!(out.starts_with("Đã nhập: 2 mục mới, 2 mục đã có, 1 xung đột."), "{out}");
 
     assert_eq!(ids(&office), ["f1", "f2", "o1", "o2"]);
@@ -136,16 +112,17 @@ fn export_then_import_crosswise_gives_identical_stores_and_shows_the_conflict() 
     assert_eq!(findings.len(), 1);
     assert!(findings[0].starts_with("conflicting official figures: 3 "), "{}", findings[0]);
     let json: serde_json::Value =
-        serde_json::from_str(&ok(chitieu(&office, &["report", "--format", "json"]))).expect("json");
+        serde_json::from_str(&ok(common::run_as_tester(&office, &["report", "--format", "json"])))
+            .expect("json");
     let targets = json["targets"].as_array().expect("targets");
     let conflicts_of =
         |id: &str| targets.iter().find(|t| t["id"] == id).expect("target")["conflicts"].clone();
     assert_eq!(conflicts_of("3"), serde_json::json!(["h1"]));
     assert_eq!(conflicts_of("1"), serde_json::json!([]));
-    let csv = ok(chitieu(&office, &["report", "--format", "csv"]));
+    let csv = ok(common::run_as_tester(&office, &["report", "--format", "csv"]));
     assert!(csv.lines().next().expect("header").ends_with(",status,reason,conflicts"));
     assert!(csv.lines().any(|l| l.starts_with("3,") && l.ends_with(",h1")), "{csv}");
-    let table = ok(chitieu(&office, &["report"]));
+    let table = ok(common::run_as_tester(&office, &["report"]));
     assert!(table.lines().any(|l| l.starts_with("3 ") && l.ends_with("≠")), "{table}");
 }
 
@@ -159,10 +136,10 @@ fn the_same_import_twice_changes_nothing() {
         &file,
         vec![figure("a", "1", Period::Q1, "7.5", "lan", 0), figure("b", "3", Period::Q1, "2000", "lan", 1)],
     );
-    let out = ok(chitieu(&store, &["import", file.to_str().expect("path")]));
+    let out = ok(common::run_as_tester(&store, &["import", file.to_str().expect("path")]));
     assert!(out.starts_with("Đã nhập: 1 mục mới, 1 mục đã có, 0 xung đột."), "{out}");
     let after_first = std::fs::read(&store).expect("store");
-    let out = ok(chitieu(&store, &["import", file.to_str().expect("path")]));
+    let out = ok(common::run_as_tester(&store, &["import", file.to_str().expect("path")]));
     assert!(out.starts_with("Đã nhập: 0 mục mới, 2 mục đã có, 0 xung đột."), "{out}");
     assert_eq!(std::fs::read(&store).expect("store"), after_first);
 }
@@ -181,10 +158,10 @@ fn a_then_b_equals_b_then_a() {
     );
     let (x, y) = (dir.path("x.json"), dir.path("y.json"));
     for file in [&a, &b] {
-        ok(chitieu(&x, &["import", file.to_str().expect("path")]));
+        ok(common::run_as_tester(&x, &["import", file.to_str().expect("path")]));
     }
     for file in [&b, &a] {
-        ok(chitieu(&y, &["import", file.to_str().expect("path")]));
+        ok(common::run_as_tester(&y, &["import", file.to_str().expect("path")]));
     }
     assert_eq!(ids(&x), ["a1", "b1", "s"]);
     assert_eq!(std::fs::read(&x).expect("x"), std::fs::read(&y).expect("y"));
@@ -205,9 +182,9 @@ fn refused(name: &str, text: &str, expect: &str) {
     let before = std::fs::read(&store).expect("store");
     let file = dir.path(name);
     std::fs::write(&file, text).expect("write");
-    let output = chitieu(&store, &["--lang", "en", "import", file.to_str().expect("path")]);
-    assert_eq!(output.status.code(), Some(2), "{name}: {}", stderr(&output));
-    let message = stderr(&output);
+    let output = common::run_as_tester(&store, &["--lang", "en", "import", file.to_str().expect("path")]);
+    assert_eq!(output.status.code(), Some(2), "{name}: {}", common::stderr(&output));
+    let message = common::stderr(&output);
     assert!(message.contains(expect), "{name}: {message}");
     assert!(message.contains("the store is unchanged"), "{name}: {message}");
     assert_eq!(std::fs::read(&store).expect("store"), before, "{name}: store bytes");
@@ -277,7 +254,7 @@ fn a_conflict_appears_and_a_new_entry_resolves_it() {
     store_with(&store, vec![figure("a", "3", Period::H1, "4800", "minh", 0)]);
     let file = dir.path("changes.json");
     change_file(&file, vec![figure("b", "3", Period::H1, "4900", "hoa", 1)]);
-    let out = ok(chitieu(&store, &["import", file.to_str().expect("path")]));
+    let out = ok(common::run_as_tester(&store, &["import", file.to_str().expect("path")]));
     assert!(out.contains("1 xung đột"), "{out}");
     let ledger = ledger_of(&store);
     assert_eq!(chitieu::domain::conflict::conflicts(&ledger).len(), 1);
@@ -290,7 +267,8 @@ fn a_conflict_appears_and_a_new_entry_resolves_it() {
     assert!(chitieu::domain::conflict::conflicts(&ledger).is_empty());
     assert_eq!(ledger.history(Some("3")).count(), 3, "history keeps all of them");
     let json: serde_json::Value =
-        serde_json::from_str(&ok(chitieu(&store, &["report", "--format", "json"]))).expect("json");
+        serde_json::from_str(&ok(common::run_as_tester(&store, &["report", "--format", "json"])))
+            .expect("json");
     let three =
         json["targets"].as_array().expect("targets").iter().find(|t| t["id"] == "3").expect("3").clone();
     assert_eq!((three["actual"].as_str(), three["conflicts"].clone()), (Some("4850"), serde_json::json!([])));
@@ -301,9 +279,9 @@ fn a_closed_period_refuses_entries_until_reopened() {
     let dir = Dir::new();
     let store = dir.path("store.json");
     store_with(&store, vec![figure("a", "3", Period::Q1, "2000", "minh", 0)]);
-    let out = ok(chitieu(&store, &["--lang", "en", "close-period", "h1"]));
+    let out = ok(common::run_as_tester(&store, &["--lang", "en", "close-period", "h1"]));
     assert!(out.starts_with("Closed the 6 months period"), "{out}");
-    let out = ok(chitieu(&store, &["--lang", "en", "close-period", "h1"]));
+    let out = ok(common::run_as_tester(&store, &["--lang", "en", "close-period", "h1"]));
     assert!(out.starts_with("The 6 months period was already closed (tester,"), "{out}");
 
     let closed = chitieu::domain::rounds::check_open(&ledger_of(&store), Period::H1).expect_err("closed");
@@ -316,13 +294,17 @@ fn a_closed_period_refuses_entries_until_reopened() {
     let file = dir.path("changes.json");
     change_file(&file, vec![figure("b", "3", Period::H1, "4700", "hoa", 1)]);
     let before = std::fs::read(&store).expect("store");
-    let output = chitieu(&store, &["import", file.to_str().expect("path")]);
+    let output = common::run_as_tester(&store, &["import", file.to_str().expect("path")]);
     assert_eq!(output.status.code(), Some(2));
-    assert!(stderr(&output).contains("kỳ 6 tháng đã chốt số liệu (tester,"), "{}", stderr(&output));
+    assert!(
+        common::stderr(&output).contains("kỳ 6 tháng đã chốt số liệu (tester,"),
+        "{}",
+        common::stderr(&output)
+    );
     assert_eq!(std::fs::read(&store).expect("store"), before);
 
-    ok(chitieu(&store, &["reopen-period", "h1"]));
-    let out = ok(chitieu(&store, &["import", file.to_str().expect("path")]));
+    ok(common::run_as_tester(&store, &["reopen-period", "h1"]));
+    let out = ok(common::run_as_tester(&store, &["import", file.to_str().expect("path")]));
     assert!(out.starts_with("Đã nhập: 1 mục mới"), "{out}");
     let ledger = ledger_of(&store);
     let rounds: Vec<&str> = ledger.entries().iter().filter_map(|e| e.action.map(|a| a.key())).collect();
@@ -338,14 +320,14 @@ fn a_sharp_change_is_asked_about_and_refused_without_a_terminal() {
     // 46.330 for 4.633: a pace ten times q1's.
     change_file(&file, vec![figure("b", "3", Period::H1, "46330", "hoa", 1)]);
     let before = std::fs::read(&store).expect("store");
-    let output = chitieu(&store, &["import", file.to_str().expect("path")]);
+    let output = common::run_as_tester(&store, &["import", file.to_str().expect("path")]);
     assert_eq!(output.status.code(), Some(2));
-    let message = stderr(&output);
+    let message = common::stderr(&output);
     assert!(message.contains("Chỉ tiêu 3 (Thu ngân sách trên địa bàn): 46.330 (6 tháng)"), "{message}");
     assert!(message.contains("2.000 (Quý I)"), "{message}");
     assert!(message.contains("--yes"), "{message}");
     assert_eq!(std::fs::read(&store).expect("store"), before);
-    let out = ok(chitieu(&store, &["import", "--yes", file.to_str().expect("path")]));
+    let out = ok(common::run_as_tester(&store, &["import", "--yes", file.to_str().expect("path")]));
     assert!(out.starts_with("Đã nhập: 1 mục mới"), "{out}");
 }
 
@@ -363,7 +345,7 @@ fn export_selects_by_time_and_author_and_never_overwrites_the_store() {
     );
     let file = dir.path("c.json");
     let path = file.to_str().expect("path");
-    ok(chitieu(&store, &["export", path, "--since", "2024-07-02"]));
+    ok(common::run_as_tester(&store, &["export", path, "--since", "2024-07-02"]));
     let ids_in = |file: &Path| -> Vec<String> {
         let value: serde_json::Value =
             serde_json::from_slice(&std::fs::read(file).expect("read")).expect("json");
@@ -375,21 +357,27 @@ fn export_selects_by_time_and_author_and_never_overwrites_the_store() {
             .collect()
     };
     assert_eq!(ids_in(&file), ["late", "other"]);
-    ok(chitieu(&store, &["export", path, "--since", "2024-07-03T01:00:00Z", "--author", "minh"]));
+    ok(common::run_as_tester(
+        &store,
+        &["export", path, "--since", "2024-07-03T01:00:00Z", "--author", "minh"],
+    ));
     assert_eq!(ids_in(&file), ["other"]);
 
-    let output = chitieu(&store, &["export", path, "--since", "1/7/2024"]);
+    let output = common::run_as_tester(&store, &["export", path, "--since", "1/7/2024"]);
     assert_eq!(output.status.code(), Some(2));
-    assert!(stderr(&output).contains("2024-07-01"), "{}", stderr(&output));
+    assert!(common::stderr(&output).contains("2024-07-01"), "{}", common::stderr(&output));
     let before = std::fs::read(&store).expect("store");
-    let output = chitieu(&store, &["export", store.to_str().expect("path")]);
+    let output = common::run_as_tester(&store, &["export", store.to_str().expect("path")]);
     assert_eq!(output.status.code(), Some(2));
     assert_eq!(std::fs::read(&store).expect("store"), before);
 }
 
 #[test]
 fn markdown_report_has_groups_statuses_and_a_summary() {
-    let out = ok(chitieu(Path::new("tests/fixtures/stores/sample.json"), &["report", "--format", "md"]));
+    let out = ok(common::run_as_tester(
+        Path::new("tests/fixtures/stores/sample.json"),
+        &["report", "--format", "md"],
+    ));
     assert!(out.starts_with("# Chương trình hành động năm 2024"), "{out}");
     assert!(out.contains("\n## Kinh tế\n"), "{out}");
     assert!(out.contains("\n**Đạt và vượt 1/16 chỉ tiêu chủ yếu**\n"), "{out}");
@@ -405,7 +393,7 @@ fn markdown_report_has_groups_statuses_and_a_summary() {
     // The agricultural labour share is a year-end figure: mid-year it is not due, no share.
     assert!(out.contains("| 42,5 (chính thức) | 6 tháng |  |  | ○ Chưa đến kỳ"), "{out}");
     assert!(out.contains("\n## Tổng hợp theo tình trạng\n"), "{out}");
-    let en = ok(chitieu(
+    let en = ok(common::run_as_tester(
         Path::new("tests/fixtures/stores/sample.json"),
         &["--lang", "en", "report", "--format", "md"],
     ));
@@ -417,7 +405,7 @@ fn markdown_report_has_groups_statuses_and_a_summary() {
 
     let dir = Dir::new();
     let file = dir.path("bao-cao.md");
-    let printed = ok(chitieu(
+    let printed = ok(common::run_as_tester(
         Path::new("tests/fixtures/stores/sample.json"),
         &["report", "--format", "md", "--out", file.to_str().expect("path")],
     ));
@@ -431,9 +419,9 @@ fn xlsx_report_opens_again_with_real_numbers() {
     let dir = Dir::new();
     let out = dir.path("bao-cao.xlsx");
     let sample = Path::new("tests/fixtures/stores/sample.json");
-    let output = chitieu(sample, &["report", "--format", "xlsx"]);
+    let output = common::run_as_tester(sample, &["report", "--format", "xlsx"]);
     assert_eq!(output.status.code(), Some(2), "xlsx needs --out");
-    ok(chitieu(sample, &["report", "--format", "xlsx", "--out", out.to_str().expect("path")]));
+    ok(common::run_as_tester(sample, &["report", "--format", "xlsx", "--out", out.to_str().expect("path")]));
 
     let mut book: Xlsx<_> = open_workbook(&out).expect("open xlsx");
     assert_eq!(book.sheet_names(), ["Báo cáo"]);
@@ -497,7 +485,10 @@ fn xlsx_report_opens_again_with_real_numbers() {
     assert_eq!(cell(summary + 11, 2), Data::Float(total));
 
     let en = dir.path("report.xlsx");
-    ok(chitieu(sample, &["--lang", "en", "report", "--format", "xlsx", "--out", en.to_str().expect("path")]));
+    ok(common::run_as_tester(
+        sample,
+        &["--lang", "en", "report", "--format", "xlsx", "--out", en.to_str().expect("path")],
+    ));
     let mut book: Xlsx<_> = open_workbook(&en).expect("open xlsx");
     let range = book.worksheet_range("Report").expect("sheet");
     assert_eq!(range.get((6, 0)), Some(&Data::String("Economic".into())));
@@ -510,23 +501,23 @@ fn check_reports_a_conflict_with_exit_1_and_set_resolves_it() {
     store_with(&office, vec![figure("o", "3", Period::H1, "4800", "minh", 0)]);
     store_with(&field, vec![figure("f", "3", Period::H1, "4900", "hoa", 1)]);
     let (a, b) = (dir.path("a.json"), dir.path("b.json"));
-    ok(chitieu(&office, &["export", a.to_str().expect("path")]));
-    ok(chitieu(&field, &["export", b.to_str().expect("path")]));
-    ok(chitieu(&office, &["import", b.to_str().expect("path")]));
-    ok(chitieu(&field, &["import", a.to_str().expect("path")]));
+    ok(common::run_as_tester(&office, &["export", a.to_str().expect("path")]));
+    ok(common::run_as_tester(&field, &["export", b.to_str().expect("path")]));
+    ok(common::run_as_tester(&office, &["import", b.to_str().expect("path")]));
+    ok(common::run_as_tester(&field, &["import", a.to_str().expect("path")]));
     assert_eq!(std::fs::read(&office).expect("office"), std::fs::read(&field).expect("field"));
 
     for store in [&office, &field] {
-        let output = chitieu(store, &["--lang", "en", "check"]);
-        assert_eq!(output.status.code(), Some(1), "{}", stderr(&output));
-        let out = stdout(&output);
+        let output = common::run_as_tester(store, &["--lang", "en", "check"]);
+        assert_eq!(output.status.code(), Some(1), "{}", common::stderr(&output));
+        let out = common::stdout(&output);
         assert!(out.contains("conflicting official figures: 3 State budget revenue"), "{out}");
         assert!(out.contains("4,800 (minh") && out.contains("4,900 (hoa"), "{out}");
     }
 
     // A new entry, made by `set` after seeing both, resolves it; history keeps all three.
-    ok(chitieu(&office, &["set", "3", "4.850", "--period", "h1"]));
-    ok(chitieu(&office, &["check"]));
+    ok(common::run_as_tester(&office, &["set", "3", "4.850", "--period", "h1"]));
+    ok(common::run_as_tester(&office, &["check"]));
     assert_eq!(ledger_of(&office).history(Some("3")).count(), 3);
 }
 
@@ -535,24 +526,28 @@ fn set_refuses_a_closed_period_and_asks_about_sharp_changes() {
     let dir = Dir::new();
     let store = dir.path("store.json");
     store_with(&store, vec![figure("a", "3", Period::Q1, "2000", "minh", 0)]);
-    ok(chitieu(&store, &["close-period", "h1"]));
+    ok(common::run_as_tester(&store, &["close-period", "h1"]));
     let before = std::fs::read(&store).expect("store");
-    let output = chitieu(&store, &["set", "3", "4.700", "--period", "h1"]);
+    let output = common::run_as_tester(&store, &["set", "3", "4.700", "--period", "h1"]);
     assert_eq!(output.status.code(), Some(2));
-    assert!(stderr(&output).contains("kỳ 6 tháng đã chốt số liệu (tester,"), "{}", stderr(&output));
+    assert!(
+        common::stderr(&output).contains("kỳ 6 tháng đã chốt số liệu (tester,"),
+        "{}",
+        common::stderr(&output)
+    );
     assert_eq!(std::fs::read(&store).expect("store"), before);
 
     // 46.330 for 4.633: refused without a terminal to ask on, taken with --yes.
-    ok(chitieu(&store, &["reopen-period", "h1"]));
+    ok(common::run_as_tester(&store, &["reopen-period", "h1"]));
     let before = std::fs::read(&store).expect("store");
-    let output = chitieu(&store, &["set", "3", "46.330", "--period", "h1"]);
+    let output = common::run_as_tester(&store, &["set", "3", "46.330", "--period", "h1"]);
     assert_eq!(output.status.code(), Some(2));
-    assert!(stderr(&output).contains("thêm --yes"), "{}", stderr(&output));
+    assert!(common::stderr(&output).contains("thêm --yes"), "{}", common::stderr(&output));
     assert_eq!(std::fs::read(&store).expect("store"), before);
-    ok(chitieu(&store, &["set", "3", "46.330", "--period", "h1", "--yes"]));
-    ok(chitieu(&store, &["set", "3", "4.633", "--period", "h1"]));
+    ok(common::run_as_tester(&store, &["set", "3", "46.330", "--period", "h1", "--yes"]));
+    ok(common::run_as_tester(&store, &["set", "3", "4.633", "--period", "h1"]));
 
-    let history = ok(chitieu(&store, &["--lang", "en", "history"]));
+    let history = ok(common::run_as_tester(&store, &["--lang", "en", "history"]));
     assert!(history.contains("closed the 6 months period"), "{history}");
     assert!(history.contains("reopened the 6 months period"), "{history}");
 }

@@ -10,33 +10,6 @@ use std::path::Path;
 use std::process::{Child, Command, Output, Stdio};
 use std::time::{Duration, Instant};
 
-/// The binary with a clean environment: no store, language or config from the person
-/// running the tests, and a known login name.
-fn chitieu(store: &Path) -> Command {
-    let mut command = common::chitieu();
-    command
-        .env_remove("CHITIEU_STORE")
-        .env_remove("CHITIEU_UNIT")
-        .env_remove("CHITIEU_LANG")
-        .env_remove("LOGNAME")
-        .env_remove("USERNAME")
-        .env_remove("TZ")
-        .env("XDG_CONFIG_HOME", store.with_file_name("no-config"))
-        .env("USER", "lan")
-        .env("NO_COLOR", "1")
-        .arg("--store")
-        .arg(store);
-    command
-}
-
-fn run(store: &Path, args: &[&str]) -> Output {
-    chitieu(store).args(args).output().expect("run chitieu")
-}
-
-fn stderr(output: &Output) -> String {
-    String::from_utf8_lossy(&output.stderr).into_owned()
-}
-
 /// Waits for `child`, killing it (and failing) if it has not ended within `limit`: a guard
 /// for the holes that used to hang for ever, not a measurement.
 fn finish(mut child: Child, limit: Duration) -> Output {
@@ -103,7 +76,7 @@ fn a_held_lock_is_said_at_once_and_given_up_after_the_wait() {
         assert!(start.elapsed() < Duration::from_secs(10), "flock never took the lock");
         std::thread::sleep(Duration::from_millis(20));
     }
-    let mut child = chitieu(&store)
+    let mut child = common::on_store(&store)
         .args(["--wait", "2", "set", "1", "8,1"])
         .stderr(Stdio::piped())
         .stdout(Stdio::piped())
@@ -140,11 +113,19 @@ fn a_fifo_store_is_refused_at_once() {
     let store = dir.path().join("store.json");
     mkfifo(&store);
     for args in [&["report"][..], &["set", "1", "8,1"], &["check"]] {
-        let child =
-            chitieu(&store).args(args).stdout(Stdio::piped()).stderr(Stdio::piped()).spawn().expect("spawn");
+        let child = common::on_store(&store)
+            .args(args)
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("spawn");
         let output = finish(child, Duration::from_secs(10));
-        assert_eq!(output.status.code(), Some(2), "{args:?}: {}", stderr(&output));
-        assert!(stderr(&output).contains("không phải là một tệp thường"), "{}", stderr(&output));
+        assert_eq!(output.status.code(), Some(2), "{args:?}: {}", common::stderr(&output));
+        assert!(
+            common::stderr(&output).contains("không phải là một tệp thường"),
+            "{}",
+            common::stderr(&output)
+        );
     }
 }
 
@@ -162,14 +143,14 @@ fn a_store_behind_a_symlink_stays_one_file() {
     for (path, args) in
         [(&link, ["set", "1", "8,1"]), (&real, ["set", "2", "76,1"]), (&link, ["set", "1", "8,2"])]
     {
-        let output = run(path, &args);
-        assert!(output.status.success(), "{}", stderr(&output));
+        let output = common::run(path, &args);
+        assert!(output.status.success(), "{}", common::stderr(&output));
     }
     assert!(fs::symlink_metadata(&link).expect("link").file_type().is_symlink(), "the link is still a link");
     assert!(fs::symlink_metadata(real_dir.join("store.json.bak")).expect("bak").file_type().is_file());
     assert!(!dir.path().join("store.json.bak").exists(), "no backup beside the link");
     assert!(!dir.path().join("store.json.lock").exists(), "one lock: the real file's");
-    let history = String::from_utf8_lossy(&run(&real, &["history"]).stdout).into_owned();
+    let history = String::from_utf8_lossy(&common::run(&real, &["history"]).stdout).into_owned();
     assert_eq!(history.lines().count(), 4, "all three entries in one file: {history}");
 }
 
@@ -179,9 +160,9 @@ fn a_store_behind_a_symlink_stays_one_file() {
 fn check_says_when_the_store_has_hard_links() {
     let dir = tempfile::tempdir().expect("tempdir");
     let store = dir.path().join("store.json");
-    assert!(run(&store, &["set", "1", "8,1"]).status.success());
+    assert!(common::run(&store, &["set", "1", "8,1"]).status.success());
     fs::hard_link(&store, dir.path().join("other.json")).expect("link");
-    let output = run(&store, &["check"]);
+    let output = common::run(&store, &["check"]);
     assert_eq!(output.status.code(), Some(1), "{}", String::from_utf8_lossy(&output.stdout));
     assert!(String::from_utf8_lossy(&output.stdout).contains("liên kết cứng"));
 }
@@ -192,13 +173,13 @@ fn check_says_when_the_store_has_hard_links() {
 fn export_onto_the_lock_or_the_backup_is_refused() {
     let dir = tempfile::tempdir().expect("tempdir");
     let store = dir.path().join("store.json");
-    assert!(run(&store, &["set", "1", "8,1"]).status.success());
-    assert!(run(&store, &["set", "1", "8,2"]).status.success());
+    assert!(common::run(&store, &["set", "1", "8,1"]).status.success());
+    assert!(common::run(&store, &["set", "1", "8,2"]).status.success());
     for own in ["store.json.lock", "store.json.bak"] {
         let path = dir.path().join(own);
         let before = fs::read(&path).expect("read");
-        let output = run(&store, &["export", path.to_str().expect("utf-8")]);
-        assert_eq!(output.status.code(), Some(2), "{own}: {}", stderr(&output));
+        let output = common::run(&store, &["export", path.to_str().expect("utf-8")]);
+        assert_eq!(output.status.code(), Some(2), "{own}: {}", common::stderr(&output));
         assert_eq!(fs::read(&path).expect("read"), before, "{own} untouched");
     }
 }
@@ -209,11 +190,11 @@ fn export_onto_the_lock_or_the_backup_is_refused() {
 fn a_time_zone_that_is_not_a_file_falls_back_to_utc() {
     let dir = tempfile::tempdir().expect("tempdir");
     let store = dir.path().join("store.json");
-    assert!(run(&store, &["set", "1", "8,1"]).status.success());
+    assert!(common::run(&store, &["set", "1", "8,1"]).status.success());
     let fifo = dir.path().join("zone");
     mkfifo(&fifo);
     for tz in ["/dev/zero".to_owned(), fifo.display().to_string(), format!(":{}", fifo.display())] {
-        let child = chitieu(&store)
+        let child = common::on_store(&store)
             .env("TZ", &tz)
             .args(["history"])
             .stdout(Stdio::piped())
@@ -221,8 +202,8 @@ fn a_time_zone_that_is_not_a_file_falls_back_to_utc() {
             .spawn()
             .expect("spawn");
         let output = finish(child, Duration::from_secs(10));
-        assert!(output.status.success(), "TZ={tz}: {}", stderr(&output));
-        assert!(stderr(&output).contains("UTC"), "a note says so: {}", stderr(&output));
+        assert!(output.status.success(), "TZ={tz}: {}", common::stderr(&output));
+        assert!(common::stderr(&output).contains("UTC"), "a note says so: {}", common::stderr(&output));
         assert_eq!(String::from_utf8_lossy(&output.stdout).lines().count(), 2);
     }
 }
@@ -245,11 +226,11 @@ fn an_empty_store_in_the_config_is_refused() {
         .args(["set", "1", "8,1"])
         .output()
         .expect("run");
-    assert_eq!(output.status.code(), Some(2), "{}", stderr(&output));
+    assert_eq!(output.status.code(), Some(2), "{}", common::stderr(&output));
     assert!(
-        stderr(&output).contains("\"store\" is empty") && stderr(&output).contains("2"),
+        common::stderr(&output).contains("\"store\" is empty") && common::stderr(&output).contains("2"),
         "{}",
-        stderr(&output)
+        common::stderr(&output)
     );
     assert!(!dir.path().join("data").exists(), "no store anywhere");
 }
@@ -276,7 +257,7 @@ fn the_lock_file_is_not_private_under_a_strict_umask() {
         .env("USER", "lan")
         .output()
         .expect("sh");
-    assert!(output.status.success(), "{}", stderr(&output));
+    assert!(output.status.success(), "{}", common::stderr(&output));
     assert_eq!(mode(&shared.join("store.json.lock")), 0o664);
 }
 
@@ -286,7 +267,7 @@ fn the_lock_file_is_not_private_under_a_strict_umask() {
 fn an_acl_on_the_store_survives_a_save() {
     let dir = tempfile::tempdir().expect("tempdir");
     let store = dir.path().join("store.json");
-    assert!(run(&store, &["set", "1", "8,1"]).status.success());
+    assert!(common::run(&store, &["set", "1", "8,1"]).status.success());
     let Ok(set) = Command::new("setfacl").args(["-m", "u:nobody:rw"]).arg(&store).status() else {
         eprintln!("setfacl (apt: acl) is not installed: skipped");
         return;
@@ -302,7 +283,7 @@ fn an_acl_on_the_store_survives_a_save() {
         .into_owned()
     };
     assert!(acl(&store).contains("user:nobody:rw-"));
-    assert!(run(&store, &["set", "1", "8,2"]).status.success());
+    assert!(common::run(&store, &["set", "1", "8,2"]).status.success());
     assert!(acl(&store).contains("user:nobody:rw-"), "{}", acl(&store));
 }
 
@@ -322,7 +303,7 @@ fn a_save_in_a_sticky_directory_says_what_to_do_and_leaves_nothing() {
     fs::set_permissions(dir.path(), fs::Permissions::from_mode(0o755)).expect("chmod");
     fs::set_permissions(&sticky, fs::Permissions::from_mode(0o1777)).expect("chmod");
     let store = sticky.join("store.json");
-    assert!(run(&store, &["set", "1", "8,1"]).status.success());
+    assert!(common::run(&store, &["set", "1", "8,1"]).status.success());
     fs::set_permissions(&store, fs::Permissions::from_mode(0o666)).expect("chmod");
     fs::set_permissions(sticky.join("store.json.lock"), fs::Permissions::from_mode(0o666)).expect("chmod");
     let before = names(&sticky);
@@ -335,8 +316,8 @@ fn a_save_in_a_sticky_directory_says_what_to_do_and_leaves_nothing() {
         .env("USER", "minh")
         .output()
         .expect("setpriv");
-    assert_eq!(output.status.code(), Some(2), "{}", stderr(&output));
-    assert!(stderr(&output).contains("chmod -t"), "{}", stderr(&output));
+    assert_eq!(output.status.code(), Some(2), "{}", common::stderr(&output));
+    assert!(common::stderr(&output).contains("chmod -t"), "{}", common::stderr(&output));
     assert_eq!(names(&sticky), before, "no temporary file, no backup left");
 }
 

@@ -11,31 +11,6 @@ use chitieu::domain::plan::Plan;
 use chitieu::store::Store;
 use rust_decimal::Decimal;
 use std::path::Path;
-use std::process::{Output, Stdio};
-
-fn chitieu(store: &Path, args: &[&str]) -> Output {
-    common::chitieu()
-        .arg("--store")
-        .arg(store)
-        .args(args)
-        .env_remove("CHITIEU_LANG")
-        .env_remove("CHITIEU_STORE")
-        .env("XDG_CONFIG_HOME", store.with_file_name("no-config"))
-        .env("USER", "tester")
-        .env("TZ", "UTC")
-        .env("NO_COLOR", "1")
-        .stdin(Stdio::null())
-        .output()
-        .expect("run chitieu")
-}
-
-fn stdout(output: &Output) -> String {
-    String::from_utf8_lossy(&output.stdout).into_owned()
-}
-
-fn stderr(output: &Output) -> String {
-    String::from_utf8_lossy(&output.stderr).into_owned()
-}
 
 fn figure(id: &str, target: &str, period: Period, value: &str, hour: i64) -> Entry {
     let value = Decimal::from_str_exact(value).expect("decimal");
@@ -92,11 +67,11 @@ fn escapes_in_store_ids_never_reach_the_terminal() {
     for args in
         [&["check"][..], &["history"], &["report"], &["set", "1", "8,1"], &["report", "--format", "csv"]]
     {
-        let output = chitieu(&store, args);
-        let both = format!("{}{}", stdout(&output), stderr(&output));
+        let output = common::run_as_tester(&store, args);
+        let both = format!("{}{}", common::stdout(&output), common::stderr(&output));
         assert!(!drives_a_terminal(&both), "{args:?} printed an escape: {both:?}");
     }
-    let check = stdout(&chitieu(&store, &["check"]));
+    let check = common::stdout(&common::run_as_tester(&store, &["check"]));
     assert!(check.contains("a]52;c;cm0gLXJmIH4="), "the id is still named, harmlessly: {check}");
 }
 
@@ -118,10 +93,10 @@ fn ids_with_control_characters_are_refused_on_import() {
             exchange::export(&plan, &Ledger::new([entry]), &Selection::default(), jiff::Timestamp::now());
         let path = dir.path().join(format!("{field}.json"));
         std::fs::write(&path, exchange::to_bytes(&file)).expect("write");
-        let output = chitieu(&store, &["import", path.to_str().expect("utf-8"), "--yes"]);
-        assert_eq!(output.status.code(), Some(2), "{field}: {}", stdout(&output));
-        assert!(stderr(&output).contains(field), "{}", stderr(&output));
-        assert!(!drives_a_terminal(&stderr(&output)), "{:?}", stderr(&output));
+        let output = common::run_as_tester(&store, &["import", path.to_str().expect("utf-8"), "--yes"]);
+        assert_eq!(output.status.code(), Some(2), "{field}: {}", common::stdout(&output));
+        assert!(common::stderr(&output).contains(field), "{}", common::stderr(&output));
+        assert!(!drives_a_terminal(&common::stderr(&output)), "{:?}", common::stderr(&output));
         assert!(!store.exists());
     }
 }
@@ -138,10 +113,12 @@ fn a_plan_id_with_an_escape_is_refused() {
     );
     assert_ne!(text, chitieu::domain::plan::EMBEDDED_2024, "the plan names target 3 as expected");
     std::fs::write(&plan_path, text).expect("write");
-    let output =
-        chitieu(&dir.path().join("store.json"), &["--plan", plan_path.to_str().expect("utf-8"), "report"]);
-    assert_eq!(output.status.code(), Some(2), "{}", stdout(&output));
-    assert!(!drives_a_terminal(&stderr(&output)), "{:?}", stderr(&output));
+    let output = common::run_as_tester(
+        &dir.path().join("store.json"),
+        &["--plan", plan_path.to_str().expect("utf-8"), "report"],
+    );
+    assert_eq!(output.status.code(), Some(2), "{}", common::stdout(&output));
+    assert!(!drives_a_terminal(&common::stderr(&output)), "{:?}", common::stderr(&output));
 }
 
 /// Hole 10: a change file with NFD text imports, and imports again as "already there".
@@ -162,8 +139,8 @@ fn nfd_text_in_a_change_file_imports_twice_the_same() {
     let path = dir.path().join("nfd.json");
     std::fs::write(&path, exchange::to_bytes(&file)).expect("write");
     for _ in 0..2 {
-        let output = chitieu(&store, &["import", path.to_str().expect("utf-8"), "--yes"]);
-        assert!(output.status.success(), "{}", stderr(&output));
+        let output = common::run_as_tester(&store, &["import", path.to_str().expect("utf-8"), "--yes"]);
+        assert!(output.status.success(), "{}", common::stderr(&output));
     }
     let ledger = Store::open(&store, &Plan::embedded()).expect("open").ledger().clone();
     assert_eq!(ledger.entries()[0].note, "Sở Tài chính");
@@ -190,13 +167,13 @@ fn unknown_fields_survive_export_and_import() {
     entry["source"] = serde_json::json!({ "doc": "BC-12", "pages": [1, 2] });
     std::fs::write(&field, store_json(&[entry])).expect("write");
     let changes = dir.path().join("changes.json");
-    let output = chitieu(&field, &["export", changes.to_str().expect("utf-8")]);
-    assert!(output.status.success(), "{}", stderr(&output));
+    let output = common::run_as_tester(&field, &["export", changes.to_str().expect("utf-8")]);
+    assert!(output.status.success(), "{}", common::stderr(&output));
     let file: serde_json::Value =
         serde_json::from_slice(&std::fs::read(&changes).expect("read")).expect("json");
     assert_eq!(file["entries"][0]["source"]["doc"], "BC-12", "in the change file");
-    let output = chitieu(&office, &["import", changes.to_str().expect("utf-8"), "--yes"]);
-    assert!(output.status.success(), "{}", stderr(&output));
+    let output = common::run_as_tester(&office, &["import", changes.to_str().expect("utf-8"), "--yes"]);
+    assert!(output.status.success(), "{}", common::stderr(&output));
     let stored: serde_json::Value =
         serde_json::from_slice(&std::fs::read(&office).expect("read")).expect("json");
     assert_eq!(stored["entries"][0]["source"], serde_json::json!({ "doc": "BC-12", "pages": [1, 2] }));
@@ -215,9 +192,9 @@ fn two_entries_under_one_id_are_never_dropped_by_a_save() {
     let text = store_json(&[json_of(&first), json_of(&second)]);
     std::fs::write(&store, &text).expect("write");
     for args in [&["set", "1", "8,1"][..], &["close-period", "h1"], &["undo"]] {
-        let output = chitieu(&store, args);
-        assert_eq!(output.status.code(), Some(2), "{args:?}: {}", stdout(&output));
-        assert!(stderr(&output).contains("dup-1"), "{}", stderr(&output));
+        let output = common::run_as_tester(&store, args);
+        assert_eq!(output.status.code(), Some(2), "{args:?}: {}", common::stdout(&output));
+        assert!(common::stderr(&output).contains("dup-1"), "{}", common::stderr(&output));
         assert_eq!(std::fs::read_to_string(&store).expect("read"), text, "left as it was");
     }
 }
@@ -229,16 +206,21 @@ fn a_figure_a_thousandfold_off_is_questioned() {
     let dir = tempfile::tempdir().expect("tempdir");
     let store = dir.path().join("store.json");
     for args in [["set", "3", "9,500", "--period", "year"], ["set", "1", "800", "--period", "h1"]] {
-        let output = chitieu(&store, &args);
-        assert_eq!(output.status.code(), Some(2), "{args:?}: {}", stdout(&output));
-        assert!(stderr(&output).contains("--yes"), "{}", stderr(&output));
+        let output = common::run_as_tester(&store, &args);
+        assert_eq!(output.status.code(), Some(2), "{args:?}: {}", common::stdout(&output));
+        assert!(common::stderr(&output).contains("--yes"), "{}", common::stderr(&output));
         assert!(!store.exists(), "nothing written");
     }
-    assert!(stderr(&chitieu(&store, &["set", "3", "9,500", "--period", "year"])).contains("dấu chấm"));
-    assert!(chitieu(&store, &["set", "3", "9,500", "--period", "year", "--yes"]).status.success());
+    assert!(
+        common::stderr(&common::run_as_tester(&store, &["set", "3", "9,500", "--period", "year"]))
+            .contains("dấu chấm")
+    );
+    assert!(
+        common::run_as_tester(&store, &["set", "3", "9,500", "--period", "year", "--yes"]).status.success()
+    );
     // Sensible first figures pass without a question.
-    assert!(chitieu(&store, &["set", "3", "4.500", "--period", "h1"]).status.success());
-    assert!(chitieu(&store, &["set", "1", "8,1", "--period", "h1"]).status.success());
+    assert!(common::run_as_tester(&store, &["set", "3", "4.500", "--period", "h1"]).status.success());
+    assert!(common::run_as_tester(&store, &["set", "1", "8,1", "--period", "h1"]).status.success());
 }
 
 /// Hole 13: a figure too large to divide is a sharp change, not a skipped check.
@@ -246,11 +228,11 @@ fn a_figure_a_thousandfold_off_is_questioned() {
 fn a_huge_figure_is_still_checked() {
     let dir = tempfile::tempdir().expect("tempdir");
     let store = dir.path().join("store.json");
-    assert!(chitieu(&store, &["set", "3", "0,1", "--period", "q1", "--yes"]).status.success());
+    assert!(common::run_as_tester(&store, &["set", "3", "0,1", "--period", "q1", "--yes"]).status.success());
     let huge = "50.000.000.000.000.000.000.000.000.000";
-    let output = chitieu(&store, &["set", "3", huge, "--period", "h1"]);
-    assert_eq!(output.status.code(), Some(2), "{}", stdout(&output));
-    assert!(stderr(&output).contains("--yes"), "{}", stderr(&output));
+    let output = common::run_as_tester(&store, &["set", "3", huge, "--period", "h1"]);
+    assert_eq!(output.status.code(), Some(2), "{}", common::stdout(&output));
+    assert!(common::stderr(&output).contains("--yes"), "{}", common::stderr(&output));
 }
 
 /// A store holding `entries`, as JSON.
@@ -273,20 +255,25 @@ fn a_wrong_clock_does_not_win() {
     closing.time = "2099-01-01T00:00:00Z".parse().expect("time");
     store_of(&store, &[far, closing]);
 
-    let check = chitieu(&store, &["check"]);
-    assert_eq!(check.status.code(), Some(1), "{}", stdout(&check));
-    assert!(stdout(&check).contains("far-1") && stdout(&check).contains("đồng hồ"), "{}", stdout(&check));
+    let check = common::run_as_tester(&store, &["check"]);
+    assert_eq!(check.status.code(), Some(1), "{}", common::stdout(&check));
+    assert!(
+        common::stdout(&check).contains("far-1") && common::stdout(&check).contains("đồng hồ"),
+        "{}",
+        common::stdout(&check)
+    );
 
-    let set = chitieu(&store, &["set", "3", "4.700", "--period", "h1"]);
-    assert!(set.status.success(), "{}", stderr(&set));
-    let report = stdout(&chitieu(&store, &["report", "--format", "json", "--period", "h1"]));
+    let set = common::run_as_tester(&store, &["set", "3", "4.700", "--period", "h1"]);
+    assert!(set.status.success(), "{}", common::stderr(&set));
+    let report =
+        common::stdout(&common::run_as_tester(&store, &["report", "--format", "json", "--period", "h1"]));
     let json: serde_json::Value = serde_json::from_str(&report).expect("json");
     let three = json["targets"].as_array().expect("targets").iter().find(|t| t["id"] == "3").expect("3");
     assert_eq!(three["actual"], "4700", "the correction is the current figure");
 
-    assert!(chitieu(&store, &["reopen-period", "9m"]).status.success());
-    let after = chitieu(&store, &["set", "3", "6.900", "--period", "9m"]);
-    assert!(after.status.success(), "the period is open again: {}", stderr(&after));
+    assert!(common::run_as_tester(&store, &["reopen-period", "9m"]).status.success());
+    let after = common::run_as_tester(&store, &["set", "3", "6.900", "--period", "9m"]);
+    assert!(after.status.success(), "the period is open again: {}", common::stderr(&after));
 }
 
 /// Hole 1: an imported entry dated more than a day ahead is questioned (refused without
@@ -305,11 +292,17 @@ fn an_import_from_a_clock_far_ahead_is_questioned() {
     );
     let path = dir.path().join("far.json");
     std::fs::write(&path, exchange::to_bytes(&file)).expect("write");
-    let output = chitieu(&store, &["import", path.to_str().expect("utf-8")]);
-    assert_eq!(output.status.code(), Some(2), "{}", stdout(&output));
-    assert!(stderr(&output).contains("far-1") && stderr(&output).contains("--yes"), "{}", stderr(&output));
+    let output = common::run_as_tester(&store, &["import", path.to_str().expect("utf-8")]);
+    assert_eq!(output.status.code(), Some(2), "{}", common::stdout(&output));
+    assert!(
+        common::stderr(&output).contains("far-1") && common::stderr(&output).contains("--yes"),
+        "{}",
+        common::stderr(&output)
+    );
     assert!(!store.exists());
-    assert!(chitieu(&store, &["import", path.to_str().expect("utf-8"), "--yes"]).status.success());
+    assert!(
+        common::run_as_tester(&store, &["import", path.to_str().expect("utf-8"), "--yes"]).status.success()
+    );
 }
 
 /// Hole 2: an import that reopens a period this store closed says so and needs `--yes`.
@@ -318,20 +311,24 @@ fn an_import_that_reopens_a_closed_period_says_so() {
     let dir = tempfile::tempdir().expect("tempdir");
     let office = dir.path().join("office.json");
     let laptop = dir.path().join("laptop.json");
-    assert!(chitieu(&office, &["close-period", "h1"]).status.success());
+    assert!(common::run_as_tester(&office, &["close-period", "h1"]).status.success());
     let changes = dir.path().join("office-changes.json");
-    assert!(chitieu(&office, &["export", changes.to_str().expect("utf-8")]).status.success());
-    assert!(chitieu(&laptop, &["import", changes.to_str().expect("utf-8"), "--yes"]).status.success());
-    assert!(chitieu(&laptop, &["reopen-period", "h1"]).status.success());
+    assert!(common::run_as_tester(&office, &["export", changes.to_str().expect("utf-8")]).status.success());
+    assert!(
+        common::run_as_tester(&laptop, &["import", changes.to_str().expect("utf-8"), "--yes"])
+            .status
+            .success()
+    );
+    assert!(common::run_as_tester(&laptop, &["reopen-period", "h1"]).status.success());
     let back = dir.path().join("laptop-changes.json");
-    assert!(chitieu(&laptop, &["export", back.to_str().expect("utf-8")]).status.success());
+    assert!(common::run_as_tester(&laptop, &["export", back.to_str().expect("utf-8")]).status.success());
 
     let before = std::fs::read(&office).expect("read");
-    let output = chitieu(&office, &["import", back.to_str().expect("utf-8")]);
-    assert_eq!(output.status.code(), Some(2), "{}", stdout(&output));
-    assert!(stderr(&output).contains("MỞ LẠI"), "{}", stderr(&output));
+    let output = common::run_as_tester(&office, &["import", back.to_str().expect("utf-8")]);
+    assert_eq!(output.status.code(), Some(2), "{}", common::stdout(&output));
+    assert!(common::stderr(&output).contains("MỞ LẠI"), "{}", common::stderr(&output));
     assert_eq!(std::fs::read(&office).expect("read"), before, "nothing written");
-    let taken = chitieu(&office, &["import", back.to_str().expect("utf-8"), "--yes"]);
-    assert!(taken.status.success(), "{}", stderr(&taken));
-    assert!(stdout(&taken).contains("MỞ LẠI"), "the summary says it: {}", stdout(&taken));
+    let taken = common::run_as_tester(&office, &["import", back.to_str().expect("utf-8"), "--yes"]);
+    assert!(taken.status.success(), "{}", common::stderr(&taken));
+    assert!(common::stdout(&taken).contains("MỞ LẠI"), "the summary says it: {}", common::stdout(&taken));
 }

@@ -2,38 +2,18 @@
 //! a unit's figures stay in that unit's store, a unit's change file goes into that unit, and
 //! `units` counts completeness over a generated set of units.
 
+mod common;
+
 use std::path::Path;
 use std::process::{Command, Output};
 
-/// The binary with a clean environment (the user's language, unit, store, colour and
-/// config set aside) on the store `store` of the embedded 2024 plan.
-fn chitieu(dir: &Path, store: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_chitieu"))
-        .env_clear()
-        .env("HOME", dir)
-        .env("XDG_DATA_HOME", "/nonexistent/chitieu-tests")
-        .env("XDG_CONFIG_HOME", dir.join("config"))
-        .env("USER", "lan")
-        .env("NO_COLOR", "1")
-        .arg("--store")
-        .arg(store)
-        .args(args)
-        .output()
-        .expect("run chitieu")
-}
-
-fn ok(output: Output) -> String {
-    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
-    String::from_utf8_lossy(&output.stdout).into_owned()
-}
-
 fn json(output: Output) -> serde_json::Value {
-    serde_json::from_str(&ok(output)).expect("json")
+    serde_json::from_str(&common::ok(output)).expect("json")
 }
 
 /// The ids of the targets `missing --format json` lists.
 fn missing_ids(dir: &Path, store: &Path, period: &str) -> Vec<String> {
-    let out = json(chitieu(dir, store, &["missing", "--period", period, "--format", "json"]));
+    let out = json(common::run_at_home(dir, store, &["missing", "--period", period, "--format", "json"]));
     assert_eq!(out["period"], period);
     out["missing"]
         .as_array()
@@ -48,7 +28,7 @@ fn missing_ids(dir: &Path, store: &Path, period: &str) -> Vec<String> {
 fn missing_lists_only_targets_due_in_the_period() {
     let dir = tempfile::tempdir().expect("tempdir");
     let store = dir.path().join("store.json");
-    ok(chitieu(dir.path(), &store, &["set", "3", "4.633", "--period", "h1"]));
+    common::ok(common::run_at_home(dir.path(), &store, &["set", "3", "4.633", "--period", "h1"]));
     let h1 = missing_ids(dir.path(), &store, "h1");
     // 1 (GRDP growth) is reported every period; 2 (GRDP per capita) and 8 (poverty) only
     // for the year; 3 has its h1 figure.
@@ -61,7 +41,8 @@ fn missing_lists_only_targets_due_in_the_period() {
         assert!(year.contains(&missing.to_owned()), "{missing} not listed for the year: {year:?}");
     }
     // Grouped by lead agency: GRDP goes to the statistics office.
-    let out = json(chitieu(dir.path(), &store, &["missing", "--period", "year", "--format", "json"]));
+    let out =
+        json(common::run_at_home(dir.path(), &store, &["missing", "--period", "year", "--format", "json"]));
     let statistics = out["missing"]
         .as_array()
         .expect("missing")
@@ -73,7 +54,7 @@ fn missing_lists_only_targets_due_in_the_period() {
 
     // The reminders: one letter per agency, naming its targets, written to a file.
     let letters = dir.path().join("nhac.txt");
-    let said = ok(chitieu(
+    let said = common::ok(common::run_at_home(
         dir.path(),
         &store,
         &["missing", "--period", "h1", "--reminders", "--out", letters.to_str().expect("path")],
@@ -90,9 +71,13 @@ fn missing_lists_only_targets_due_in_the_period() {
 fn a_units_figures_stay_in_its_own_store() {
     let dir = tempfile::tempdir().expect("tempdir");
     let store = dir.path().join("store.json");
-    ok(chitieu(dir.path(), &store, &["unit", "add", "xa-my-an", "--name", "Xã Mỹ An"]));
-    ok(chitieu(dir.path(), &store, &["unit", "add", "phuong-1", "--name", "Phường 1"]));
-    ok(chitieu(dir.path(), &store, &["--unit", "xa-my-an", "set", "1", "7,5", "--period", "h1"]));
+    common::ok(common::run_at_home(dir.path(), &store, &["unit", "add", "xa-my-an", "--name", "Xã Mỹ An"]));
+    common::ok(common::run_at_home(dir.path(), &store, &["unit", "add", "phuong-1", "--name", "Phường 1"]));
+    common::ok(common::run_at_home(
+        dir.path(),
+        &store,
+        &["--unit", "xa-my-an", "set", "1", "7,5", "--period", "h1"],
+    ));
     // And through the environment, as a commune's laptop would set it once.
     let by_env = Command::new(env!("CARGO_BIN_EXE_chitieu"))
         .env_clear()
@@ -103,12 +88,12 @@ fn a_units_figures_stay_in_its_own_store() {
         .args(["--store", store.to_str().expect("path"), "set", "9", "91", "--period", "h1"])
         .output()
         .expect("run");
-    ok(by_env);
+    common::ok(by_env);
 
     let figure = |args: &[&str], id: &str| -> serde_json::Value {
         let mut all = args.to_vec();
         all.extend(["report", "--format", "json", "--period", "h1"]);
-        let report = json(chitieu(dir.path(), &store, &all));
+        let report = json(common::run_at_home(dir.path(), &store, &all));
         report["targets"].as_array().expect("targets").iter().find(|t| t["id"] == id).expect("target")["actual"]
             .clone()
     };
@@ -121,7 +106,7 @@ fn a_units_figures_stay_in_its_own_store() {
     assert!(!std::fs::read_to_string(&store).unwrap_or_default().contains("7.5"));
 
     // An unknown unit is refused, saying how to register it, and nothing is written.
-    let refused = chitieu(dir.path(), &store, &["--unit", "xa-khac", "set", "1", "8"]);
+    let refused = common::run_at_home(dir.path(), &store, &["--unit", "xa-khac", "set", "1", "8"]);
     assert_eq!(refused.status.code(), Some(2));
     let said = String::from_utf8_lossy(&refused.stderr);
     assert!(said.contains("chitieu unit add xa-khac"), "{said}");
@@ -135,27 +120,48 @@ fn a_units_change_file_imports_into_that_unit_and_no_other() {
     let laptop = commune.path().join("store.json");
     let office = province.path().join("store.json");
     let file = commune.path().join("my-an.json");
-    ok(chitieu(commune.path(), &laptop, &["unit", "add", "xa-my-an", "--name", "Xã Mỹ An"]));
-    ok(chitieu(commune.path(), &laptop, &["--unit", "xa-my-an", "set", "1", "7,5", "--period", "h1"]));
-    ok(chitieu(commune.path(), &laptop, &["--unit", "xa-my-an", "export", file.to_str().expect("path")]));
+    common::ok(common::run_at_home(
+        commune.path(),
+        &laptop,
+        &["unit", "add", "xa-my-an", "--name", "Xã Mỹ An"],
+    ));
+    common::ok(common::run_at_home(
+        commune.path(),
+        &laptop,
+        &["--unit", "xa-my-an", "set", "1", "7,5", "--period", "h1"],
+    ));
+    common::ok(common::run_at_home(
+        commune.path(),
+        &laptop,
+        &["--unit", "xa-my-an", "export", file.to_str().expect("path")],
+    ));
 
     let file = file.to_str().expect("path");
     // At the province: not into a unit that is not registered.
-    let refused = chitieu(province.path(), &office, &["import", file]);
+    let refused = common::run_at_home(province.path(), &office, &["import", file]);
     assert_eq!(refused.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&refused.stderr).contains("unit add xa-my-an"));
-    ok(chitieu(province.path(), &office, &["unit", "add", "xa-my-an", "--name", "Xã Mỹ An"]));
-    ok(chitieu(province.path(), &office, &["unit", "add", "xa-tan-an", "--name", "Xã Tân An"]));
+    common::ok(common::run_at_home(
+        province.path(),
+        &office,
+        &["unit", "add", "xa-my-an", "--name", "Xã Mỹ An"],
+    ));
+    common::ok(common::run_at_home(
+        province.path(),
+        &office,
+        &["unit", "add", "xa-tan-an", "--name", "Xã Tân An"],
+    ));
     // Not into another unit, with a message naming both.
-    let wrong = chitieu(province.path(), &office, &["--unit", "xa-tan-an", "import", file]);
+    let wrong = common::run_at_home(province.path(), &office, &["--unit", "xa-tan-an", "import", file]);
     assert_eq!(wrong.status.code(), Some(2));
     let said = String::from_utf8_lossy(&wrong.stderr);
     assert!(said.contains("xa-my-an") && said.contains("xa-tan-an"), "{said}");
     assert!(!province.path().join("store.json.units/xa-tan-an.json").exists());
     // Without --unit it goes to its own unit; the province's store stays untouched.
-    ok(chitieu(province.path(), &office, &["import", file]));
+    common::ok(common::run_at_home(province.path(), &office, &["import", file]));
     assert!(!office.exists(), "the province's own store was written");
-    let units = json(chitieu(province.path(), &office, &["units", "--period", "h1", "--format", "json"]));
+    let units =
+        json(common::run_at_home(province.path(), &office, &["units", "--period", "h1", "--format", "json"]));
     let reported: Vec<(String, u64)> = units["units"]
         .as_array()
         .expect("units")
@@ -173,14 +179,26 @@ fn units_count_completeness_over_generated_units() {
     let due_in_q1 = ["1", "3", "4", "9", "11"];
     for k in 0..5 {
         let id = format!("xa-{k}");
-        ok(chitieu(dir.path(), &store, &["unit", "add", &id, "--name", &format!("Xã {k}")]));
+        common::ok(common::run_at_home(
+            dir.path(),
+            &store,
+            &["unit", "add", &id, "--name", &format!("Xã {k}")],
+        ));
         for target in &due_in_q1[..k] {
-            ok(chitieu(dir.path(), &store, &["--unit", &id, "set", target, "1", "--period", "q1", "--yes"]));
+            common::ok(common::run_at_home(
+                dir.path(),
+                &store,
+                &["--unit", &id, "set", target, "1", "--period", "q1", "--yes"],
+            ));
         }
     }
     // A year-only target entered in q1 would not be due; the year figure of 2 does not count.
-    ok(chitieu(dir.path(), &store, &["--unit", "xa-4", "set", "2", "70", "--period", "year"]));
-    let out = json(chitieu(dir.path(), &store, &["units", "--period", "q1", "--format", "json"]));
+    common::ok(common::run_at_home(
+        dir.path(),
+        &store,
+        &["--unit", "xa-4", "set", "2", "70", "--period", "year"],
+    ));
+    let out = json(common::run_at_home(dir.path(), &store, &["units", "--period", "q1", "--format", "json"]));
     assert_eq!(out["period"], "q1");
     let units = out["units"].as_array().expect("units");
     assert_eq!(units.len(), 5);
@@ -198,7 +216,7 @@ fn units_count_completeness_over_generated_units() {
     assert_eq!(out["total"]["reported"], 10, "0+1+2+3+4");
     assert_eq!(out["total"]["expected"], 5 * expected);
     // The table shows each unit's completeness and its key indicators' marks.
-    let table = ok(chitieu(dir.path(), &store, &["units", "--period", "q1", "--ascii"]));
+    let table = common::ok(common::run_at_home(dir.path(), &store, &["units", "--period", "q1", "--ascii"]));
     assert!(table.contains("3/"), "{table}");
     assert!(table.contains("Xã 4"), "{table}");
 }
@@ -209,13 +227,21 @@ fn units_json_gives_the_units_totals_beside_the_provinces_figure() {
     let dir = tempfile::tempdir().expect("tempdir");
     let store = dir.path().join("store.json");
     for (id, revenue, growth) in [("xa-my-an", "1.200", "7,5"), ("phuong-1", "800,5", "9")] {
-        ok(chitieu(dir.path(), &store, &["unit", "add", id, "--name", id]));
-        ok(chitieu(dir.path(), &store, &["--unit", id, "set", "3", revenue, "--period", "h1", "--yes"]));
-        ok(chitieu(dir.path(), &store, &["--unit", id, "set", "1", growth, "--period", "h1", "--yes"]));
+        common::ok(common::run_at_home(dir.path(), &store, &["unit", "add", id, "--name", id]));
+        common::ok(common::run_at_home(
+            dir.path(),
+            &store,
+            &["--unit", id, "set", "3", revenue, "--period", "h1", "--yes"],
+        ));
+        common::ok(common::run_at_home(
+            dir.path(),
+            &store,
+            &["--unit", id, "set", "1", growth, "--period", "h1", "--yes"],
+        ));
     }
-    ok(chitieu(dir.path(), &store, &["unit", "add", "xa-moi", "--name", "Xã mới"]));
-    ok(chitieu(dir.path(), &store, &["set", "3", "4.700", "--period", "h1", "--yes"]));
-    let out = json(chitieu(dir.path(), &store, &["units", "--period", "h1", "--format", "json"]));
+    common::ok(common::run_at_home(dir.path(), &store, &["unit", "add", "xa-moi", "--name", "Xã mới"]));
+    common::ok(common::run_at_home(dir.path(), &store, &["set", "3", "4.700", "--period", "h1", "--yes"]));
+    let out = json(common::run_at_home(dir.path(), &store, &["units", "--period", "h1", "--format", "json"]));
     let totals = out["totals"].as_array().expect("totals");
     let revenue = totals.iter().find(|t| t["target"] == "3").expect("revenue is summed");
     assert_eq!(revenue["units_total"], "2000.5");

@@ -4,33 +4,10 @@
 mod common;
 
 use std::path::Path;
-use std::process::Output;
-
-/// The binary with a clean environment: no store, language, colour or config file of the
-/// person running the tests.
-fn chitieu(store: &Path, home: &Path, args: &[&str]) -> Output {
-    common::chitieu()
-        .env_remove("CHITIEU_STORE")
-        .env_remove("CHITIEU_UNIT")
-        .env_remove("CHITIEU_LANG")
-        .env_remove("NO_COLOR")
-        .env("HOME", home)
-        .env("XDG_CONFIG_HOME", home.join("config"))
-        .env("USER", "lan")
-        .arg("--store")
-        .arg(store)
-        .args(args)
-        .output()
-        .expect("run chitieu")
-}
-
-fn ok(output: Output) -> String {
-    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
-    String::from_utf8(output.stdout).expect("utf-8")
-}
 
 fn json(store: &Path, home: &Path, period: &str) -> serde_json::Value {
-    let out = ok(chitieu(store, home, &["report", "--format", "json", "--period", period]));
+    let out =
+        common::ok(common::run_at_home(home, store, &["report", "--format", "json", "--period", period]));
     serde_json::from_str(&out).expect("JSON")
 }
 
@@ -44,7 +21,7 @@ fn the_issues_must_show_commands() {
     let (store, home) = (dir.path().join("store.json"), dir.path());
 
     // Admitting more new members than the 3–4 % planned is "vượt", never "chậm".
-    ok(chitieu(&store, home, &["set", "15", "4,5", "--period", "year"]));
+    common::ok(common::run_at_home(home, &store, &["set", "15", "4,5", "--period", "year"]));
     let year = json(&store, home, "year");
     assert_eq!(target(&year, "15")["status"], "exceeded");
     assert_eq!(target(&year, "15")["actual_kind"], "official");
@@ -52,11 +29,11 @@ fn the_issues_must_show_commands() {
     assert_eq!(year["summary"]["met"], 0, "15 is met only once its part 15a is");
 
     // The poverty rate is entered; the fall of 0,4 point is worked out from last year's.
-    ok(chitieu(&store, home, &["set", "8", "1,12", "--period", "year"]));
+    common::ok(common::run_at_home(home, &store, &["set", "8", "1,12", "--period", "year"]));
     let without = json(&store, home, "year");
     assert_eq!(target(&without, "8")["status"], "no_data");
     assert_eq!(target(&without, "8")["reason"], "no_last_year");
-    ok(chitieu(&store, home, &["set", "8", "1,52", "--period", "last-year"]));
+    common::ok(common::run_at_home(home, &store, &["set", "8", "1,52", "--period", "last-year"]));
     let year = json(&store, home, "year");
     let eight = target(&year, "8");
     assert_eq!(eight["status"], "achieved");
@@ -67,7 +44,7 @@ fn the_issues_must_show_commands() {
     assert_eq!(year["summary"]["met"], 1);
 
     // GRDP per capita exists once a year: a mid-year figure is not due, with no percentage.
-    ok(chitieu(&store, home, &["set", "2", "38", "--period", "h1", "--estimate"]));
+    common::ok(common::run_at_home(home, &store, &["set", "2", "38", "--period", "h1", "--estimate"]));
     let h1 = json(&store, home, "h1");
     let two = target(&h1, "2");
     assert_eq!(two["status"], "not_due");
@@ -76,12 +53,12 @@ fn the_issues_must_show_commands() {
     assert_eq!(two["percent_of_year_target"], serde_json::Value::Null);
 
     // A ceiling never shows a share: 43 % against at most 41,8 % is 1,2 points over.
-    ok(chitieu(&store, home, &["set", "6", "43", "--period", "year"]));
+    common::ok(common::run_at_home(home, &store, &["set", "6", "43", "--period", "year"]));
     let year = json(&store, home, "year");
     assert_eq!(target(&year, "6")["status"], "not_achieved");
     assert_eq!(target(&year, "6")["percent_of_year_target"], serde_json::Value::Null);
     assert_eq!(target(&year, "6")["over_ceiling"], "1.2");
-    let table = ok(chitieu(&store, home, &["report", "--period", "year"]));
+    let table = common::ok(common::run_at_home(home, &store, &["report", "--period", "year"]));
     assert!(table.contains("vượt trần 1,2 điểm"), "{table}");
     assert!(
         table.starts_with("Chương trình") && table.contains("\nĐạt và vượt 1/16 chỉ tiêu chủ yếu\n"),
@@ -89,19 +66,19 @@ fn the_issues_must_show_commands() {
     );
 
     // Health insurance 4,39 points short at year end is "không đạt", not "at risk".
-    ok(chitieu(&store, home, &["set", "9", "89,5", "--period", "year"]));
+    common::ok(common::run_at_home(home, &store, &["set", "9", "89,5", "--period", "year"]));
     assert_eq!(target(&json(&store, home, "year"), "9")["status"], "not_achieved");
 
     // Same period last year: budget revenue by mid-year against last year's.
-    ok(chitieu(&store, home, &["set", "3", "4.100", "--period", "last-h1"]));
-    ok(chitieu(&store, home, &["set", "3", "4.633", "--period", "h1", "--estimate"]));
+    common::ok(common::run_at_home(home, &store, &["set", "3", "4.100", "--period", "last-h1"]));
+    common::ok(common::run_at_home(home, &store, &["set", "3", "4.633", "--period", "h1", "--estimate"]));
     let h1 = json(&store, home, "h1");
     let three = target(&h1, "3");
     assert_eq!(three["status"], "on_track");
     assert_eq!(three["percent_of_year_target"], "50.00");
     assert_eq!(three["last_year_same_period"], "4100");
     assert_eq!(three["percent_of_last_year"], "113.00");
-    let csv = ok(chitieu(&store, home, &["report", "--format", "csv", "--period", "h1"]));
+    let csv = common::ok(common::run_at_home(home, &store, &["report", "--format", "csv", "--period", "h1"]));
     assert!(csv.starts_with("\u{feff}id,parent,"), "the byte-order mark, then the header: {csv}");
     assert!(
         csv.contains(
@@ -125,9 +102,9 @@ fn stores_written_before_open_and_check_clean() {
     std::fs::copy("tests/fixtures/stores/sample.json", &store).expect("copy fixture");
     let before: serde_json::Value =
         serde_json::from_str(&std::fs::read_to_string(&store).expect("read")).expect("fixture JSON");
-    let checked = chitieu(&store, home, &["check"]);
+    let checked = common::run_at_home(home, &store, &["check"]);
     assert_eq!(checked.status.code(), Some(0), "{}{}", ok_text(&checked.stdout), ok_text(&checked.stderr));
-    let history = ok(chitieu(&store, home, &["--lang", "en", "history"]));
+    let history = common::ok(common::run_at_home(home, &store, &["--lang", "en", "history"]));
     let entries = before["entries"].as_array().expect("entries");
     assert_eq!(history.lines().count(), entries.len() + 1, "every entry, under a header: {history}");
     // Each figure of the fixture is the current figure of its target and period.

@@ -286,6 +286,13 @@ pub fn finding(lang: Lang, tz: &jiff::tz::TimeZone, finding: &Finding) -> String
         line_and_column(lang, line, column).map(|at| format!(" ({at})")).unwrap_or_default()
     };
     match (finding, lang) {
+        (Finding::FallForARate { entry, target, period, value, why }, _) => {
+            let what = super::fall_for_rate::fall_for_a_rate(lang, target, *period, *value, *why);
+            match lang {
+                Lang::Vi => format!("{what} (mục {entry})"),
+                Lang::En => format!("{what} (entry {entry})"),
+            }
+        }
         (Finding::PlanChanged { store_hash, plan_hash }, Lang::Vi) => format!(
             "kho được lập cho một bản khác của kế hoạch (mã nội dung {store_hash}, kế hoạch hiện tại {plan_hash}); \
              kiểm tra xem các chỉ tiêu có bị đổi không, hoặc dùng --plan đúng tệp kế hoạch"

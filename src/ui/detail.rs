@@ -118,6 +118,15 @@ pub fn detail(app: &App, area: Rect, buf: &mut Buffer) {
         ));
     }
     lines.push(Line::from(title));
+    // A figure of 8 that is, or looks like, the fall the plan took before its revision.
+    let ledger = app.ledger();
+    for suspect in
+        crate::domain::reduction_figures::suspects_of(&app.plan, target, &ledger, app.store.written_for())
+    {
+        let (entry, why) = (suspect.entry, suspect.why);
+        let said = i18n::fall_for_rate::fall_for_a_rate(lang, &target.id, entry.period, entry.value, why);
+        lines.push(Line::styled(format!("! {said}"), theme.error));
+    }
     let goal = present::goal(lang, app.ascii, target);
     if !goal.is_empty() {
         lines.push(Line::from(vec![

@@ -286,10 +286,38 @@ fn row_of(buffer: &Buffer, id: &str) -> u16 {
     let width = usize::from(buffer.area.width);
     let rows = buffer.content.chunks(width).enumerate();
     let found = rows.skip(3).find(|(_, line)| {
-        let start: String = line.iter().take(6).map(|c| c.symbol()).collect();
-        start.trim_end() == id
+        let start: String = line.iter().take(7).map(|c| c.symbol()).collect();
+        start.trim_start_matches(['▶', '>']).trim() == id
     });
     u16::try_from(found.expect("row").0).expect("row number")
+}
+
+/// The selected row is marked at its start, which reads without colour and without reverse
+/// video, and a cursor move repaints only the two rows' marks, ids and names (and the line
+/// under the table): the goals, figures and statuses of both rows are not sent again, which
+/// is what kept a move within 300 bytes at 80×24.
+#[test]
+fn a_cursor_move_repaints_only_the_mark_id_and_name_of_two_rows() {
+    for (ascii, mark) in [(false, "▶"), (true, ">")] {
+        let (_dir, mut app) = fixture(Lang::Vi, false, ascii);
+        let before = draw(&mut app, 80, 24);
+        let (old, new) = (row_of(&before, "3"), row_of(&before, "4"));
+        app::update(&mut app, Action::Down);
+        let after = draw(&mut app, 80, 24);
+        let line =
+            |buffer: &Buffer, y: u16| text(buffer).lines().nth(usize::from(y)).unwrap_or_default().to_owned();
+        assert!(line(&before, old).starts_with(&format!("{mark}3 ")), "{}", text(&before));
+        assert!(line(&after, new).starts_with(&format!("{mark}4 ")), "{}", text(&after));
+        assert!(line(&after, old).starts_with(" 3 "), "{}", text(&after));
+        // The goal column starts where its title does.
+        let goal_x = line(&after, 2).find("Mục tiêu").expect("goal title");
+        let goal_x = u16::try_from(line(&after, 2)[..goal_x].chars().count()).expect("x");
+        let changed: Vec<(u16, u16)> = before.diff(&after).into_iter().map(|(x, y, _)| (x, y)).collect();
+        assert!(changed.iter().any(|&(_, y)| y == new), "the new row is repainted");
+        let beyond: Vec<&(u16, u16)> =
+            changed.iter().filter(|&&(x, y)| (y == old || y == new) && x >= goal_x).collect();
+        assert!(beyond.is_empty(), "ascii {ascii}: cells beyond the name repainted: {beyond:?}");
+    }
 }
 
 /// Each status's symbol and word are drawn in its colour, and in none without colour.
@@ -360,13 +388,14 @@ fn a_conflict_is_marked_in_the_table_and_shown_in_full_in_the_detail() {
     app.store.save(&plan, vec![entry("e8", "3", Period::H1, "4800", 8, "hoa")]).expect("save");
     app.recompute();
     let screen = text(&draw(&mut app, 120, 40));
-    let row = screen.lines().find(|l| l.starts_with("3 ")).expect("row of target 3");
+    // Target 3 is the selected row, marked at its start.
+    let row = screen.lines().find(|l| l.starts_with("▶3 ")).expect("row of target 3");
     assert!(row.contains("≠ 4.800"), "{row}");
     assert!(
         screen.contains("≠ Xung đột 6 tháng: 4.700 (minh,") && screen.contains("hay 4.800 (hoa,"),
         "{screen}"
     );
-    assert!(!screen.lines().any(|l| l.starts_with("1 ") && l.contains('≠')), "only target 3 is marked");
+    assert!(!screen.lines().any(|l| l.starts_with(" 1 ") && l.contains('≠')), "only target 3 is marked");
 }
 
 /// Two years side by side: the header lists the installed years, and the detail shows this
@@ -445,6 +474,24 @@ fn the_detail_speaks_of_ceilings_and_changes() {
     let eight = detail_of(&mut app, "8");
     assert!(eight.contains("1,12 %  giảm 0,4 điểm so với năm trước, đạt 100 % KH năm  ✔ Đạt"), "{eight}");
     assert!(eight.contains("Năm trước"), "last year's figure is listed: {eight}");
+}
+
+/// The detail of 8 questions a figure that looks like the fall the plan took before its
+/// revision (0,4, with no last year's rate), and says nothing once a rate is entered.
+#[test]
+fn the_detail_of_8_questions_a_figure_that_looks_like_a_fall() {
+    let (_dir, mut app) = fixture(Lang::Vi, false, false);
+    app.store.save(&app.plan, vec![entry("f1", "8", Period::Year, "0.4", 10, "hoa")]).expect("save");
+    app.recompute();
+    all_groups(&mut app);
+    app.selected = app.visible.iter().position(|&i| app.plan.targets[i].id == "8").expect("visible");
+    app::update(&mut app, Action::ToggleDetail);
+    let screen = text(&draw(&mut app, 150, 40));
+    assert!(screen.contains("! chỉ tiêu 8, Cả năm: 0,4 không quá hai lần"), "{screen}");
+    app.store.save(&app.plan, vec![entry("f2", "8", Period::Year, "1.12", 11, "hoa")]).expect("save");
+    app.recompute();
+    let screen = text(&draw(&mut app, 150, 40));
+    assert!(screen.contains("1,12 %") && !screen.contains("có lẽ là mức giảm"), "{screen}");
 }
 
 /// A percentage of plan with two decimals over 100 is read whole at 80 columns in English,

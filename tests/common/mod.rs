@@ -6,7 +6,8 @@
 // Each test binary includes this module and uses only some of it.
 #![allow(dead_code)]
 
-use std::process::Command;
+use std::path::Path;
+use std::process::{Command, Output, Stdio};
 
 /// A home, config and data directory that do not exist.
 pub const NOWHERE: &str = "/nonexistent/chitieu-tests";
@@ -45,4 +46,58 @@ pub fn at_home(home: &std::path::Path) -> Command {
         .env("NO_COLOR", "1")
         .env("PATH", std::env::var_os("PATH").unwrap_or_default());
     command
+}
+
+/// The program on `store` as user `lan`, without colour, with no `TZ` of the user's: the
+/// store and file tests.
+pub fn on_store(store: &Path) -> Command {
+    let mut command = chitieu();
+    command
+        .env_remove("LOGNAME")
+        .env_remove("USERNAME")
+        .env_remove("TZ")
+        .env("USER", "lan")
+        .env("NO_COLOR", "1")
+        .arg("--store")
+        .arg(store);
+    command
+}
+
+/// [`on_store`] run with `args`: its output.
+pub fn run(store: &Path, args: &[&str]) -> Output {
+    on_store(store).args(args).output().expect("run chitieu")
+}
+
+/// The program on `store` run with `args` as user `tester`, in UTC, with nothing on its
+/// input (a question gets no answer): the field exchange and untrusted input tests.
+pub fn run_as_tester(store: &Path, args: &[&str]) -> Output {
+    chitieu()
+        .arg("--store")
+        .arg(store)
+        .args(args)
+        .env("USER", "tester")
+        .env("TZ", "UTC")
+        .env("NO_COLOR", "1")
+        .stdin(Stdio::null())
+        .output()
+        .expect("run chitieu")
+}
+
+/// The program [`at_home`] in `home`, on `store`, run with `args`: its output.
+pub fn run_at_home(home: &Path, store: &Path, args: &[&str]) -> Output {
+    at_home(home).arg("--store").arg(store).args(args).output().expect("run chitieu")
+}
+
+pub fn stdout(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stdout).into_owned()
+}
+
+pub fn stderr(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stderr).into_owned()
+}
+
+/// The standard output of a run that must succeed (its error output if it did not).
+pub fn ok(output: Output) -> String {
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    String::from_utf8(output.stdout).expect("utf-8")
 }
