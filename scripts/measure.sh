@@ -14,7 +14,7 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
 cargo build --release --quiet
-cargo build --release --quiet --example generate
+cargo build --release --quiet --features testkit --example generate
 bin=target/release/chitieu
 gen=target/release/examples/generate
 "$gen" "$work/y2024" 0 400

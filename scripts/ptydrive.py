@@ -3,7 +3,11 @@
 
 Used by scripts/measure.sh. Only the standard library (pty, select, os.wait4):
 
-    ptydrive.py COLS ROWS -- CHITIEU ARGS...
+    MEASURE_STORE=STORE ptydrive.py COLS ROWS -- CHITIEU ARGS...
+
+MEASURE_STORE names the store the program saves to: the script watches it to tell a save from
+the sharp-change question, which needs a second Enter (without it the form would stay open and
+the closing `q` would be typed into it).
 
 A frame is "done" when the program has written nothing more for QUIET seconds; the time of a
 frame is that of its last byte.
@@ -23,6 +27,8 @@ UP = b"\x1b[A"
 
 
 def main():
+    if not os.environ.get("MEASURE_STORE"):
+        sys.exit("ptydrive.py: set MEASURE_STORE to the store file the program saves to")
     cols, rows = int(sys.argv[1]), int(sys.argv[2])
     argv = sys.argv[sys.argv.index("--") + 1:]
     start = time.perf_counter()
