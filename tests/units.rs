@@ -259,15 +259,18 @@ fn units_json_gives_the_units_totals_beside_the_provinces_figure() {
 fn a_unit_cannot_take_the_name_of_the_list_of_units() {
     let dir = tempfile::tempdir().expect("tempdir");
     let store = dir.path().join("store.json");
-    ok(chitieu(dir.path(), &store, &["unit", "add", "xa-my-an", "--name", "Xã Mỹ An"]));
+    common::ok(common::run_at_home(dir.path(), &store, &["unit", "add", "xa-my-an", "--name", "Xã Mỹ An"]));
     let list = dir.path().join("store.json.units/units.json");
     let before = std::fs::read(&list).expect("the list of units");
 
     // Its figures would be kept in units.json, the list itself.
-    let refused = chitieu(dir.path(), &store, &["unit", "add", "units", "--name", "Đơn vị"]);
+    let refused = common::run_at_home(dir.path(), &store, &["unit", "add", "units", "--name", "Đơn vị"]);
     assert_eq!(refused.status.code(), Some(2));
     let said = String::from_utf8_lossy(&refused.stderr);
     assert!(said.contains("“units”") && said.contains("hãy chọn mã khác"), "{said}");
     assert_eq!(std::fs::read(&list).expect("the list of units"), before, "the list is unchanged");
-    assert_eq!(ok(chitieu(dir.path(), &store, &["unit", "list"])), "xa-my-an  Xã Mỹ An\n");
+    assert_eq!(
+        common::ok(common::run_at_home(dir.path(), &store, &["unit", "list"])),
+        "xa-my-an  Xã Mỹ An\n"
+    );
 }
