@@ -5,6 +5,7 @@ use crate::domain::period::Period;
 use crate::domain::plan::{Plan, Target};
 use crate::domain::status::{self, Reason, Status, Verdict};
 use rust_decimal::Decimal;
+use std::collections::HashMap;
 
 /// Which figure a row shows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -126,13 +127,21 @@ pub struct Tally {
 
 pub fn tally(plan: &Plan, ledger: &Ledger) -> Tally {
     let met_for_year = |t: &Target| t.goal.is_none() || verdict(t, ledger, Period::Year).status.is_met();
+    // Each heading's parts, gathered in one pass: asking the plan for them once per key
+    // indicator read the whole plan each time (10,000 targets: 100 ms before the first frame).
+    let mut parts: HashMap<&str, Vec<&Target>> = HashMap::new();
+    for target in &plan.targets {
+        if let Some(parent) = target.parent.as_deref() {
+            parts.entry(parent).or_default().push(target);
+        }
+    }
     let mut key_indicators = 0;
     let mut met = 0;
     for target in plan.key_indicators() {
         key_indicators += 1;
-        let parts_met = plan.parts(&target.id).all(met_for_year);
-        let has_figure_or_parts = target.goal.is_some() || plan.parts(&target.id).next().is_some();
-        if has_figure_or_parts && met_for_year(target) && parts_met {
+        let own_parts = parts.get(target.id.as_str()).map_or(&[][..], Vec::as_slice);
+        let has_figure_or_parts = target.goal.is_some() || !own_parts.is_empty();
+        if has_figure_or_parts && met_for_year(target) && own_parts.iter().all(|part| met_for_year(part)) {
             met += 1;
         }
     }
