@@ -66,8 +66,13 @@ fn title(app: &App, screen: &UnitsScreen, area: Rect, buf: &mut Buffer) {
         let style = if pane == screen.pane { app.theme.tab_active } else { app.theme.tab };
         spans.push(Span::styled(format!(" {} ", units_view::pane(lang, pane)), style));
     }
-    // Last, as the width allows: the sums row under the units says it too.
-    spans.push(Span::styled(format!("{dot}{}", i18n::reported_short(lang, done)), app.theme.label));
+    // Last, and only if it fits whole (a cut "0/" reads as a figure): the sums row under the
+    // units says it too.
+    let reported = format!("{dot}{}", i18n::reported_short(lang, done));
+    let used: usize = spans.iter().map(|span| span.width()).sum();
+    if used + reported.width() <= usize::from(area.width) {
+        spans.push(Span::styled(reported, app.theme.label));
+    }
     Line::from(spans).render(area, buf);
 }
 
