@@ -96,6 +96,9 @@ pub struct Computed {
     pub closed: [Option<ClosedPeriod>; Period::ALL.len()],
     /// "Đạt và vượt x/16 chỉ tiêu chủ yếu", as the reports head it.
     pub tally: progress::Tally,
+    /// "Đã có số liệu x/y" for the period in view: worked out with the rest when the store
+    /// or the period changes, not on every frame (every target of the plan is asked).
+    pub reported: crate::domain::units::Completeness,
 }
 
 /// What the view works out from the plan alone, once: the parts of each target, the index
@@ -170,8 +173,9 @@ impl App {
         }
         let closed = Period::ALL.map(|p| crate::domain::rounds::check_open(ledger, p).err());
         let tally = progress::tally(&self.plan, ledger);
+        let reported = crate::domain::units::completeness(&self.plan, ledger, self.period_for_entry());
         drop(linked);
-        self.view = Computed { rows, counts, closed, tally };
+        self.view = Computed { rows, counts, closed, tally, reported };
         self.refilter();
     }
 
