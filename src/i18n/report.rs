@@ -39,6 +39,7 @@ pub enum ReportLabel {
     PercentOfPlan,
     PercentOfLastYear,
     Verdict,
+    FigureKind,
 }
 
 impl ReportLabel {
@@ -67,6 +68,7 @@ impl ReportLabel {
             ReportLabel::PercentOfPlan => ("% KH năm", "% of year's plan"),
             ReportLabel::PercentOfLastYear => ("% so cùng kỳ", "% of last year"),
             ReportLabel::Verdict => ("Đánh giá", "Verdict"),
+            ReportLabel::FigureKind => ("Loại số liệu", "Kind"),
         };
         lang.pick(vi, en)
     }

@@ -70,7 +70,7 @@ pub fn to_bytes(report: &Report, lang: Lang) -> Result<Vec<u8>, XlsxError> {
         ReportLabel::YearPlan.get(lang),
         ReportLabel::LastYearSamePeriod.get(lang),
         ReportLabel::Figure.get(lang),
-        lang.pick("Loại số liệu", "Kind"),
+        ReportLabel::FigureKind.get(lang),
         ReportLabel::AssessedIn.get(lang),
         ReportLabel::PercentOfPlan.get(lang),
         ReportLabel::PercentOfLastYear.get(lang),

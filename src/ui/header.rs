@@ -33,7 +33,10 @@ pub fn header(app: &App, area: Rect, buf: &mut Buffer) {
         spans.insert(3, Span::styled(agency.clone(), app.theme.label));
     }
     // "đã có số liệu x/y" for the period in view (the default one for the latest figures).
-    spans.push(Span::styled(format!("{dot}{}", i18n::reported_short(lang, app.view.reported)), app.theme.label));
+    spans.push(Span::styled(
+        format!("{dot}{}", i18n::reported_short(lang, app.view.reported)),
+        app.theme.label,
+    ));
     if app.years.len() > 1 {
         // Several installed plans: their years, this one in brackets, and the key to switch.
         spans.insert(
